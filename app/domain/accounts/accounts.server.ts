@@ -1,0 +1,118 @@
+/**
+ * Accounts: sign up, sign in (rate limited), password reset by emailed token,
+ * profile. Passwords are hashed with argon2id.
+ */
+import crypto from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { db, Prisma } from "~/lib/db.server";
+import { sendMail } from "~/lib/mail.server";
+import { serverT } from "~/lib/i18n.server";
+import { localePath, type AppLocale } from "~/lib/i18n";
+import { appUrl } from "~/lib/env.server";
+import type { Role } from "~/generated/prisma/client";
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 30;
+export const RESET_TTL_MS = 60 * 60 * 1000;
+
+// argon2id with OWASP's minimum parameters (19 MiB, 2 passes)
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, ARGON);
+}
+
+export class EmailTakenError extends Error {}
+
+export async function signUp(input: { email: string; name: string; password: string; locale: AppLocale; producer: boolean }) {
+  const roles: Role[] = input.producer ? ["BUYER", "PRODUCER"] : ["BUYER"];
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash, locale: input.locale, roles },
+      select: { id: true, email: true, name: true },
+    });
+    const t = serverT(input.locale);
+    await sendMail({ to: user.email, kind: "welcome", subject: t("mail.welcomeSubject"), text: t("mail.welcomeBody", { name: user.name }) });
+    return user;
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new EmailTakenError();
+    throw err;
+  }
+}
+
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "bad-credentials" }
+  | { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
+
+export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
+  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+  const [byEmail, byIp] = await Promise.all([
+    db.loginAttempt.findMany({ where: { email: input.email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
+    db.loginAttempt.count({ where: { ip: input.ip, createdAt: { gte: since } } }),
+  ]);
+  if (byEmail.length >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
+    const oldest = byEmail[0]?.createdAt ?? new Date();
+    const retryAfterMinutes = Math.max(1, Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 60000));
+    return { ok: false, reason: "rate-limited", retryAfterMinutes };
+  }
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
+  // verify against a dummy hash when the user is unknown, so timing does not reveal accounts
+  const ok = await verify(user?.passwordHash ?? DUMMY_HASH, input.password).catch(() => false);
+  if (!user || !ok) {
+    await db.loginAttempt.create({ data: { email: input.email, ip: input.ip } });
+    return { ok: false, reason: "bad-credentials" };
+  }
+  await db.loginAttempt.deleteMany({ where: { email: input.email } });
+  return { ok: true, userId: user.id };
+}
+
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$EJhHsTqb0HxrElFj8F8WKg$AAuZzIKamARBgEyIBEwHdBH16wZM8jXrDALlwlEDxWc";
+
+function tokenHash(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** Sends a reset link when the email is known; says nothing either way (no account probing). */
+export async function requestPasswordReset(email: string, locale: AppLocale) {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
+  if (!user) return;
+  const token = crypto.randomBytes(32).toString("base64url");
+  await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
+  const mailLocale = (user.locale as AppLocale) ?? locale;
+  const t = serverT(mailLocale);
+  const url = `${appUrl()}${localePath("/reset-password", mailLocale)}?token=${token}`;
+  await sendMail({ to: user.email, kind: "password-reset", subject: t("mail.resetSubject"), text: t("mail.resetBody", { name: user.name, url }) });
+}
+
+/** Sets a new password with a valid unused token; ends every session of that user. */
+export async function resetPassword(token: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const used = await tx.passwordResetToken.updateMany({
+      where: { tokenHash: tokenHash(token), usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    if (used.count !== 1) return false;
+    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) }, select: { userId: true } });
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: row.userId } });
+    await tx.loginAttempt.deleteMany({ where: { email: (await tx.user.findUniqueOrThrow({ where: { id: row.userId } })).email } });
+    return true;
+  });
+}
+
+export async function isResetTokenUsable(token: string) {
+  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { usedAt: true, expiresAt: true } });
+  return !!row && !row.usedAt && row.expiresAt > new Date();
+}
+
+export async function updateProfile(userId: string, input: { name: string; locale: AppLocale }) {
+  await db.user.update({ where: { id: userId }, data: { name: input.name, locale: input.locale } });
+}
+
+export async function countSessions(userId: string) {
+  return db.session.count({ where: { userId, expiresAt: { gt: new Date() } } });
+}

@@ -1,0 +1,52 @@
+/** The compact product shape used by cards (home, lists, search fallback). */
+import type { Prisma } from "~/generated/prisma/client";
+import type { AppLocale } from "~/lib/i18n";
+import { regencyLabel } from "./regions";
+
+/** Buyers see published products of verified producers only. */
+export function visibleProductWhere(): Prisma.ProductWhereInput {
+  return { status: "PUBLISHED", producer: { status: "VERIFIED" } };
+}
+
+/** A certificate counts only while verified and unexpired. */
+export function validCertificationWhere(now: Date): Prisma.CertificationWhereInput {
+  return { status: "VERIFIED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+export function productCardSelect(now: Date) {
+  return {
+    slug: true,
+    nameId: true,
+    nameEn: true,
+    unit: true,
+    producer: { select: { legalName: true, slug: true, regencyCode: true } },
+    variants: { select: { priceAmount: true, currency: true, stock: true, minOrderQty: true }, orderBy: { priceAmount: "asc" } },
+    images: { where: { ready: true }, orderBy: { position: "asc" }, take: 1, select: { key: true, width: true, height: true, variantWidths: true, altId: true, altEn: true } },
+    certifications: {
+      where: { certification: validCertificationWhere(now) },
+      select: { certification: { select: { type: true } } },
+    },
+  } satisfies Prisma.ProductSelect;
+}
+
+type CardRow = Prisma.ProductGetPayload<{ select: ReturnType<typeof productCardSelect> }>;
+
+export type ProductCard = ReturnType<typeof toProductCard>;
+
+export function toProductCard(p: CardRow, locale: AppLocale) {
+  const cheapest = p.variants[0];
+  const image = p.images[0];
+  const name = locale === "en" ? p.nameEn : p.nameId;
+  return {
+    slug: p.slug,
+    name,
+    producer: p.producer.legalName,
+    region: regencyLabel(p.producer.regencyCode),
+    price: cheapest ? { amount: cheapest.priceAmount, currency: cheapest.currency } : null,
+    inStock: p.variants.some((v) => v.stock > 0),
+    image: image
+      ? { key: image.key, width: image.width, height: image.height, widths: image.variantWidths, alt: (locale === "en" ? image.altEn : image.altId) ?? name }
+      : null,
+    certifications: [...new Set(p.certifications.map((c) => c.certification.type).filter((t) => t !== "NIB"))],
+  };
+}

@@ -1,0 +1,39 @@
+/** What /healthz reports: is the database answering, is search answering, is the index behind. */
+import { db } from "~/lib/db.server";
+import { getMeili, indexName } from "../../search/client";
+
+type Check = { status: "up" | "down"; latencyMs: number; error?: string };
+
+async function timed(fn: () => Promise<unknown>): Promise<Check> {
+  const start = performance.now();
+  try {
+    await fn();
+    return { status: "up", latencyMs: Math.round(performance.now() - start) };
+  } catch (err) {
+    return { status: "down", latencyMs: Math.round(performance.now() - start), error: err instanceof Error ? err.message.split("\n")[0] : String(err) };
+  }
+}
+
+export async function checkHealth() {
+  let documents: number | undefined;
+  let pendingOutbox: number | undefined;
+  const [database, search] = await Promise.all([
+    timed(async () => {
+      await db.$queryRaw`SELECT 1`;
+      pendingOutbox = await db.outboxEvent.count({ where: { status: "PENDING" } });
+    }),
+    timed(async () => {
+      const meili = getMeili();
+      await meili.health();
+      documents = (await meili.index(indexName("products")).getStats()).numberOfDocuments;
+    }),
+  ]);
+  const status = database.status === "down" ? "down" : search.status === "down" ? "degraded" : "ok";
+  return {
+    status,
+    database,
+    search: { ...search, documents },
+    outbox: { pending: pendingOutbox },
+    time: new Date().toISOString(),
+  };
+}

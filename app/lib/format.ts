@@ -1,0 +1,44 @@
+/**
+ * Numbers, dates and money per locale. Money is integer minor units + ISO currency:
+ * IDR has two decimals in minor units (Rp150.000 = 15000000) but is shown without
+ * cents when whole, as Indonesians write it.
+ */
+import type { AppLocale } from "./i18n";
+
+const intlLocale: Record<AppLocale, string> = { id: "id-ID", en: "en-GB" };
+
+/** Minor units per major unit for the currencies Anjung uses (Stripe's rules). */
+const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
+
+export function minorUnitsPerMajor(currency: string): number {
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? 1 : 100;
+}
+
+export function formatMoney(amountMinor: number, currency: string, locale: AppLocale): string {
+  const major = amountMinor / minorUnitsPerMajor(currency);
+  const whole = Number.isInteger(major);
+  const fractionDigits = whole ? 0 : 2;
+  if (currency === "IDR") {
+    const n = new Intl.NumberFormat(intlLocale[locale], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    }).format(major);
+    return locale === "id" ? `Rp${n}` : `IDR ${n}`;
+  }
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: "currency",
+    currency,
+    currencyDisplay: locale === "id" ? "code" : "symbol",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: 2,
+  }).format(major);
+}
+
+export function formatNumber(n: number, locale: AppLocale): string {
+  return new Intl.NumberFormat(intlLocale[locale]).format(n);
+}
+
+export function formatDate(d: Date | string, locale: AppLocale): string {
+  const date = typeof d === "string" ? new Date(d) : d;
+  return new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" }).format(date);
+}

@@ -1,0 +1,59 @@
+/**
+ * One way to read a form: check the CSRF token, parse with the form's Zod schema, and
+ * either return typed data or the errors (as locale keys) plus what the user typed.
+ */
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { isValidCsrf } from "./csrf.server";
+import { CSRF_FIELD } from "./csrf-cookie";
+
+export type FieldErrors = Record<string, string>;
+export type FormFailure = { ok: false; formError?: string; fieldErrors: FieldErrors; values: Record<string, string> };
+
+/** Values to send back so the form keeps what was typed (never passwords or tokens). */
+function echo(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== "string" || k === CSRF_FIELD || /password|token/i.test(k)) continue;
+    values[k] = v.slice(0, 5000);
+  }
+  return values;
+}
+
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.infer<S>; form: FormData } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors: {}, values: {} }) };
+  }
+  if (!isValidCsrf(request, form)) {
+    return { ok: false, response: failure(403, { formError: "errors.csrf", fieldErrors: {}, values: echo(form) }) };
+  }
+  const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".") || "_form";
+      fieldErrors[key] ??= issue.message.startsWith("errors.") ? issue.message : "errors.formInvalid";
+    }
+    return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors, values: echo(form) }) };
+  }
+  return { ok: true, data: parsed.data, form };
+}
+
+export function failure(status: number, body: Omit<FormFailure, "ok">) {
+  return data<FormFailure>({ ok: false, ...body }, { status });
+}
+
+/** A domain-level refusal of an otherwise valid form (e.g. email taken). */
+export function formError(status: number, form: FormData | null, formErrorKey: string, fieldErrors: FieldErrors = {}, params?: Record<string, unknown>) {
+  return data<FormFailure & { params?: Record<string, unknown> }>(
+    { ok: false, formError: formErrorKey, fieldErrors, values: form ? echo(form) : {}, params },
+    { status },
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Database-backed sessions in a signed, httpOnly cookie. The cookie holds only the
+ * session id; the row holds who and until when. Sign-in rotates the id.
+ */
+import { createCookie, redirect } from "@remix-run/node";
+import type { Role, User } from "~/generated/prisma/client";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+function sessionCookie(request: Request) {
+  const env = getEnv();
+  const secure = env.SECURE_COOKIES === "true" || (env.SECURE_COOKIES === "auto" && new URL(request.url).protocol === "https:");
+  return createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    secrets: [env.SESSION_SECRET],
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "roles" | "locale" | "displayCurrency">;
+
+const cache = new WeakMap<Request, Promise<{ sessionId: string; user: SessionUser } | null>>();
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie(request).parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+/** The signed-in user, or null. Looked up once per request. */
+export function getSession(request: Request) {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const sessionId = await readSessionId(request);
+      if (!sessionId) return null;
+      const session = await db.session.findUnique({
+        where: { id: sessionId },
+        select: { id: true, expiresAt: true, user: { select: { id: true, email: true, name: true, roles: true, locale: true, displayCurrency: true } } },
+      });
+      if (!session || session.expiresAt < new Date()) return null;
+      return { sessionId: session.id, user: session.user };
+    })();
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
+  return to;
+}
+export { safeRedirectTo };
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const prefix = url.pathname.startsWith("/en/") || url.pathname === "/en" ? "/en" : "";
+    throw redirect(`${prefix}/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export function hasRole(user: Pick<SessionUser, "roles"> | null, ...roles: Role[]): boolean {
+  if (!user) return false;
+  if (user.roles.includes("ADMIN")) return true;
+  return roles.some((r) => user.roles.includes(r));
+}
+
+/** Throws 403 unless the user holds one of `roles` (ADMIN holds all). */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, ...roles)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Starts a new session (a fresh id: any session id the browser had is discarded). */
+export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+  const previous = await readSessionId(request);
+  if (previous) await db.session.deleteMany({ where: { id: previous } });
+  const session = await db.session.create({
+    data: {
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+    },
+  });
+  return redirect(safeRedirectTo(redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie(request).serialize(session.id) },
+  });
+}
+
+export async function destroySession(request: Request, redirectTo: string) {
+  const id = await readSessionId(request);
+  if (id) await db.session.deleteMany({ where: { id } });
+  return redirect(safeRedirectTo(redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie(request).serialize("", { maxAge: 0 }) },
+  });
+}
+
+/** "Sign out everywhere": every session of the user ends, this one too. */
+export async function destroyAllSessions(request: Request, userId: string, redirectTo: string) {
+  await db.session.deleteMany({ where: { userId } });
+  return redirect(safeRedirectTo(redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie(request).serialize("", { maxAge: 0 }) },
+  });
+}

@@ -1,0 +1,17 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isValidCsrf } from "~/lib/csrf.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { destroySession } from "~/lib/session.server";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  // signing out is a POST; a GET (a prefetch, a crawler) must not end a session
+  return redirect(localePath("/", routeLocale(params)));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  if (!isValidCsrf(request, form)) throw new Response("Invalid CSRF token", { status: 403 });
+  return destroySession(request, localePath("/", routeLocale(params)));
+}

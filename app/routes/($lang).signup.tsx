@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
+import { EmailTakenError, signUp } from "~/domain/accounts/accounts.server";
+import { signUpSchema } from "~/domain/accounts/schemas";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { createUserSession, getUser, safeRedirectTo } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  if (await getUser(request)) throw redirect(localePath("/account", locale));
+  return { locale };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  const parsed = await parseForm(request, signUpSchema);
+  if (!parsed.ok) return parsed.response;
+  const { email, name, password, accountType, redirectTo } = parsed.data;
+  try {
+    const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
+    const fallback = localePath(accountType === "producer" ? "/account" : "/", locale);
+    return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback));
+  } catch (err) {
+    if (err instanceof EmailTakenError) return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });
+    throw err;
+  }
+}
+
+export default function SignUp() {
+  const { locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const accountType = failure?.values.accountType ?? "buyer";
+  return (
+    <div className="container auth">
+      <h1>{t("auth.signUpTitle")}</h1>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <FormError failure={failure} />
+        <Field name="name" label={t("auth.name")} autoComplete="name" required failure={failure} />
+        <Field name="email" type="email" label={t("auth.email")} autoComplete="email" required failure={failure} />
+        <Field name="password" type="password" label={t("auth.password")} autoComplete="new-password" hint={t("auth.passwordHint")} required failure={failure} />
+        <fieldset>
+          <legend>{t("auth.accountType")}</legend>
+          <label>
+            <input type="radio" name="accountType" value="buyer" defaultChecked={accountType === "buyer"} /> {t("auth.typeBuyer")}
+          </label>
+          <br />
+          <label>
+            <input type="radio" name="accountType" value="producer" defaultChecked={accountType === "producer"} /> {t("auth.typeProducer")}
+          </label>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {t("auth.submitSignUp")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.haveAccount")} <Link to={localePath("/login", locale)}>{t("auth.submitSignIn")}</Link>
+      </p>
+    </div>
+  );
+}

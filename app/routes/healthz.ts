@@ -1,0 +1,9 @@
+import { checkHealth } from "~/domain/health.server";
+
+export async function loader() {
+  const health = await checkHealth();
+  return new Response(JSON.stringify(health), {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * The HTTP front: static assets with long-lived caching, image variants under /media,
+ * a CSRF cookie for every visitor, security headers, then Remix.
+ */
+import crypto from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { CSRF_COOKIE } from "../../app/lib/csrf-cookie";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export async function createApp(opts: { uploadsDir: string; mode?: string }) {
+  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(compression());
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use("/media", express.static(opts.uploadsDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+
+  // Double-submit CSRF token: every visitor gets a random token cookie; forms echo it.
+  app.use((req, res, next) => {
+    const existing = /(?:^|;\s*)__csrf=([A-Za-z0-9_-]{32,})/.exec(req.headers.cookie ?? "")?.[1];
+    if (existing) {
+      res.locals.csrfToken = existing;
+    } else {
+      const token = crypto.randomBytes(24).toString("base64url");
+      res.locals.csrfToken = token;
+      const secure = req.secure ? "; Secure" : "";
+      res.append("Set-Cookie", `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}`);
+    }
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: opts.mode ?? "production",
+      getLoadContext: (req, res) => ({ csrfToken: res.locals.csrfToken as string, ip: req.ip ?? "unknown" }),
+    }),
+  );
+  return app;
+}
+
+export function listen(app: express.Express, port: number, host = "0.0.0.0"): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 65_000;
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}

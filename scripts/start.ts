@@ -1,0 +1,68 @@
+/**
+ * `npm start`: build when stale, start the embedded services (or use the configured
+ * ones), migrate, seed the demo catalogue on first run, start the outbox worker and
+ * serve on PORT. Ctrl-C (SIGINT) or SIGTERM stops everything cleanly.
+ */
+import path from "node:path";
+import type http from "node:http";
+import { StartupError } from "./lib/errors";
+import { ensureBuild } from "./lib/build";
+import { startServices, dataDir, type Services } from "./lib/services";
+import { assertPortFree } from "./lib/ports";
+
+const log = (s: string) => console.log(`anjung: ${s}`);
+
+let services: Services | undefined;
+let server: http.Server | undefined;
+let stopWorker: (() => Promise<void>) | undefined;
+let shuttingDown = false;
+
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log(`${signal} received, stopping`);
+  const force = setTimeout(() => process.exit(1), 20_000);
+  force.unref();
+  if (server) {
+    server.closeIdleConnections?.();
+    await new Promise<void>((r) => server!.close(() => r()));
+  }
+  await stopWorker?.();
+  const { disconnectDb } = await import("../app/lib/db.server");
+  await disconnectDb().catch(() => {});
+  await services?.stop();
+  log("stopped");
+  process.exit(0);
+}
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  const port = Number(process.env.PORT ?? 3000);
+  await assertPortFree(port, "the web app", "PORT", "0.0.0.0");
+  ensureBuild(log);
+
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(sig));
+
+  services = await startServices({ log });
+
+  const { seedIfEmpty } = await import("./seed/seed");
+  const seeded = await seedIfEmpty(log);
+  if (seeded) log("demo catalogue seeded");
+
+  const { prepareSearch, startOutboxWorker } = await import("../search/worker");
+  const search = await prepareSearch(log);
+  if (!search.ok) log(`search is degraded: ${search.error}`);
+  stopWorker = startOutboxWorker({ log });
+
+  const { createApp, listen } = await import("./lib/http");
+  const app = await createApp({ uploadsDir: path.join(dataDir(), "uploads") });
+  server = await listen(app, port);
+  log(`serving http://localhost:${port} (English at /en, health at /healthz)`);
+}
+
+main().catch(async (err) => {
+  if (err instanceof StartupError) console.error(`anjung: ${err.message}`);
+  else console.error(err);
+  await services?.stop().catch(() => {});
+  process.exit(1);
+});
