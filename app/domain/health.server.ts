@@ -25,7 +25,12 @@ export async function checkHealth() {
     timed(async () => {
       const meili = getMeili();
       await meili.health();
-      documents = (await meili.index(indexName("products")).getStats()).numberOfDocuments;
+      // a missing index (not prepared yet) is reported as no documents, not as search down
+      documents = await meili
+        .index(indexName("products"))
+        .getStats()
+        .then((s) => s.numberOfDocuments)
+        .catch(() => 0);
     }),
   ]);
   const status = database.status === "down" ? "down" : search.status === "down" ? "degraded" : "ok";

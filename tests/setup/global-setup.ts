@@ -1,0 +1,55 @@
+/**
+ * One real PostgreSQL and one real Meilisearch for the whole Vitest run, on free
+ * loopback ports, in a temporary directory. Migrations are applied once to a template
+ * database; each test file clones it (tests/setup/per-file.ts).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, ensureDatabase } from "../../scripts/lib/postgres";
+import { startEmbeddedMeili } from "../../scripts/lib/meili";
+import { freePort } from "../../scripts/lib/ports";
+import { migrateDeploy } from "../../scripts/lib/prisma-cli";
+
+export const TEMPLATE_DB = "anjung_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplateDb: string;
+    meiliHost: string;
+    meiliKey: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "anjung-test-"));
+  fs.chmodSync(root, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort() });
+  const meiliKey = "test-master-key-0123456789abcdef";
+  let meili;
+  try {
+    await ensureDatabase(pg.url("postgres"), TEMPLATE_DB);
+    await migrateDeploy(pg.url(TEMPLATE_DB));
+    meili = await startEmbeddedMeili({
+      dataDir: path.join(root, "meili"),
+      binDir: path.join(path.resolve(".data"), "bin"),
+      port: await freePort(),
+      masterKey: meiliKey,
+    });
+  } catch (err) {
+    await pg.stop();
+    throw err;
+  }
+  project.provide("pgAdminUrl", pg.url("postgres"));
+  project.provide("pgTemplateDb", TEMPLATE_DB);
+  project.provide("meiliHost", meili.host);
+  project.provide("meiliKey", meiliKey);
+
+  return async () => {
+    await meili.stop();
+    await pg.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  };
+}
