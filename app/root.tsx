@@ -22,6 +22,7 @@ import { getUser } from "~/lib/session.server";
 import { csrfTokenFor } from "~/lib/csrf.server";
 import { appUrl } from "~/lib/env.server";
 import { cartItemCount } from "~/domain/orders/cart.server";
+import { currencyFromCookie, displayRate, isDisplayCurrency, DISPLAY_CURRENCIES } from "~/domain/catalogue/currency.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -33,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang) ?? defaultLocale;
   const url = new URL(request.url);
   const user = await getUser(request);
+  const currency = currencyFromCookie(request) ?? (isDisplayCurrency(user?.displayCurrency) ? user.displayCurrency : "IDR");
   return {
     locale,
     messages: messagesFor(locale),
@@ -40,6 +42,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     user: user && { name: user.name, roles: user.roles },
     cartCount: await cartItemCount(request, user?.id ?? null),
     path: stripLocale(url.pathname) + url.search,
+    currency,
+    currencies: DISPLAY_CURRENCIES,
+    displayRate: await displayRate(currency),
     origin: appUrl(),
   };
 }
@@ -83,7 +88,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <>
               <SiteHeader locale={locale} path={path} user={data.user} cartCount={data.cartCount} csrf={data.csrf} />
               <main id="main">{children}</main>
-              <SiteFooter locale={locale} />
+              <SiteFooter locale={locale} currency={data.currency} currencies={[...data.currencies]} path={path} csrf={data.csrf} />
             </>
           ) : (
             <main id="main">{children}</main>

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "~/lib/format";
+import { Price } from "./price";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { Picture } from "./picture";
 
@@ -15,15 +15,19 @@ export type CardData = {
   certifications: string[];
 };
 
-export function ProductCard({ product, locale, eager = false }: { product: CardData; locale: AppLocale; eager?: boolean }) {
+export function ProductCard({ product, locale, eager = false, title }: { product: CardData; locale: AppLocale; eager?: boolean; title?: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <article className="card">
       <Link to={localePath(`/products/${product.slug}`, locale)}>
         {product.image && <Picture image={product.image} sizes="(max-width: 600px) 50vw, 220px" eager={eager} />}
         <div className="body">
-          <h3>{product.name}</h3>
-          {product.price && <p className="price">{formatMoney(product.price.amount, product.price.currency, locale)}</p>}
+          <h3>{title ?? product.name}</h3>
+          {product.price && (
+            <p>
+              <Price amount={product.price.amount} currency={product.price.currency} />
+            </p>
+          )}
           <p className="meta">
             {product.producer} · {product.region}
           </p>

@@ -68,12 +68,29 @@ export function SiteHeader({ locale, path, user, cartCount, csrf }: Props) {
   );
 }
 
-export function SiteFooter({ locale }: { locale: AppLocale }) {
+type FooterProps = { locale: AppLocale; currency: string; currencies: string[]; path: string; csrf: string };
+
+export function SiteFooter({ locale, currency, currencies, path, csrf }: FooterProps) {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
       <div className="container">
         <p>{t("footer.about")}</p>
+        <Form method="post" action={localePath("/currency", locale)} className="currency-form">
+          <CsrfInput value={csrf} />
+          <input type="hidden" name="returnTo" value={localePath(path, locale)} />
+          <label htmlFor="display-currency">{t("currency.label")}</label>{" "}
+          <select id="display-currency" name="currency" defaultValue={currency}>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>{" "}
+          <button type="submit" className="button-small-solid">
+            {t("currency.apply")}
+          </button>
+        </Form>
         <p>
           {t("footer.rights", { year: new Date().getFullYear() })} · <a href="/healthz">{t("footer.health")}</a> ·{" "}
           <Link to={localePath("/", locale)}>{t("nav.home")}</Link>

@@ -47,6 +47,6 @@ export function toProductCard(p: CardRow, locale: AppLocale) {
     image: image
       ? { key: image.key, width: image.width, height: image.height, widths: image.variantWidths, alt: (locale === "en" ? image.altEn : image.altId) ?? name }
       : null,
-    certifications: [...new Set(p.certifications.map((c) => c.certification.type).filter((t) => t !== "NIB"))],
+    certifications: [...new Set(p.certifications.map((c) => c.certification.type).filter((t) => t !== "NIB"))] as string[],
   };
 }

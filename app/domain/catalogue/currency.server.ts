@@ -1,0 +1,34 @@
+/**
+ * Display currencies. IDR is the price of record; USD, SGD, MYR and THB are shown from the
+ * latest staff-maintained ExchangeRate rows, with the rate's date. The choice is kept in a
+ * cookie (and on the account when signed in).
+ */
+import { db } from "~/lib/db.server";
+
+export const DISPLAY_CURRENCIES = ["IDR", "USD", "SGD", "MYR", "THB"] as const;
+export type DisplayCurrency = (typeof DISPLAY_CURRENCIES)[number];
+export const CURRENCY_COOKIE = "__currency";
+
+export function isDisplayCurrency(x: unknown): x is DisplayCurrency {
+  return typeof x === "string" && (DISPLAY_CURRENCIES as readonly string[]).includes(x);
+}
+
+export function currencyFromCookie(request: Request): DisplayCurrency | null {
+  const v = /(?:^|;\s*)__currency=([A-Z]{3})/.exec(request.headers.get("Cookie") ?? "")?.[1];
+  return isDisplayCurrency(v) ? v : null;
+}
+
+export type DisplayRate = { currency: DisplayCurrency; idrPerUnit: number; rateDate: string } | null;
+
+/** The latest rate for a display currency, or null for IDR (or when staff have entered none). */
+export async function displayRate(currency: DisplayCurrency): Promise<DisplayRate> {
+  if (currency === "IDR") return null;
+  const row = await db.exchangeRate.findFirst({ where: { currency }, orderBy: { rateDate: "desc" } });
+  if (!row) return null;
+  return { currency, idrPerUnit: Number(row.idrPerUnit), rateDate: row.rateDate.toISOString().slice(0, 10) };
+}
+
+export async function rememberCurrency(userId: string | null, currency: DisplayCurrency) {
+  if (userId) await db.user.update({ where: { id: userId }, data: { displayCurrency: currency } });
+  return `${CURRENCY_COOKIE}=${currency}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}

@@ -1,0 +1,131 @@
+/**
+ * Category, region and producer pages, straight from PostgreSQL (so they keep working
+ * when search is down). Paginated, newest first.
+ */
+import { db } from "~/lib/db.server";
+import type { AppLocale } from "~/lib/i18n";
+import type { Prisma } from "~/generated/prisma/client";
+import { productCardSelect, toProductCard, validCertificationWhere, visibleProductWhere } from "./product-card.server";
+import { provinces, regencyLabel, regencySlug } from "./regions";
+
+export const PAGE_SIZE = 24;
+
+async function productList(where: Prisma.ProductWhereInput, page: number, locale: AppLocale) {
+  const now = new Date();
+  const full = { ...visibleProductWhere(), ...where };
+  const [rows, total] = await Promise.all([
+    db.product.findMany({ where: full, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: productCardSelect(now) }),
+    db.product.count({ where: full }),
+  ]);
+  return { items: rows.map((r) => toProductCard(r, locale)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function categoryPage(slug: string, page: number, locale: AppLocale) {
+  const category = await db.category.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      nameId: true,
+      nameEn: true,
+      parent: { select: { slug: true, nameId: true, nameEn: true } },
+      children: { orderBy: { position: "asc" }, select: { id: true, slug: true, nameId: true, nameEn: true } },
+    },
+  });
+  if (!category) return null;
+  const en = locale === "en";
+  const ids = [category.id, ...category.children.map((c) => c.id)];
+  return {
+    slug: category.slug,
+    name: en ? category.nameEn : category.nameId,
+    parent: category.parent && { slug: category.parent.slug, name: en ? category.parent.nameEn : category.parent.nameId },
+    children: category.children.map((c) => ({ slug: c.slug, name: en ? c.nameEn : c.nameId })),
+    products: await productList({ categoryId: { in: ids } }, page, locale),
+  };
+}
+
+/** A region slug is a province short name ("kalteng") or a kabupaten/kota name ("katingan"). */
+export async function regionPage(slug: string, page: number, locale: AppLocale) {
+  const province = provinces.find((p) => p.short.toLowerCase() === slug);
+  if (province) {
+    const counts = await db.producer.groupBy({ by: ["regencyCode"], where: { status: "VERIFIED", provinceCode: province.code }, _count: { _all: true } });
+    const byCode = new Map(counts.map((c) => [c.regencyCode, c._count._all]));
+    return {
+      kind: "province" as const,
+      slug,
+      name: province.name,
+      province: null,
+      regencies: province.regencies.map((r) => ({ slug: regencySlug(r.code), name: regencyLabel(r.code), producers: byCode.get(r.code) ?? 0 })),
+      products: await productList({ producer: { status: "VERIFIED", provinceCode: province.code } }, page, locale),
+    };
+  }
+  for (const p of provinces) {
+    const r = p.regencies.find((x) => regencySlug(x.code) === slug);
+    if (r) {
+      return {
+        kind: "regency" as const,
+        slug,
+        name: regencyLabel(r.code),
+        province: { slug: p.short.toLowerCase(), name: p.name },
+        regencies: [],
+        products: await productList({ producer: { status: "VERIFIED", regencyCode: r.code } }, page, locale),
+      };
+    }
+  }
+  return null;
+}
+
+export async function producerPage(slug: string, page: number, locale: AppLocale) {
+  const now = new Date();
+  const p = await db.producer.findFirst({
+    where: { slug, status: "VERIFIED" },
+    select: {
+      id: true,
+      slug: true,
+      legalName: true,
+      scale: true,
+      regencyCode: true,
+      storyId: true,
+      storyEn: true,
+      createdAt: true,
+      certifications: {
+        where: { ...validCertificationWhere(now) },
+        orderBy: { type: "asc" },
+        select: { type: true, number: true, issuer: true, expiresAt: true },
+      },
+    },
+  });
+  if (!p) return null;
+  return {
+    slug: p.slug,
+    name: p.legalName,
+    scale: p.scale,
+    region: regencyLabel(p.regencyCode),
+    regionSlug: regencySlug(p.regencyCode),
+    story: (locale === "en" ? p.storyEn : null) ?? p.storyId,
+    certifications: p.certifications.map((c) => ({ type: c.type, number: c.number, issuer: c.issuer, expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null })),
+    products: await productList({ producerId: p.id }, page, locale),
+  };
+}
+
+export function pageParam(request: Request): number {
+  const n = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+}
+
+/** Everything the sitemap lists. */
+export async function sitemapEntries() {
+  const [products, producers, categories] = await Promise.all([
+    db.product.findMany({ where: visibleProductWhere(), select: { slug: true, updatedAt: true } }),
+    db.producer.findMany({ where: { status: "VERIFIED" }, select: { slug: true, updatedAt: true, regencyCode: true } }),
+    db.category.findMany({ select: { slug: true } }),
+  ]);
+  const regions = new Set<string>(provinces.map((p) => p.short.toLowerCase()));
+  for (const p of producers) regions.add(regencySlug(p.regencyCode));
+  return {
+    products: products.map((p) => ({ path: `/products/${p.slug}`, lastmod: p.updatedAt })),
+    producers: producers.map((p) => ({ path: `/producers/${p.slug}`, lastmod: p.updatedAt })),
+    categories: categories.map((c) => ({ path: `/categories/${c.slug}` })),
+    regions: [...regions].map((r) => ({ path: `/regions/${r}` })),
+  };
+}

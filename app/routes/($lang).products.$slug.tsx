@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Picture, mediaUrl } from "~/components/picture";
+import { Price } from "~/components/price";
+import { ProductCard } from "~/components/product-card";
+import { productPage } from "~/domain/catalogue/product.server";
+import { appUrl } from "~/lib/env.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { jsonLd, pageMeta } from "~/lib/seo";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const product = await productPage(params.slug ?? "", locale);
+  if (!product) throw new Response("Not found", { status: 404 });
+  return { locale, product, origin: appUrl() };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const { product, origin, locale } = data;
+  const img = product.images[0];
+  return pageMeta({
+    title: product.name,
+    description: product.description,
+    url: `${origin}${localePath(`/products/${product.slug}`, locale)}`,
+    image: img ? `${origin}${mediaUrl(img.key, img.widths[img.widths.length - 1], "webp")}` : undefined,
+    type: "product",
+    locale,
+  });
+};
+
+export default function ProductRoute() {
+  const { locale, product, origin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = (p: string) => localePath(p, locale);
+  const cheapest = product.variants[0];
+  const ld = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: product.name,
+    description: product.description,
+    sku: cheapest?.sku,
+    image: product.images.map((i) => `${origin}${mediaUrl(i.key, i.widths[i.widths.length - 1], "webp")}`),
+    brand: { "@type": "Organization", name: product.producer.name },
+    category: product.category.name,
+    offers: product.variants.map((v) => ({
+      "@type": "Offer",
+      sku: v.sku,
+      price: (v.price / 100).toFixed(2),
+      priceCurrency: v.currency,
+      availability: v.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+      url: `${origin}${lp(`/products/${product.slug}`)}`,
+    })),
+  };
+  return (
+    <div className="container product-page">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(ld) }} />
+      <nav aria-label={t("product.breadcrumb")} className="breadcrumb">
+        <Link to={lp("/")}>{t("nav.home")}</Link>
+        {product.parentCategory && (
+          <>
+            {" › "}
+            <Link to={lp(`/categories/${product.parentCategory.slug}`)}>{product.parentCategory.name}</Link>
+          </>
+        )}
+        {" › "}
+        <Link to={lp(`/categories/${product.category.slug}`)}>{product.category.name}</Link>
+      </nav>
+      <div className="product-layout">
+        <div className="gallery">
+          {product.images.map((img, i) => (
+            <Picture key={img.key} image={img} sizes="(max-width: 700px) 100vw, 520px" eager={i === 0} />
+          ))}
+        </div>
+        <div className="product-info">
+          <h1>{product.name}</h1>
+          <p className="meta">
+            {t("product.byLabel")}{" "}
+            <Link to={lp(`/producers/${product.producer.slug}`)}>{product.producer.name}</Link> · {product.producer.region}
+          </p>
+          {cheapest && (
+            <p className="big-price">
+              <Price amount={cheapest.price} currency={cheapest.currency} showRateDate />
+              <span className="meta"> / {t(`unit.${product.unit}`, { defaultValue: product.unit })}</span>
+            </p>
+          )}
+          {product.certifications.length > 0 && (
+            <section aria-labelledby="certs-h">
+              <h2 id="certs-h">{t("product.certifications")}</h2>
+              <ul className="cert-list" data-testid="certifications">
+                {product.certifications.map((c) => (
+                  <li key={c.number}>
+                    <span className="cert">{t(`cert.${c.type}`)}</span> {c.number}
+                    <span className="meta">
+                      {" · "}
+                      {c.issuer}
+                      {c.expiresAt && <> · {t("product.validUntil", { date: formatDate(c.expiresAt, locale) })}</>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="variants-h">
+            <h2 id="variants-h">{t("product.variants")}</h2>
+            <table className="variants">
+              <thead>
+                <tr>
+                  <th scope="col">{t("product.variant")}</th>
+                  <th scope="col">{t("product.price")}</th>
+                  <th scope="col">{t("product.stock")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {product.variants.map((v) => (
+                  <tr key={v.id}>
+                    <td>
+                      {v.name}
+                      <div className="meta">{v.sku}</div>
+                      {v.minOrderQty > 1 && <div className="meta">{t("product.moq", { count: v.minOrderQty })}</div>}
+                    </td>
+                    <td>
+                      <Price amount={v.price} currency={v.currency} />
+                      {v.tiers.map((tier) => (
+                        <div key={tier.minQty} className="meta">
+                          {t("product.tier", { qty: formatNumber(tier.minQty, locale) })} <Price amount={tier.price} currency={v.currency} />
+                        </div>
+                      ))}
+                    </td>
+                    <td>{!v.inStock ? t("product.outOfStock") : v.lowStock ? t("product.lowStock", { count: v.stock }) : t("product.inStock")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="desc-h">
+            <h2 id="desc-h">{t("product.description")}</h2>
+            <p>{product.description}</p>
+            <dl className="facts">
+              <dt>{t("product.weight")}</dt>
+              <dd>{formatNumber(product.weightGrams, locale)} g</dd>
+              {product.hsCode && (
+                <>
+                  <dt>{t("product.hsCode")}</dt>
+                  <dd>{product.hsCode}</dd>
+                </>
+              )}
+              {product.exportReady && (
+                <>
+                  <dt>{t("product.export")}</dt>
+                  <dd>{t("product.exportReady")}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <aside className="producer-card" aria-labelledby="producer-h">
+            <h2 id="producer-h">{t("product.producer")}</h2>
+            <p>
+              <Link to={lp(`/producers/${product.producer.slug}`)}>{product.producer.name}</Link>
+            </p>
+            <p className="meta">
+              {product.producer.region}, {product.producer.province} · {t(`scale.${product.producer.scale}`)}
+            </p>
+            <p>{product.producer.story}</p>
+          </aside>
+        </div>
+      </div>
+      {product.related.length > 0 && (
+        <section className="section" aria-labelledby="related-h">
+          <h2 id="related-h">{t("product.related")}</h2>
+          <div className="grid">
+            {product.related.map((r) => (
+              <ProductCard key={r.slug} product={r} locale={locale} />
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
