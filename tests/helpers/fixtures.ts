@@ -66,3 +66,69 @@ export async function createCatalogue(opts: { producerStatus?: "VERIFIED" | "PEN
   });
   return { category, producer, product };
 }
+
+type ProductOpts = {
+  nameId: string;
+  nameEn: string;
+  category?: { slug: string; nameId: string; nameEn: string; parentSlug?: string };
+  regencyCode?: string;
+  provinceCode?: string;
+  priceIdr?: number;
+  exportReady?: boolean;
+  certs?: Array<"HALAL" | "PIRT" | "BPOM_MD" | "SNI">;
+  producerStatus?: "VERIFIED" | "PENDING" | "SUSPENDED";
+  status?: "PUBLISHED" | "DRAFT" | "ARCHIVED";
+};
+
+/** One product of its own producer, with the category, region and certificates asked for. */
+export async function createProduct(o: ProductOpts) {
+  const tag = crypto.randomBytes(4).toString("hex");
+  const cat = o.category ?? { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" };
+  const parent = cat.parentSlug
+    ? await db.category.upsert({ where: { slug: cat.parentSlug }, update: {}, create: { slug: cat.parentSlug, nameId: cat.parentSlug, nameEn: cat.parentSlug } })
+    : null;
+  const category = await db.category.upsert({ where: { slug: cat.slug }, update: {}, create: { slug: cat.slug, nameId: cat.nameId, nameEn: cat.nameEn, parentId: parent?.id } });
+  const regencyCode = o.regencyCode ?? "62.09";
+  const producer = await db.producer.create({
+    data: {
+      slug: `p-${tag}`,
+      legalName: `UMKM ${tag}`,
+      nib: `9${String(parseInt(tag, 16)).padStart(12, "0").slice(-12)}`,
+      scale: "MIKRO",
+      provinceCode: o.provinceCode ?? regencyCode.slice(0, 2),
+      regencyCode,
+      address: "Jl. 1",
+      storyId: "Cerita",
+      contactName: "X",
+      contactPhone: "+62",
+      contactEmail: "x@example.test",
+      status: o.producerStatus ?? "VERIFIED",
+    },
+  });
+  const certs = [];
+  for (const type of o.certs ?? []) {
+    certs.push(
+      await db.certification.create({
+        data: { producerId: producer.id, type, number: `${type}-${tag}`, issuer: "Dinas", issuedAt: new Date("2025-01-01"), expiresAt: new Date("2030-01-01"), status: "VERIFIED" },
+      }),
+    );
+  }
+  const product = await db.product.create({
+    data: {
+      producerId: producer.id,
+      slug: `${o.nameId.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${tag}`,
+      nameId: o.nameId,
+      nameEn: o.nameEn,
+      descriptionId: `${o.nameId}.`,
+      descriptionEn: `${o.nameEn}.`,
+      categoryId: category.id,
+      weightGrams: 100,
+      status: o.status ?? "PUBLISHED",
+      publishedAt: new Date(),
+      exportReady: o.exportReady ?? false,
+      variants: { create: { sku: `S-${tag}`, nameId: "Standar", nameEn: "Standard", priceAmount: (o.priceIdr ?? 100_000) * 100, stock: 5 } },
+      certifications: { create: certs.map((c) => ({ certificationId: c.id })) },
+    },
+  });
+  return { product, producer, category };
+}

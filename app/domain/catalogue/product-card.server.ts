@@ -40,7 +40,10 @@ export function toProductCard(p: CardRow, locale: AppLocale) {
   return {
     slug: p.slug,
     name,
+    names: { id: p.nameId, en: p.nameEn },
     producer: p.producer.legalName,
+    producerSlug: p.producer.slug,
+    regencyCode: p.producer.regencyCode,
     region: regencyLabel(p.producer.regencyCode),
     price: cheapest ? { amount: cheapest.priceAmount, currency: cheapest.currency } : null,
     inStock: p.variants.some((v) => v.stock > 0),
