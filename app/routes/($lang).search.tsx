@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ProductCard } from "~/components/product-card";
 import { Pagination } from "~/components/pagination";
-import { HL_POST, HL_PRE, parseSearchParams, searchProducts, SORTS } from "~/domain/catalogue/search.server";
+import { parseSearchParams, searchProducts } from "~/domain/catalogue/search.server";
+import { HL_POST, HL_PRE, SORTS } from "~/domain/catalogue/search-options";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const query = parseSearchParams(new URL(request.url));
   const result = await searchProducts(query, locale);
-  return { locale, query, result, hl: [HL_PRE, HL_POST] as const };
+  return { locale, query, result };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,7 +46,7 @@ function Highlighted({ text, pre, post }: { text: string; pre: string; post: str
 }
 
 export default function SearchRoute() {
-  const { locale, query, result, hl } = useLoaderData<typeof loader>();
+  const { locale, query, result } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
@@ -77,7 +78,7 @@ export default function SearchRoute() {
       <Form method="get" ref={formRef} className="search-layout" onChange={(e) => update((e.target as HTMLElement).getAttribute("type") === "search" ? 250 : 0)}>
         <div className="search-main">
           <div className="field search-field">
-            <label htmlFor="q">{t("nav.searchLabel")}</label>
+            <label htmlFor="q">{t("search.keywords")}</label>
             <input id="q" type="search" name="q" defaultValue={query.q} placeholder={t("nav.searchPlaceholder")} autoComplete="off" />
           </div>
           <div className="field">
@@ -98,7 +99,7 @@ export default function SearchRoute() {
           ) : (
             <div className="grid" data-testid="search-results">
               {result.items.map((p, i) => (
-                <ProductCard key={p.slug} product={p} locale={locale} eager={i < 2} title={<Highlighted text={p.highlightedName} pre={hl[0]} post={hl[1]} />} />
+                <ProductCard key={p.slug} product={p} locale={locale} eager={i < 2} title={<Highlighted text={p.highlightedName} pre={HL_PRE} post={HL_POST} />} />
               ))}
             </div>
           )}

@@ -13,12 +13,8 @@ import { productCardSelect, toProductCard, visibleProductWhere, type ProductCard
 import { province, regency, regencyLabel } from "./regions";
 
 export const SEARCH_PAGE_SIZE = 24;
-const CERTS = ["HALAL", "BPOM_MD", "BPOM_ML", "PIRT", "SNI"] as const;
-export const SORTS = ["relevance", "price_asc", "price_desc", "newest"] as const;
-
-/** Highlight markers Meilisearch puts around matches; the UI turns them into <mark> safely. */
-export const HL_PRE = "\uE000";
-export const HL_POST = "\uE001";
+import { CERT_FILTERS as CERTS, HL_POST, HL_PRE, SORTS } from "./search-options";
+export { HL_POST, HL_PRE, SORTS };
 
 const optionalInt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(0).max(1_000_000_000).optional());
 
