@@ -105,32 +105,42 @@ export async function expireCertificates(now = new Date()) {
   });
 }
 
-/** Full reindex from PostgreSQL (settings first), in batches, with progress. */
-export async function reindexAll(onProgress?: (done: number, total: number) => void) {
+/**
+ * Full reindex from PostgreSQL (settings first), in batches, with progress. Batches are
+ * sent without waiting for each one, so Meilisearch can auto-batch them; the run waits
+ * for the last task before removing documents that should no longer be there.
+ */
+export async function reindexAll(onProgress?: (done: number, total: number) => void, batchSize = 2000) {
   await ensureIndex();
   const index = getMeili().index(indexName("products"));
   const total = await db.product.count();
   let done = 0;
   let cursor: string | undefined;
   const keep = new Set<string>();
+  const tasks: number[] = [];
   for (;;) {
-    const batch = await db.product.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 500, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) });
+    const batch = await db.product.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: batchSize, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) });
     if (batch.length === 0) break;
     const res = await buildDocuments(db, batch.map((b) => b.id));
-    if (res.upserts.length) await index.addDocuments(res.upserts, { primaryKey: "id" }).waitTask({ timeout: 120_000 });
+    if (res.upserts.length) tasks.push((await index.addDocuments(res.upserts, { primaryKey: "id" })).taskUid);
     for (const d of res.upserts) keep.add(d.id);
     done += batch.length;
     cursor = batch[batch.length - 1].id;
     onProgress?.(done, total);
   }
+  const meili = getMeili();
+  for (const uid of tasks) {
+    const task = await meili.tasks.waitForTask(uid, { timeout: 600_000, interval: 100 });
+    if (task.status !== "succeeded") throw new Error(`indexing task ${uid} ${task.status}: ${task.error?.message ?? ""}`);
+  }
   // remove documents of products that no longer exist or are no longer visible
   const stale: string[] = [];
   let offset = 0;
   for (;;) {
-    const page = await index.getDocuments({ fields: ["id"], limit: 1000, offset });
+    const page = await index.getDocuments({ fields: ["id"], limit: 10_000, offset });
     for (const d of page.results) if (!keep.has(String(d.id))) stale.push(String(d.id));
-    if (page.results.length < 1000) break;
-    offset += 1000;
+    if (page.results.length < 10_000) break;
+    offset += 10_000;
   }
   if (stale.length) await index.deleteDocuments(stale).waitTask({ timeout: 60_000 });
   return { indexed: keep.size, removed: stale.length };

@@ -14,18 +14,30 @@ export function minorUnitsPerMajor(currency: string): number {
   return ZERO_DECIMAL.has(currency.toUpperCase()) ? 1 : 100;
 }
 
+// Intl formatters are costly to build (a fraction of a millisecond each); keep one per shape.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, opts: Intl.NumberFormatOptions) {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatMoney(amountMinor: number, currency: string, locale: AppLocale): string {
   const major = amountMinor / minorUnitsPerMajor(currency);
   const whole = Number.isInteger(major);
   const fractionDigits = whole ? 0 : 2;
   if (currency === "IDR") {
-    const n = new Intl.NumberFormat(intlLocale[locale], {
+    const n = numberFormat(intlLocale[locale], {
       minimumFractionDigits: fractionDigits,
       maximumFractionDigits: fractionDigits,
     }).format(major);
     return locale === "id" ? `Rp${n}` : `IDR ${n}`;
   }
-  return new Intl.NumberFormat(intlLocale[locale], {
+  return numberFormat(intlLocale[locale], {
     style: "currency",
     currency,
     currencyDisplay: locale === "id" ? "code" : "symbol",
@@ -35,7 +47,7 @@ export function formatMoney(amountMinor: number, currency: string, locale: AppLo
 }
 
 export function formatNumber(n: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(n);
+  return numberFormat(intlLocale[locale], {}).format(n);
 }
 
 export function formatDate(d: Date | string, locale: AppLocale): string {

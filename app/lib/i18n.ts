@@ -37,8 +37,21 @@ export function switchLocalePath(pathWithSearch: string, to: AppLocale): string 
 
 export type Messages = Record<string, unknown>;
 
-/** A fresh, synchronous i18next instance for one render. */
+const instances = new Map<AppLocale, { messages: Messages; i18n: I18n }>();
+
+/**
+ * A synchronous i18next instance for a locale. Instances are kept per locale (their
+ * language never changes), so a render does not rebuild one.
+ */
 export function createI18n(locale: AppLocale, messages: Messages): I18n {
+  const cached = instances.get(locale);
+  if (cached && (cached.messages === messages || JSON.stringify(cached.messages) === JSON.stringify(messages))) return cached.i18n;
+  const i18n = buildI18n(locale, messages);
+  instances.set(locale, { messages, i18n });
+  return i18n;
+}
+
+function buildI18n(locale: AppLocale, messages: Messages): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: locale,

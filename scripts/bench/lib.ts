@@ -1,0 +1,44 @@
+/** Small helpers for benchmarks: bounded concurrent load on loopback, and percentiles. */
+export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; mean: number };
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/**
+ * `connections` clients each send requests back to back until `total` requests are done
+ * or `maxSeconds` pass, whichever first. Latency is measured per request, body included.
+ */
+export async function load(make: (i: number) => Promise<Response>, opts: { connections: number; total: number; maxSeconds: number; warmup?: number }): Promise<LoadResult> {
+  for (let i = 0; i < (opts.warmup ?? 50); i++) await (await make(i)).arrayBuffer();
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + opts.maxSeconds * 1000;
+  const worker = async () => {
+    while (next < opts.total && performance.now() < deadline) {
+      const i = next++;
+      const t0 = performance.now();
+      try {
+        const res = await make(i);
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.connections }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
+  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), mean };
+}
+
+export function fmt(r: LoadResult) {
+  return `${r.requests} req in ${r.seconds.toFixed(1)} s (${r.rps.toFixed(0)} req/s, ${r.errors} errors) p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
+}

@@ -1,0 +1,181 @@
+/**
+ * `npx tsx scripts/bench/search.ts [products]` — search at catalogue scale.
+ * 1. generates N products (default 100,000) in a throwaway PostgreSQL,
+ * 2. times a full reindex into a throwaway Meilisearch,
+ * 3. loads the /search route and the same query sent straight to Meilisearch (the
+ *    baseline) with 20 concurrent clients in the same run, and prints p50/p95/p99,
+ * 4. times how long an edited product takes to become searchable through the outbox.
+ * Targets: reindex ≤ 60 s; the route adds ≤ 15 ms p95 over Meilisearch and stays ≤ 50 ms p95;
+ * an edit is searchable ≤ 2 s after commit.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureBuild } from "../lib/build";
+import { freePort } from "../lib/ports";
+import { benchServices } from "./env";
+import { fmt, load } from "./lib";
+
+const N = Number(process.argv[2] ?? 100_000);
+const CONNECTIONS = 20;
+const log = (s: string) => console.log(`bench: ${s}`);
+
+const QUERIES = ["rotan", "anyaman rotan", "madu kelulut", "rattan basket", "honey", "kopi", "sasirangan", "rottan", "amplang", "purun", "tas", "manik", "kain", "coffee beans", "herbal"];
+const FILTERS = ["", "&cert=HALAL", "&province=62", "&category=anyaman", "&export=1", "&sort=price_asc"];
+
+async function generate(n: number) {
+  const { db } = await import("../../app/lib/db.server");
+  const { categories } = await import("../seed/catalogue");
+  const { provinces } = await import("../../app/domain/catalogue/regions");
+  let pos = 0;
+  const leafIds: string[] = [];
+  for (const c of categories) {
+    const parent = await db.category.create({ data: { slug: c.slug, nameId: c.nameId, nameEn: c.nameEn, isFood: c.isFood, position: pos++ } });
+    if (c.children.length === 0) leafIds.push(parent.id);
+    for (const ch of c.children) leafIds.push((await db.category.create({ data: { slug: ch.slug, nameId: ch.nameId, nameEn: ch.nameEn, parentId: parent.id, position: pos++ } })).id);
+  }
+  const regencies = provinces.flatMap((p) => p.regencies.map((r) => ({ code: r.code, province: p.code })));
+  const producers = Math.max(50, Math.round(n / 50));
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Producer" (id, slug, "legalName", nib, scale, "provinceCode", "regencyCode", address, "storyId", "contactName", "contactPhone", "contactEmail", status, "updatedAt")
+    SELECT 'bp' || g, 'umkm-' || g, 'UMKM Bench ' || g, lpad((1000000000000 + g)::text, 13, '0'), (ARRAY['MIKRO','KECIL','MENENGAH'])[1 + g % 3]::"ProducerScale",
+           split_part(r.code, '.', 1), r.code, 'Jl. ' || g, 'Cerita ' || g, 'Kontak', '+62', 'x@example.test', 'VERIFIED', now()
+    FROM generate_series(1, ${producers}) g
+    JOIN (SELECT code, row_number() OVER () - 1 AS i FROM unnest($1::text[]) code) r ON r.i = g % ${regencies.length}`, regencies.map((r) => r.code));
+  const wordsId = ["Keranjang rotan", "Tas anyaman purun", "Kain sasirangan", "Madu kelulut", "Amplang ikan", "Kopi bubuk", "Kalung manik", "Teh bajakah", "Tikar rotan", "Kerupuk haruan", "Batik benang bintik", "Topi purun"];
+  const wordsEn = ["Rattan basket", "Woven purun bag", "Sasirangan cloth", "Kelulut honey", "Fish amplang", "Ground coffee", "Bead necklace", "Bajakah tea", "Rattan mat", "Snakehead crackers", "Benang bintik batik", "Purun hat"];
+  const adjId = ["klasik", "besar", "kecil", "motif Dayak", "warna alam", "premium", "oleh-oleh", "hemat"];
+  const adjEn = ["classic", "large", "small", "Dayak motif", "natural colour", "premium", "souvenir", "value"];
+  await db.$executeRawUnsafe(
+    `
+    INSERT INTO "Product" (id, "producerId", slug, "nameId", "nameEn", "descriptionId", "descriptionEn", "categoryId", "weightGrams", status, "exportReady", "publishedAt", "updatedAt")
+    SELECT 'b' || g, 'bp' || (1 + g % ${producers}), 'bench-' || g,
+           ($1::text[])[1 + g % 12] || ' ' || ($3::text[])[1 + (g / 12) % 8] || ' ' || g,
+           ($2::text[])[1 + g % 12] || ', ' || ($4::text[])[1 + (g / 12) % 8] || ' ' || g,
+           'Produk UMKM Kalimantan nomor ' || g, 'Kalimantan UMKM product number ' || g,
+           ($5::text[])[1 + g % array_length($5::text[], 1)], 100 + g % 900, 'PUBLISHED', g % 7 = 0, now() - (g || ' minutes')::interval, now()
+    FROM generate_series(1, ${n}) g`,
+    wordsId,
+    wordsEn,
+    adjId,
+    adjEn,
+    leafIds,
+  );
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Variant" (id, "productId", sku, "nameId", "nameEn", "priceAmount", stock, "updatedAt")
+    SELECT 'bv' || g, 'b' || g, 'BENCH-' || g, 'Standar', 'Standard', (20000 + (g * 7919) % 500000) * 100, g % 50, now()
+    FROM generate_series(1, ${n}) g`);
+  // some verified halal certificates, to filter on
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Certification" (id, "producerId", type, number, issuer, "issuedAt", "expiresAt", status, "updatedAt")
+    SELECT 'bc' || g, 'bp' || g, 'HALAL', 'ID63' || lpad(g::text, 14, '0'), 'BPJPH', now() - interval '100 days', now() + interval '900 days', 'VERIFIED', now()
+    FROM generate_series(1, ${producers}, 4) g`);
+  await db.$executeRawUnsafe(`
+    INSERT INTO "ProductCertification" ("productId", "certificationId")
+    SELECT p.id, c.id FROM "Product" p JOIN "Certification" c ON c."producerId" = p."producerId"`);
+  await db.$executeRawUnsafe(`ANALYZE`);
+}
+
+async function main() {
+  ensureBuild(log);
+  const services = await benchServices("search");
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    let t = performance.now();
+    await generate(N);
+    log(`generated ${N.toLocaleString("en")} products in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const { reindexAll, startOutboxWorker } = await import("../../search/worker");
+    t = performance.now();
+    const r = await reindexAll();
+    const reindexSeconds = (performance.now() - t) / 1000;
+    log(`full reindex: ${r.indexed.toLocaleString("en")} documents in ${reindexSeconds.toFixed(1)} s (target ≤ 60 s)`);
+
+    // the app in its own process, as in production
+    const port = await freePort();
+    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/serve.ts", String(port)], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve, reject) => {
+      server!.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
+      server!.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    });
+
+    const { parseSearchParams } = await import("../../app/domain/catalogue/search.server");
+    const { buildFilter } = await import("../../app/domain/catalogue/search.server");
+    const qs = (i: number) => `q=${encodeURIComponent(QUERIES[i % QUERIES.length])}${FILTERS[i % FILTERS.length]}`;
+    const meiliBody = (i: number) => {
+      const p = parseSearchParams(new URL(`http://x/search?${qs(i)}`));
+      const sort = p.sort === "price_asc" ? ["price:asc"] : undefined;
+      return JSON.stringify({
+        q: p.q,
+        filter: buildFilter(p),
+        facets: ["categoryPath", "provinceCode", "regencyCode", "certifications", "exportReady", "price"],
+        sort,
+        hitsPerPage: 24,
+        page: 1,
+        attributesToHighlight: ["name_id"],
+        highlightPreTag: "\uE000",
+        highlightPostTag: "\uE001",
+      });
+    };
+    const total = 4000;
+    const direct = await load(
+      (i) =>
+        fetch(`${process.env.MEILI_HOST}/indexes/bench_products/search`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
+          body: meiliBody(i),
+        }),
+      { connections: CONNECTIONS, total, maxSeconds: 30 },
+    );
+    const route = await load((i) => fetch(`http://127.0.0.1:${port}/search?${qs(i)}`), { connections: CONNECTIONS, total, maxSeconds: 30 });
+    // what the page fetches while the buyer types (Remix single-fetch data, no HTML)
+    const routeData = await load((i) => fetch(`http://127.0.0.1:${port}/search.data?${qs(i)}`), { connections: CONNECTIONS, total, maxSeconds: 30 });
+    const api = await load((i) => fetch(`http://127.0.0.1:${port}/api/v1/products?${qs(i)}`, { headers: { "X-Forwarded-For": `10.0.${i % 250}.1` } }), {
+      connections: CONNECTIONS,
+      total: Math.min(total, 1000),
+      maxSeconds: 30,
+    });
+
+    // edit → searchable, through the outbox worker
+    const { db } = await import("../../app/lib/db.server");
+    const { productChanged } = await import("../../app/domain/outbox.server");
+    const { getMeili, indexName } = await import("../../search/client");
+    const stopWorker = startOutboxWorker({ log: () => {}, intervalMs: 100 });
+    const edits: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const word = `zebrawood${k}x${Date.now() % 100000}`;
+      const id = `b${1 + k * 997}`;
+      await db.$transaction(async (tx) => {
+        await tx.product.update({ where: { id }, data: { nameId: `Keranjang ${word}`, nameEn: `Basket ${word}` } });
+        await productChanged(tx, id);
+      });
+      const committed = performance.now();
+      for (;;) {
+        const hits = await getMeili().index(indexName("products")).search(word, { limit: 1 });
+        if (hits.hits.length) break;
+        if (performance.now() - committed > 10_000) throw new Error("edit not searchable after 10 s");
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      edits.push(performance.now() - committed);
+    }
+    await stopWorker();
+    edits.sort((a, b) => a - b);
+
+    console.log("\n=== search benchmark ===");
+    console.log(`products: ${N.toLocaleString("en")}, concurrency: ${CONNECTIONS}`);
+    console.log(`full reindex:           ${reindexSeconds.toFixed(1)} s  (target ≤ 60 s)`);
+    console.log(`Meilisearch direct:     ${fmt(direct)}`);
+    console.log(`/search route (SSR):    ${fmt(route)}`);
+    console.log(`/search.data (typing):  ${fmt(routeData)}`);
+    console.log(`/api/v1/products:       ${fmt(api)}`);
+    console.log(`route overhead p95:     HTML ${(route.p95 - direct.p95).toFixed(1)} ms, data ${(routeData.p95 - direct.p95).toFixed(1)} ms  (target ≤ 15 ms); route p95 ${route.p95.toFixed(1)} ms (target ≤ 50 ms); ratio HTML/direct ${(route.p95 / direct.p95).toFixed(2)}×`);
+    console.log(`edit → searchable:      median ${edits[2].toFixed(0)} ms, max ${edits[4].toFixed(0)} ms  (target ≤ 2000 ms)`);
+  } finally {
+    server?.kill("SIGTERM");
+    await services.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
