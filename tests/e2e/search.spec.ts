@@ -47,6 +47,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Kab. Katingan").first()).toBeVisible();
   });
 
+  test("search → filter → product page in Indonesian", async ({ page }) => {
+    await page.goto("/search?q=madu");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hasil untuk “madu”");
+    await page.getByRole("group", { name: "Provinsi" }).getByLabel(/Kalimantan Tengah/).check();
+    await page.getByRole("complementary", { name: "Filter" }).getByRole("button", { name: "Terapkan" }).click();
+    await expect(page).toHaveURL(/province=62/);
+    const first = page.getByTestId("search-results").locator("article").first();
+    await expect(first).toContainText("Madu");
+    await first.getByRole("link").click();
+    await expect(page).toHaveURL(/\/products\/madu/);
+    await expect(page.getByRole("heading", { name: "Pilihan & harga" })).toBeVisible();
+  });
+
   test("the display currency choice persists", async ({ page }) => {
     await page.goto("/en/products/madu-kelulut-asli-pisau");
     await page.getByLabel("Also show prices in").selectOption("USD");
