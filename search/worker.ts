@@ -10,6 +10,8 @@ import { getMeili, indexName } from "./client";
 import { productIndexSettings } from "./settings";
 import { buildDocuments } from "./documents";
 import { producerChanged } from "../app/domain/outbox.server";
+import { processProductImage } from "../app/domain/media/product-images.server";
+import { sendExpiryReminders } from "../app/domain/certification/certificates.server";
 
 const BATCH = 200;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -45,6 +47,8 @@ export async function drainOnce(): Promise<{ handled: number; failed: number; er
         ORDER BY id LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED`;
       if (rows.length === 0) return { handled: 0, failed: 0 };
+      // jobs first (they may produce product changes of their own, drained next round)
+      for (const r of rows.filter((x) => x.topic === "image.process")) await processProductImage(tx, r.aggregateId);
       const productIds = new Set<string>();
       const producerIds = rows.filter((r) => r.topic === "producer.changed").map((r) => r.aggregateId);
       for (const r of rows) if (r.topic === "product.changed") productIds.add(r.aggregateId);
@@ -174,6 +178,8 @@ export function startOutboxWorker(opts: { log: (s: string) => void; intervalMs?:
         lastExpiry = Date.now();
         const n = await expireCertificates();
         if (n) opts.log(`${n} certificate(s) expired; their products are being re-indexed`);
+        const r = await sendExpiryReminders();
+        if (r) opts.log(`${r} certificate expiry reminder(s) sent`);
       }
       await drainAll(50);
     } catch (err) {

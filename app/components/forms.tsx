@@ -22,6 +22,11 @@ export function isFailure(x: unknown): x is ActionFailure {
 
 type FieldProps = {
   name: string;
+  /** where the schema reports this field's error, when it differs from the name (e.g. variants.0.sku) */
+  errorKey?: string;
+  inputMode?: "numeric" | "decimal" | "tel" | "email" | "text";
+  min?: number;
+  step?: number;
   label: string;
   type?: string;
   autoComplete?: string;
@@ -32,10 +37,10 @@ type FieldProps = {
 };
 
 /** A labelled input that shows its error and keeps what the user typed. */
-export function Field({ name, label, type = "text", autoComplete, hint, required, defaultValue, failure }: FieldProps) {
+export function Field({ name, errorKey, label, type = "text", autoComplete, hint, required, defaultValue, failure, inputMode, min, step }: FieldProps) {
   const { t } = useTranslation();
-  const error = failure?.fieldErrors[name];
-  const id = `f-${name}`;
+  const error = failure?.fieldErrors[errorKey ?? name];
+  const id = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " has-error" : ""}`}>
@@ -45,6 +50,9 @@ export function Field({ name, label, type = "text", autoComplete, hint, required
         name={name}
         type={type}
         autoComplete={autoComplete}
+        inputMode={inputMode}
+        min={min}
+        step={step}
         required={required}
         defaultValue={type === "password" ? undefined : (failure?.values[name] ?? defaultValue)}
         aria-invalid={error ? true : undefined}
@@ -71,5 +79,56 @@ export function FormError({ failure }: { failure?: ActionFailure }) {
     <p className="form-error" role="alert">
       {t(failure.formError, failure.params ?? {})}
     </p>
+  );
+}
+
+type SelectProps = {
+  name: string;
+  label: string;
+  options: Array<{ value: string; label: string }>;
+  defaultValue?: string;
+  failure?: ActionFailure;
+  required?: boolean;
+};
+
+export function SelectField({ name, label, options, defaultValue, failure, required }: SelectProps) {
+  const { t } = useTranslation();
+  const error = failure?.fieldErrors[name];
+  const id = `f-${name}`;
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={failure?.values[name] ?? defaultValue ?? ""} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        <option value="">{t("form.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextArea({ name, label, defaultValue, failure, hint }: { name: string; label: string; defaultValue?: string; failure?: ActionFailure; hint?: string }) {
+  const { t } = useTranslation();
+  const error = failure?.fieldErrors[name];
+  const id = `f-${name}`;
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name={name} rows={4} defaultValue={failure?.values[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {hint && <p className="hint">{hint}</p>}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+    </div>
   );
 }

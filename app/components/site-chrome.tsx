@@ -44,6 +44,8 @@ export function SiteHeader({ locale, path, user, cartCount, csrf }: Props) {
           </Link>
           {user ? (
             <>
+              {(user.roles.includes("PRODUCER") || user.roles.includes("ADMIN")) && <Link to={lp("/sell")}>{t("nav.sell")}</Link>}
+              {(user.roles.includes("STAFF") || user.roles.includes("ADMIN")) && <Link to={lp("/trade/verification")}>{t("nav.trade")}</Link>}
               <Link to={lp("/account")} data-testid="account-link">
                 {user.name}
               </Link>

@@ -4,7 +4,7 @@
  */
 import type { Tx } from "~/lib/db.server";
 
-export type OutboxTopic = "product.changed" | "producer.changed";
+export type OutboxTopic = "product.changed" | "producer.changed" | "image.process";
 
 export async function recordOutbox(tx: Tx, topic: OutboxTopic, aggregateId: string) {
   await tx.outboxEvent.create({ data: { topic, aggregateId } });

@@ -42,3 +42,13 @@ describe("locale in the URL", () => {
     expect(switchLocalePath("/en/search?q=rotan", "id")).toBe("/search?q=rotan");
   });
 });
+
+describe("texts used in the app", () => {
+  it("exist in both locale files", async () => {
+    const { usedKeys, missingKeys } = await import("../../scripts/check-locale-keys");
+    const used = usedKeys("app");
+    expect(used.size).toBeGreaterThan(100);
+    expect(missingKeys(id, used), "missing in id.json").toEqual([]);
+    expect(missingKeys(en, used), "missing in en.json").toEqual([]);
+  });
+});

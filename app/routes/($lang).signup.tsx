@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { email, name, password, accountType, redirectTo } = parsed.data;
   try {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
-    const fallback = localePath(accountType === "producer" ? "/account" : "/", locale);
+    const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);
     return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback));
   } catch (err) {
     if (err instanceof EmailTakenError) return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });

@@ -1,0 +1,233 @@
+/**
+ * A producer managing its own products. Every function takes the producer id and scopes
+ * its queries by it, so a forgotten route check still cannot touch another producer's
+ * products. Every change writes an outbox event in the same transaction (search follows).
+ */
+import { db, Prisma, type Tx } from "~/lib/db.server";
+import { audit } from "../audit.server";
+import { productChanged } from "../outbox.server";
+import type { ProductInput } from "../producers/schemas";
+import { validCertificationWhere } from "./product-card.server";
+
+export const LOW_STOCK = 5;
+
+export class SkuTakenError extends Error {}
+export class VariantInUseError extends Error {}
+export type PublishRefusal = "producer-not-verified" | "food-needs-certificate" | "no-variant";
+export class PublishRefused extends Error {
+  constructor(readonly reason: PublishRefusal) {
+    super(`publish refused: ${reason}`);
+  }
+}
+
+function slugify(s: string) {
+  return s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 70) || "produk";
+}
+
+async function uniqueSlug(tx: Tx, base: string, exceptId?: string) {
+  let slug = slugify(base);
+  for (let i = 2; ; i++) {
+    const taken = await tx.product.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+    if (!taken) return slug;
+    slug = `${slugify(base)}-${i}`;
+  }
+}
+
+export async function listOwnProducts(producerId: string) {
+  const rows = await db.product.findMany({
+    where: { producerId, status: { not: "ARCHIVED" } },
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      nameId: true,
+      nameEn: true,
+      status: true,
+      variants: { select: { sku: true, stock: true, priceAmount: true } },
+      _count: { select: { images: true } },
+    },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    nameId: p.nameId,
+    nameEn: p.nameEn,
+    status: p.status,
+    images: p._count.images,
+    stock: p.variants.reduce((s, v) => s + v.stock, 0),
+    lowStock: p.variants.filter((v) => v.stock <= LOW_STOCK).map((v) => ({ sku: v.sku, stock: v.stock })),
+  }));
+}
+
+export async function getOwnProduct(producerId: string, productId: string) {
+  return db.product.findFirst({
+    where: { id: productId, producerId },
+    include: {
+      variants: { orderBy: { position: "asc" }, include: { priceTiers: { orderBy: { minQty: "asc" } } } },
+      certifications: { select: { certificationId: true } },
+      images: { orderBy: { position: "asc" } },
+      category: { select: { isFood: true, parent: { select: { isFood: true } } } },
+    },
+  });
+}
+
+/** Categories a product can be filed under (leaves and parents), in the locale's order. */
+export async function categoryChoices() {
+  return db.category.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true } });
+}
+
+/** The producer's certificates a product may claim (not NIB). */
+export async function certificateChoices(producerId: string) {
+  return db.certification.findMany({
+    where: { producerId, type: { not: "NIB" }, status: { in: ["VERIFIED", "PENDING"] } },
+    orderBy: { type: "asc" },
+    select: { id: true, type: true, number: true, status: true },
+  });
+}
+
+function variantData(v: ProductInput["variants"][number], position: number) {
+  return {
+    sku: v.sku,
+    nameId: v.nameId,
+    nameEn: v.nameEn,
+    priceAmount: v.price * 100,
+    stock: v.stock,
+    minOrderQty: v.minOrderQty,
+    weightGrams: v.weightGrams ?? null,
+    position,
+  };
+}
+
+function tiers(v: ProductInput["variants"][number]) {
+  const out: Array<{ minQty: number; priceAmount: number }> = [];
+  if (v.tier1Qty && v.tier1Price !== undefined) out.push({ minQty: v.tier1Qty, priceAmount: v.tier1Price * 100 });
+  if (v.tier2Qty && v.tier2Price !== undefined && v.tier2Qty !== v.tier1Qty) out.push({ minQty: v.tier2Qty, priceAmount: v.tier2Price * 100 });
+  return out;
+}
+
+async function ownCertificationIds(tx: Tx, producerId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await tx.certification.findMany({ where: { id: { in: ids }, producerId, type: { not: "NIB" } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+function rethrowSku(err: unknown): never {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new SkuTakenError();
+  throw err;
+}
+
+export async function createOwnProduct(producerId: string, actorId: string, input: ProductInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const product = await tx.product.create({
+        data: {
+          producerId,
+          slug: await uniqueSlug(tx, input.nameId),
+          nameId: input.nameId,
+          nameEn: input.nameEn,
+          descriptionId: input.descriptionId,
+          descriptionEn: input.descriptionEn,
+          categoryId: input.categoryId,
+          hsCode: input.hsCode ?? null,
+          unit: input.unit,
+          weightGrams: input.weightGrams,
+          exportReady: input.exportReady,
+          status: "DRAFT",
+          variants: { create: input.variants.map((v, i) => ({ ...variantData(v, i), priceTiers: { create: tiers(v) } })) },
+          certifications: { create: (await ownCertificationIds(tx, producerId, input.certificationIds)).map((certificationId) => ({ certificationId })) },
+        },
+      });
+      await audit(tx, { actorId, action: "product.created", entityType: "Product", entityId: product.id, after: { nameId: product.nameId } });
+      await productChanged(tx, product.id);
+      return product;
+    });
+  } catch (err) {
+    rethrowSku(err);
+  }
+}
+
+export async function updateOwnProduct(producerId: string, productId: string, actorId: string, input: ProductInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.product.findFirst({ where: { id: productId, producerId }, include: { variants: { select: { id: true } } } });
+      if (!existing) return null;
+      const ownVariantIds = new Set(existing.variants.map((v) => v.id));
+      const keep = new Set(input.variants.map((v) => v.id).filter((id): id is string => !!id && ownVariantIds.has(id)));
+      const removed = [...ownVariantIds].filter((id) => !keep.has(id));
+      if (removed.length) {
+        const used = await tx.orderLine.count({ where: { variantId: { in: removed } } });
+        if (used) throw new VariantInUseError();
+        await tx.variant.deleteMany({ where: { id: { in: removed }, productId } });
+      }
+      for (const [i, v] of input.variants.entries()) {
+        if (v.id && keep.has(v.id)) {
+          await tx.variant.update({ where: { id: v.id }, data: variantData(v, i) });
+          await tx.priceTier.deleteMany({ where: { variantId: v.id } });
+          for (const t of tiers(v)) await tx.priceTier.create({ data: { ...t, variantId: v.id } });
+        } else {
+          await tx.variant.create({ data: { ...variantData(v, i), productId, priceTiers: { create: tiers(v) } } });
+        }
+      }
+      await tx.productCertification.deleteMany({ where: { productId } });
+      for (const certificationId of await ownCertificationIds(tx, producerId, input.certificationIds)) {
+        await tx.productCertification.create({ data: { productId, certificationId } });
+      }
+      const after = await tx.product.update({
+        where: { id: productId },
+        data: {
+          nameId: input.nameId,
+          nameEn: input.nameEn,
+          descriptionId: input.descriptionId,
+          descriptionEn: input.descriptionEn,
+          categoryId: input.categoryId,
+          hsCode: input.hsCode ?? null,
+          unit: input.unit,
+          weightGrams: input.weightGrams,
+          exportReady: input.exportReady,
+        },
+      });
+      await audit(tx, { actorId, action: "product.updated", entityType: "Product", entityId: productId, before: { nameId: existing.nameId, status: existing.status }, after: { nameId: after.nameId } });
+      await productChanged(tx, productId);
+      return after;
+    });
+  } catch (err) {
+    if (err instanceof VariantInUseError) throw err;
+    rethrowSku(err);
+  }
+}
+
+/**
+ * Publishing needs a verified producer, at least one variant, and — for food — a
+ * verified P-IRT or BPOM certificate covering the product.
+ */
+export async function setOwnProductStatus(producerId: string, productId: string, actorId: string, action: "publish" | "unpublish" | "archive") {
+  return db.$transaction(async (tx) => {
+    const p = await tx.product.findFirst({
+      where: { id: productId, producerId },
+      select: {
+        id: true,
+        status: true,
+        producer: { select: { status: true } },
+        category: { select: { isFood: true, parent: { select: { isFood: true } } } },
+        _count: { select: { variants: true } },
+      },
+    });
+    if (!p) return null;
+    if (action === "publish") {
+      if (p.producer.status !== "VERIFIED") throw new PublishRefused("producer-not-verified");
+      if (p._count.variants === 0) throw new PublishRefused("no-variant");
+      const food = p.category.isFood || p.category.parent?.isFood;
+      if (food) {
+        const covered = await tx.productCertification.count({
+          where: { productId, certification: { ...validCertificationWhere(new Date()), type: { in: ["PIRT", "BPOM_MD", "BPOM_ML"] } } },
+        });
+        if (!covered) throw new PublishRefused("food-needs-certificate");
+      }
+    }
+    const status = action === "publish" ? "PUBLISHED" : action === "unpublish" ? "DRAFT" : "ARCHIVED";
+    const after = await tx.product.update({ where: { id: productId }, data: { status, ...(action === "publish" ? { publishedAt: new Date() } : {}) } });
+    await audit(tx, { actorId, action: `product.${action}`, entityType: "Product", entityId: productId, before: { status: p.status }, after: { status } });
+    await productChanged(tx, productId);
+    return after;
+  });
+}

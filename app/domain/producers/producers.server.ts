@@ -1,0 +1,155 @@
+/**
+ * Producers (UMKM): their profile, their members, and what staff decide about them.
+ * Every query that touches a producer's data takes the producer id and filters by it.
+ */
+import { redirect } from "@remix-run/node";
+import { db, Prisma } from "~/lib/db.server";
+import { localePath, type AppLocale } from "~/lib/i18n";
+import { hasRole, requireUser, type SessionUser } from "~/lib/session.server";
+import { audit, snapshot } from "../audit.server";
+import { producerChanged } from "../outbox.server";
+import type { ProducerProfileInput } from "./schemas";
+
+export class NibTakenError extends Error {}
+
+function slugify(s: string) {
+  return s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "umkm";
+}
+
+/** The producer a user belongs to (the first, if several), or null. */
+export async function producerOfUser(userId: string) {
+  const m = await db.producerMember.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { producer: true } });
+  return m?.producer ?? null;
+}
+
+/**
+ * For /sell pages: the signed-in producer user and their producer. A producer account
+ * without a profile yet is sent to onboarding; other roles get 403.
+ */
+export async function requireProducerMember(request: Request, locale: AppLocale, opts: { allowMissing?: boolean } = {}) {
+  const user = await requireUser(request);
+  if (!hasRole(user, "PRODUCER")) throw new Response("Forbidden", { status: 403 });
+  const producer = await producerOfUser(user.id);
+  if (!producer && !opts.allowMissing) throw redirect(localePath("/sell/profile", locale));
+  return { user, producer };
+}
+
+export async function createProducerProfile(user: SessionUser, input: ProducerProfileInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      let slug = slugify(input.legalName);
+      if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${input.nib.slice(-4)}`;
+      const producer = await tx.producer.create({
+        data: { ...input, slug, status: "PENDING", members: { create: { userId: user.id, isOwner: true } } },
+      });
+      // the NIB itself is a certificate staff verify
+      await tx.certification.create({
+        data: { producerId: producer.id, type: "NIB", number: input.nib, issuer: "OSS RBA", issuedAt: new Date(), status: "PENDING" },
+      });
+      await audit(tx, { actorId: user.id, action: "producer.registered", entityType: "Producer", entityId: producer.id, after: snapshot(producer) });
+      return producer;
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new NibTakenError();
+    throw err;
+  }
+}
+
+/** A producer edits its own profile; a verified producer stays verified, but a changed NIB must be checked again. */
+export async function updateProducerProfile(producerId: string, actorId: string, input: ProducerProfileInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.producer.findUniqueOrThrow({ where: { id: producerId } });
+      const nibChanged = before.nib !== input.nib;
+      const after = await tx.producer.update({
+        where: { id: producerId },
+        data: { ...input, ...(nibChanged ? { status: before.status === "SUSPENDED" ? "SUSPENDED" : "PENDING" } : {}) },
+      });
+      if (nibChanged) {
+        await tx.certification.create({ data: { producerId, type: "NIB", number: input.nib, issuer: "OSS RBA", issuedAt: new Date(), status: "PENDING" } });
+      }
+      await audit(tx, { actorId, action: "producer.profile-updated", entityType: "Producer", entityId: producerId, before: snapshot(before), after: snapshot(after) });
+      await producerChanged(tx, producerId);
+      return after;
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new NibTakenError();
+    throw err;
+  }
+}
+
+export class MemberNotFoundError extends Error {}
+
+/** Adds another registered producer account to this producer (several users can run one UMKM). */
+export async function addMember(producerId: string, actorId: string, email: string) {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, roles: true } });
+  if (!user) throw new MemberNotFoundError();
+  await db.$transaction(async (tx) => {
+    if (!user.roles.includes("PRODUCER")) await tx.user.update({ where: { id: user.id }, data: { roles: { push: "PRODUCER" } } });
+    await tx.producerMember.upsert({ where: { producerId_userId: { producerId, userId: user.id } }, update: {}, create: { producerId, userId: user.id } });
+    await audit(tx, { actorId, action: "producer.member-added", entityType: "Producer", entityId: producerId, after: { userId: user.id } });
+  });
+}
+
+export async function listMembers(producerId: string) {
+  const rows = await db.producerMember.findMany({ where: { producerId }, orderBy: { createdAt: "asc" }, select: { isOwner: true, user: { select: { name: true, email: true } } } });
+  return rows.map((r) => ({ name: r.user.name, email: r.user.email, isOwner: r.isOwner }));
+}
+
+/** Staff decisions about a producer. Each is audited with before/after and re-indexes its products. */
+export type ProducerDecision = "verify" | "send-back" | "suspend" | "reinstate";
+
+const transitions: Record<ProducerDecision, { from: Array<"PENDING" | "VERIFIED" | "SUSPENDED">; to: "PENDING" | "VERIFIED" | "SUSPENDED" }> = {
+  verify: { from: ["PENDING"], to: "VERIFIED" },
+  "send-back": { from: ["PENDING"], to: "PENDING" },
+  suspend: { from: ["VERIFIED", "PENDING"], to: "SUSPENDED" },
+  reinstate: { from: ["SUSPENDED"], to: "VERIFIED" },
+};
+
+export class IllegalDecisionError extends Error {}
+
+export async function decideProducer(staffId: string, producerId: string, decision: ProducerDecision, reason?: string) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.producer.findUnique({ where: { id: producerId } });
+    if (!before) return null;
+    const rule = transitions[decision];
+    if (!rule.from.includes(before.status)) throw new IllegalDecisionError(`${decision} from ${before.status}`);
+    const after = await tx.producer.update({
+      where: { id: producerId },
+      data: { status: rule.to, reviewNote: decision === "send-back" || decision === "suspend" ? (reason ?? null) : null },
+    });
+    if (decision === "verify") {
+      // the NIB checked with the profile
+      await tx.certification.updateMany({
+        where: { producerId, type: "NIB", number: after.nib, status: "PENDING" },
+        data: { status: "VERIFIED", verifiedById: staffId, verifiedAt: new Date() },
+      });
+    }
+    await audit(tx, {
+      actorId: staffId,
+      action: `producer.${decision}`,
+      entityType: "Producer",
+      entityId: producerId,
+      before: { status: before.status, reviewNote: before.reviewNote },
+      after: { status: after.status, reviewNote: after.reviewNote, reason: reason ?? null },
+    });
+    await producerChanged(tx, producerId);
+    return after;
+  });
+}
+
+/** What happened to a producer, newest first (staff and the producer itself see it). */
+export async function producerHistory(producerId: string) {
+  const certIds = (await db.certification.findMany({ where: { producerId }, select: { id: true } })).map((c) => c.id);
+  const rows = await db.auditLog.findMany({
+    where: { OR: [{ entityType: "Producer", entityId: producerId }, { entityType: "Certification", entityId: { in: certIds } }] },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), actor: r.actor?.name ?? null }));
+}
+
+export async function producerById(id: string) {
+  return db.producer.findUnique({ where: { id } });
+}

@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { producerDashboard } from "~/domain/producers/dashboard.server";
+import { requireProducerMember } from "~/domain/producers/producers.server";
+import { formatMoney } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const { producer } = await requireProducerMember(request, locale);
+  return { locale, producer: { name: producer!.legalName, status: producer!.status, reviewNote: producer!.reviewNote, slug: producer!.slug }, dash: await producerDashboard(producer!.id) };
+}
+
+export default function SellDashboard() {
+  const { locale, producer, dash } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = (p: string) => localePath(p, locale);
+  return (
+    <div className="container">
+      <h1>{producer.name}</h1>
+      <p>
+        <span className={`status status-${producer.status}`} data-testid="producer-status">
+          {t(`producerStatus.${producer.status}`)}
+        </span>
+      </p>
+      {producer.status !== "VERIFIED" && (
+        <p className="notice">
+          {t(`sell.producerStatus_${producer.status}`)}
+          {producer.reviewNote && (
+            <>
+              {" "}
+              <strong>{t("sell.staffNote")}</strong> {producer.reviewNote}
+            </>
+          )}
+        </p>
+      )}
+      <div className="cards">
+        <div className="stat">
+          <strong>{dash.products.published}</strong> {t("sell.statPublished")} · {t("sell.statDrafts", { count: dash.products.drafts })}
+          <p>
+            <Link to={lp("/sell/products")}>{t("sell.productsTitle")}</Link> · <Link to={lp("/sell/products/new")}>{t("sell.newProduct")}</Link>
+          </p>
+        </div>
+        <div className="stat">
+          <strong>{dash.ordersToFulfil}</strong> {t("sell.statOrders")}
+        </div>
+        <div className="stat">
+          <strong>{dash.lotOffers}</strong> {t("sell.statLotOffers")}
+        </div>
+        <div className="stat">
+          <strong data-testid="balance">{formatMoney(dash.balance.amount, dash.balance.currency, locale)}</strong> {t("sell.statBalance")}
+        </div>
+        <div className="stat">
+          <strong>{dash.certificates.pending}</strong> {t("sell.statCertPending")}
+          {dash.certificates.rejected > 0 && <p className="error">{t("sell.statCertRejected", { count: dash.certificates.rejected })}</p>}
+          <p>
+            <Link to={lp("/sell/certificates")}>{t("sell.certificatesTitle")}</Link>
+          </p>
+        </div>
+      </div>
+      {dash.lowStock.length > 0 && (
+        <section className="section" aria-labelledby="low-h">
+          <h2 id="low-h">{t("sell.lowStockTitle")}</h2>
+          <ul data-testid="low-stock">
+            {dash.lowStock.map((p) => (
+              <li key={p.id}>
+                <Link to={lp(`/sell/products/${p.id}`)}>{locale === "en" ? p.nameEn : p.nameId}</Link>:{" "}
+                {p.lowStock.map((l) => t("sell.lowStock", { sku: l.sku, count: l.stock })).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        <Link to={lp("/sell/profile")}>{t("sell.profileTitle")}</Link>
+        {producer.status === "VERIFIED" && (
+          <>
+            {" · "}
+            <Link to={lp(`/producers/${producer.slug}`)}>{t("sell.publicPage")}</Link>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, FormError, isFailure } from "~/components/forms";
+import { mediaUrl } from "~/components/picture";
+import { ProductForm } from "~/components/product-form";
+import { categoryChoices, certificateChoices, getOwnProduct, PublishRefused, setOwnProductStatus, SkuTakenError, updateOwnProduct, VariantInUseError } from "~/domain/catalogue/manage.server";
+import { shapeProductForm, toFormValues } from "~/domain/catalogue/product-form.server";
+import { ImageRefused } from "~/domain/media/images.server";
+import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, TooManyImages } from "~/domain/media/product-images.server";
+import { requireProducerMember } from "~/domain/producers/producers.server";
+import { productSchema } from "~/domain/producers/schemas";
+import { filesOf, formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const { producer } = await requireProducerMember(request, locale);
+  const product = await getOwnProduct(producer!.id, params.id ?? "");
+  if (!product) throw new Response("Not found", { status: 404 });
+  return {
+    locale,
+    product: { id: product.id, slug: product.slug, status: product.status, nameId: product.nameId, nameEn: product.nameEn },
+    values: toFormValues(product),
+    images: product.images.map((i) => ({ id: i.id, ready: i.ready, error: i.error, key: i.key, widths: i.variantWidths, width: i.width, height: i.height })),
+    categories: await categoryChoices(),
+    certificates: await certificateChoices(producer!.id),
+    producerVerified: producer!.status === "VERIFIED",
+  };
+}
+
+const statusSchema = z.object({ intent: z.enum(["publish", "unpublish", "archive"]) });
+const imageSchema = z.object({ intent: z.enum(["image-up", "image-down", "image-cover", "image-delete"]), imageId: z.string().min(1).max(40) });
+const uploadSchema = z.object({ intent: z.literal("upload") });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  const { user, producer } = await requireProducerMember(request, locale);
+  const productId = params.id ?? "";
+  const here = localePath(`/sell/products/${productId}`, locale);
+  const notFound = () => new Response("Not found", { status: 404 });
+
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const parsed = await parseForm(request, uploadSchema, { multipart: true });
+    if (!parsed.ok) return parsed.response;
+    const files = await filesOf(parsed.form, "photos");
+    if (files.length === 0) return formError(400, null, "errors.photoMissing");
+    try {
+      if (!(await addProductImages(producer!.id, productId, files))) throw notFound();
+    } catch (err) {
+      if (err instanceof TooManyImages) return formError(400, null, "errors.tooManyPhotos", {}, { max: MAX_IMAGES });
+      if (err instanceof ImageRefused) return formError(err.reason === "too-large" ? 413 : 415, null, `errors.image_${err.reason}`);
+      throw err;
+    }
+    return redirect(`${here}?uploaded=${files.length}`);
+  }
+
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "save") {
+    const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
+    if (!parsed.ok) return parsed.response;
+    try {
+      if (!(await updateOwnProduct(producer!.id, productId, user.id, parsed.data))) throw notFound();
+    } catch (err) {
+      if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");
+      if (err instanceof VariantInUseError) return formError(409, parsed.form, "errors.variantInUse");
+      throw err;
+    }
+    return redirect(`${here}?saved=1`);
+  }
+  if (typeof intent === "string" && intent.startsWith("image-")) {
+    const parsed = await parseForm(request, imageSchema);
+    if (!parsed.ok) return parsed.response;
+    const { intent: op, imageId } = parsed.data;
+    const done = op === "image-delete" ? await deleteProductImage(producer!.id, imageId) : await moveProductImage(producer!.id, imageId, op === "image-up" ? "up" : op === "image-down" ? "down" : "cover");
+    if (!done) throw notFound();
+    return redirect(here);
+  }
+  const parsed = await parseForm(request, statusSchema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    if (!(await setOwnProductStatus(producer!.id, productId, user.id, parsed.data.intent))) throw notFound();
+  } catch (err) {
+    if (err instanceof PublishRefused) return formError(409, null, `errors.publish_${err.reason}`);
+    throw err;
+  }
+  return redirect(parsed.data.intent === "archive" ? localePath("/sell/products", locale) : `${here}?status=${parsed.data.intent}`);
+}
+
+export default function EditProduct() {
+  const { locale, product, values, images, categories, certificates, producerVerified } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const [sp] = useSearchParams();
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const processing = images.filter((i) => !i.ready && !i.error).length;
+  // with JavaScript, photo progress updates by itself; without it, the reload link below does it
+  useEffect(() => {
+    if (!processing) return;
+    const id = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
+    return () => clearInterval(id);
+  }, [processing, revalidator]);
+  const lp = (p: string) => localePath(p, locale);
+  const imageAction = (intent: string, id: string, label: string) => (
+    <Form method="post" className="inline-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="imageId" value={id} />
+      <button type="submit">{label}</button>
+    </Form>
+  );
+  return (
+    <div className="container wide">
+      <p>
+        <Link to={lp("/sell/products")}>{t("sell.productsTitle")}</Link>
+      </p>
+      <h1>{locale === "en" ? product.nameEn : product.nameId}</h1>
+      <p>
+        <span className={`status status-${product.status}`} data-testid="product-status">
+          {t(`productStatus.${product.status}`)}
+        </span>{" "}
+        {product.status === "PUBLISHED" && <Link to={lp(`/products/${product.slug}`)}>{t("sell.viewInShop")}</Link>}
+      </p>
+      {sp.get("saved") && <p className="notice" role="status">{t("account.saved")}</p>}
+      {sp.get("created") && <p className="notice" role="status">{t("sell.created")}</p>}
+      {sp.get("uploaded") && <p className="notice" role="status">{t("sell.uploaded", { count: Number(sp.get("uploaded")) })}</p>}
+      <FormError failure={failure} />
+      {!producerVerified && <p className="notice">{t("sell.publishNeedsVerification")}</p>}
+      <div className="row-actions">
+        {product.status !== "PUBLISHED" && (
+          <Form method="post">
+            <CsrfInput />
+            <button type="submit" name="intent" value="publish">
+              {t("sell.publish")}
+            </button>
+          </Form>
+        )}
+        {product.status === "PUBLISHED" && (
+          <Form method="post">
+            <CsrfInput />
+            <button type="submit" name="intent" value="unpublish">
+              {t("sell.unpublish")}
+            </button>
+          </Form>
+        )}
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" name="intent" value="archive">
+            {t("sell.archive")}
+          </button>
+        </Form>
+      </div>
+
+      <section className="section" aria-labelledby="photos-h">
+        <h2 id="photos-h">{t("sell.photos", { count: images.length, max: MAX_IMAGES })}</h2>
+        <ul className="thumbs" data-testid="photos">
+          {images.map((img, i) => (
+            <li key={img.id}>
+              {img.ready ? (
+                <img src={mediaUrl(img.key, img.widths[0], "webp")} alt={t("sell.photoAlt", { n: i + 1 })} width={img.width} height={img.height} loading="lazy" style={{ aspectRatio: "1/1", objectFit: "cover" }} />
+              ) : img.error ? (
+                <p className="error">{t("sell.photoFailed")}</p>
+              ) : (
+                <p role="status">{t("sell.photoProcessing")}</p>
+              )}
+              {i === 0 && <strong>{t("sell.cover")}</strong>}
+              <div className="row-actions">
+                {i > 0 && imageAction("image-cover", img.id, t("sell.makeCover"))}
+                {i > 0 && imageAction("image-up", img.id, "↑")}
+                {i < images.length - 1 && imageAction("image-down", img.id, "↓")}
+                {imageAction("image-delete", img.id, t("sell.delete"))}
+              </div>
+            </li>
+          ))}
+        </ul>
+        {processing > 0 && (
+          <p>
+            {t("sell.processingCount", { count: processing })} <Link to=".">{t("sell.reload")}</Link>
+          </p>
+        )}
+        {images.length < MAX_IMAGES && (
+          <Form method="post" encType="multipart/form-data">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="upload" />
+            <div className="field">
+              <label htmlFor="f-photos">{t("sell.addPhotos")}</label>
+              <input id="f-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp,image/heic" multiple aria-describedby="f-photos-hint" />
+              <p className="hint" id="f-photos-hint">
+                {t("sell.photoHint", { max: MAX_IMAGES })}
+              </p>
+            </div>
+            <button type="submit">{t("sell.upload")}</button>
+          </Form>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="details-h">
+        <h2 id="details-h">{t("sell.details")}</h2>
+        <ProductForm locale={locale} values={values} categories={categories} certificates={certificates} failure={failure?.values.intent === "save" ? failure : undefined} submitLabel={t("account.save")} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
+import { provinces } from "~/domain/catalogue/regions";
+import { addMember, createProducerProfile, listMembers, MemberNotFoundError, NibTakenError, requireProducerMember, updateProducerProfile } from "~/domain/producers/producers.server";
+import { producerProfileSchema } from "~/domain/producers/schemas";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const { producer } = await requireProducerMember(request, locale, { allowMissing: true });
+  return {
+    locale,
+    producer: producer && { ...producer, createdAt: producer.createdAt.toISOString(), updatedAt: producer.updatedAt.toISOString() },
+    members: producer ? await listMembers(producer.id) : [],
+    regions: provinces.map((p) => ({ name: p.name, regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })) })),
+  };
+}
+
+const memberSchema = z.object({ intent: z.literal("add-member"), email: z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email" })) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  const { user, producer } = await requireProducerMember(request, locale, { allowMissing: true });
+  const intent = new URL(request.url).searchParams.get("intent");
+  if (intent === "add-member") {
+    if (!producer) throw new Response("Not found", { status: 404 });
+    const parsed = await parseForm(request, memberSchema);
+    if (!parsed.ok) return parsed.response;
+    try {
+      await addMember(producer.id, user.id, parsed.data.email);
+    } catch (err) {
+      if (err instanceof MemberNotFoundError) return formError(404, parsed.form, "errors.formInvalid", { email: "errors.memberNotFound" });
+      throw err;
+    }
+    return redirect(`${localePath("/sell/profile", locale)}?saved=member`);
+  }
+  const parsed = await parseForm(request, producerProfileSchema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    if (producer) await updateProducerProfile(producer.id, user.id, parsed.data);
+    else await createProducerProfile(user, parsed.data);
+  } catch (err) {
+    if (err instanceof NibTakenError) return formError(409, parsed.form, "errors.formInvalid", { nib: "errors.nibTaken" });
+    throw err;
+  }
+  return redirect(localePath(producer ? "/sell/profile?saved=1" : "/sell/certificates?welcome=1", locale));
+}
+
+export default function ProducerProfile() {
+  const { locale, producer, members, regions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  const p = producer;
+  return (
+    <div className="container wide">
+      <h1>{p ? t("sell.profileTitle") : t("sell.onboardingTitle")}</h1>
+      {!p && <p>{t("sell.onboardingText")}</p>}
+      {p && (
+        <p>
+          <Link to={localePath("/sell", locale)}>{t("sell.backToDashboard")}</Link>
+        </p>
+      )}
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <FormError failure={failure} />
+        <Field name="legalName" label={t("sell.legalName")} defaultValue={p?.legalName} required failure={failure} />
+        <Field name="nib" label={t("sell.nib")} hint={t("sell.nibHint")} inputMode="numeric" defaultValue={p?.nib} required failure={failure} />
+        <SelectField
+          name="scale"
+          label={t("sell.scale")}
+          required
+          defaultValue={p?.scale}
+          failure={failure}
+          options={(["MIKRO", "KECIL", "MENENGAH"] as const).map((s) => ({ value: s, label: t(`scale.${s}`) }))}
+        />
+        <div className={`field${failure?.fieldErrors.regencyCode ? " has-error" : ""}`}>
+          <label htmlFor="f-regencyCode">{t("sell.regency")}</label>
+          <select id="f-regencyCode" name="regencyCode" defaultValue={failure?.values.regencyCode ?? p?.regencyCode ?? ""} required>
+            <option value="">{t("form.choose")}</option>
+            {regions.map((pr) => (
+              <optgroup key={pr.name} label={pr.name}>
+                {pr.regencies.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          {failure?.fieldErrors.regencyCode && <p className="error">{t(failure.fieldErrors.regencyCode)}</p>}
+        </div>
+        <Field name="address" label={t("sell.address")} defaultValue={p?.address} required failure={failure} />
+        <TextArea name="storyId" label={t("sell.storyId")} defaultValue={p?.storyId} failure={failure} />
+        <TextArea name="storyEn" label={t("sell.storyEn")} hint={t("form.optional")} defaultValue={p?.storyEn ?? undefined} failure={failure} />
+        <fieldset>
+          <legend>{t("sell.contact")}</legend>
+          <Field name="contactName" label={t("sell.contactName")} defaultValue={p?.contactName} required failure={failure} />
+          <Field name="contactPhone" type="tel" label={t("sell.contactPhone")} autoComplete="tel" defaultValue={p?.contactPhone} required failure={failure} />
+          <Field name="contactEmail" type="email" label={t("auth.email")} autoComplete="email" defaultValue={p?.contactEmail} required failure={failure} />
+        </fieldset>
+        <fieldset>
+          <legend>{t("sell.payout")}</legend>
+          <Field name="bankName" label={t("sell.bankName")} defaultValue={p?.bankName ?? undefined} failure={failure} />
+          <Field name="bankAccountNo" label={t("sell.bankAccountNo")} inputMode="numeric" defaultValue={p?.bankAccountNo ?? undefined} failure={failure} />
+          <Field name="bankAccountName" label={t("sell.bankAccountName")} defaultValue={p?.bankAccountName ?? undefined} failure={failure} />
+        </fieldset>
+        <label className="facet">
+          <input type="checkbox" name="provenanceConsent" defaultChecked={p ? p.provenanceConsent : true} /> {t("sell.provenanceConsent")}
+        </label>
+        <p>
+          <button type="submit">{p ? t("account.save") : t("sell.createProfile")}</button>
+        </p>
+      </Form>
+      {p && (
+        <section className="section" aria-labelledby="members-h">
+          <h2 id="members-h">{t("sell.members")}</h2>
+          <ul>
+            {members.map((m) => (
+              <li key={m.email}>
+                {m.name} ({m.email}){m.isOwner ? ` · ${t("sell.owner")}` : ""}
+              </li>
+            ))}
+          </ul>
+          <Form method="post" action="?intent=add-member" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="add-member" />
+            <Field name="email" type="email" label={t("sell.memberEmail")} hint={t("sell.memberHint")} failure={failure} />
+            <button type="submit">{t("sell.addMember")}</button>
+          </Form>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, FormError, isFailure } from "~/components/forms";
+import { regencyLabel } from "~/domain/catalogue/regions";
+import { listCertificates } from "~/domain/certification/certificates.server";
+import { decideProducer, IllegalDecisionError, producerById, producerHistory } from "~/domain/producers/producers.server";
+import { formatDate } from "~/lib/format";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { requireRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "STAFF");
+  const producer = await producerById(params.id ?? "");
+  if (!producer) throw new Response("Not found", { status: 404 });
+  const certs = await listCertificates(producer.id);
+  return {
+    locale: routeLocale(params),
+    producer: { id: producer.id, legalName: producer.legalName, nib: producer.nib, status: producer.status, reviewNote: producer.reviewNote, region: regencyLabel(producer.regencyCode), scale: producer.scale },
+    certificates: certs.map((c) => ({ id: c.id, type: c.type, number: c.number, status: c.status, expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null })),
+    history: await producerHistory(producer.id),
+  };
+}
+
+const schema = z
+  .object({ decision: z.enum(["suspend", "reinstate"]), reason: z.string().trim().max(500).optional() })
+  .refine((v) => v.decision !== "suspend" || (v.reason && v.reason.length >= 3), { path: ["reason"], error: "errors.reasonRequired" });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "STAFF");
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    if (!(await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason))) throw new Response("Not found", { status: 404 });
+  } catch (err) {
+    if (err instanceof IllegalDecisionError) return formError(409, parsed.form, "errors.alreadyDecided");
+    throw err;
+  }
+  return redirect(localePath(`/trade/producers/${params.id}`, routeLocale(params)));
+}
+
+export default function TradeProducer() {
+  const { locale, producer, certificates, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  return (
+    <div className="container wide">
+      <h1>{producer.legalName}</h1>
+      <p>
+        <span className={`status status-${producer.status}`} data-testid="producer-status">
+          {t(`producerStatus.${producer.status}`)}
+        </span>{" "}
+        {producer.region} · {t(`scale.${producer.scale}`)} · NIB {producer.nib}
+      </p>
+      {producer.reviewNote && <p className="notice">{t("sell.staffNote")} {producer.reviewNote}</p>}
+      <FormError failure={failure} />
+      {failure?.fieldErrors.reason && <p className="form-error">{t(failure.fieldErrors.reason)}</p>}
+      <Form method="post" className="row-actions">
+        <CsrfInput />
+        {producer.status === "SUSPENDED" ? (
+          <button type="submit" name="decision" value="reinstate">
+            {t("trade.reinstate")}
+          </button>
+        ) : (
+          <>
+            <label>
+              {t("trade.reason")} <input name="reason" required minLength={3} maxLength={500} />
+            </label>
+            <button type="submit" name="decision" value="suspend">
+              {t("trade.suspend")}
+            </button>
+          </>
+        )}
+      </Form>
+      <h2>{t("sell.certificatesTitle")}</h2>
+      <ul>
+        {certificates.map((c) => (
+          <li key={c.id}>
+            {t(`cert.${c.type}`)} {c.number} — <span className={`status status-${c.status}`}>{t(`certStatus.${c.status}`)}</span>
+            {c.expiresAt && <> · {t("product.validUntil", { date: formatDate(c.expiresAt, locale) })}</>}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("trade.history")}</h2>
+      <ul className="history" data-testid="history">
+        {history.map((h) => (
+          <li key={h.id}>
+            <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> · {formatDate(h.createdAt, locale)} · {h.actor ?? t("trade.system")}
+            {h.after && typeof h.after === "object" && "reason" in h.after && h.after.reason ? <> · “{String(h.after.reason)}”</> : null}
+            {h.before && typeof h.before === "object" && "status" in h.before && h.after && typeof h.after === "object" && "status" in h.after ? (
+              <span className="meta">
+                {" "}
+                ({String(h.before.status)} → {String(h.after.status)})
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
