@@ -114,9 +114,15 @@ export async function decideProducer(staffId: string, producerId: string, decisi
     if (!before) return null;
     const rule = transitions[decision];
     if (!rule.from.includes(before.status)) throw new IllegalDecisionError(`${decision} from ${before.status}`);
+    // reinstating returns a producer to verified only if it had been verified (its NIB checked)
+    let to = rule.to;
+    if (decision === "reinstate") {
+      const nibVerified = await tx.certification.count({ where: { producerId, type: "NIB", number: before.nib, status: "VERIFIED" } });
+      to = nibVerified ? "VERIFIED" : "PENDING";
+    }
     const after = await tx.producer.update({
       where: { id: producerId },
-      data: { status: rule.to, reviewNote: decision === "send-back" || decision === "suspend" ? (reason ?? null) : null },
+      data: { status: to, reviewNote: decision === "send-back" || decision === "suspend" ? (reason ?? null) : null },
     });
     if (decision === "verify") {
       // the NIB checked with the profile
