@@ -12,6 +12,7 @@ import { buildDocuments } from "./documents";
 import { producerChanged } from "../app/domain/outbox.server";
 import { processProductImage } from "../app/domain/media/product-images.server";
 import { sendExpiryReminders } from "../app/domain/certification/certificates.server";
+import { runNextImportJob } from "../app/domain/imports/registry-import.server";
 
 const BATCH = 200;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -182,6 +183,8 @@ export function startOutboxWorker(opts: { log: (s: string) => void; intervalMs?:
         if (r) opts.log(`${r} certificate expiry reminder(s) sent`);
       }
       await drainAll(50);
+      // staff imports run here too, off the request path, one at a time per worker
+      if (await runNextImportJob()) await drainAll(50);
     } catch (err) {
       opts.log(`outbox worker: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
     }

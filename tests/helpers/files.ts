@@ -53,6 +53,6 @@ export function multipartRequest(path: string, fields: Record<string, string>, f
   const fd = new FormData();
   fd.set("csrf", csrf);
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  for (const f of files) fd.append(f.field, new Blob([f.bytes], { type: f.type }), f.name);
+  for (const f of files) fd.append(f.field, new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
   return new Request(`http://localhost:3999${path}`, { method: "POST", body: fd, headers: { Cookie: `__csrf=${csrf}; ${cookie}` } });
 }
