@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categories: await categoryChoices(),
     certificates: await certificateChoices(producer!.id),
     producerVerified: producer!.status === "VERIFIED",
+    maxImages: MAX_IMAGES,
   };
 }
 
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProduct() {
-  const { locale, product, values, images, categories, certificates, producerVerified } = useLoaderData<typeof loader>();
+  const { locale, product, values, images, categories, certificates, producerVerified, maxImages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [sp] = useSearchParams();
@@ -159,7 +160,7 @@ export default function EditProduct() {
       </div>
 
       <section className="section" aria-labelledby="photos-h">
-        <h2 id="photos-h">{t("sell.photos", { count: images.length, max: MAX_IMAGES })}</h2>
+        <h2 id="photos-h">{t("sell.photos", { count: images.length, max: maxImages })}</h2>
         <ul className="thumbs" data-testid="photos">
           {images.map((img, i) => (
             <li key={img.id}>
@@ -185,7 +186,7 @@ export default function EditProduct() {
             {t("sell.processingCount", { count: processing })} <Link to=".">{t("sell.reload")}</Link>
           </p>
         )}
-        {images.length < MAX_IMAGES && (
+        {images.length < maxImages && (
           <Form method="post" encType="multipart/form-data">
             <CsrfInput />
             <input type="hidden" name="intent" value="upload" />
@@ -193,7 +194,7 @@ export default function EditProduct() {
               <label htmlFor="f-photos">{t("sell.addPhotos")}</label>
               <input id="f-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp,image/heic" multiple aria-describedby="f-photos-hint" />
               <p className="hint" id="f-photos-hint">
-                {t("sell.photoHint", { max: MAX_IMAGES })}
+                {t("sell.photoHint", { max: maxImages })}
               </p>
             </div>
             <button type="submit">{t("sell.upload")}</button>

@@ -75,6 +75,7 @@ export const certificateSchema = z
 
 export type CertificateInput = z.infer<typeof certificateSchema>;
 
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const money = z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(0, { error: "errors.number" }).max(1_000_000_000, { error: "errors.number" });
 const count = (min: number) => z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(min, { error: "errors.number" }).max(1_000_000, { error: "errors.number" });
 
@@ -84,9 +85,9 @@ export const variantSchema = z.object({
   nameId: text(80),
   nameEn: text(80),
   /** rupiah (whole); stored as minor units */
-  price: money.refine((n) => n >= 100, { error: "errors.price" }),
-  stock: count(0),
-  minOrderQty: count(1).default(1),
+  price: z.preprocess(blankToUndefined, money.refine((n) => n >= 100, { error: "errors.price" })),
+  stock: z.preprocess(blankToUndefined, count(0)),
+  minOrderQty: z.preprocess(blankToUndefined, count(1).optional()).transform((v) => v ?? 1),
   weightGrams: z.preprocess((v) => (v === "" ? undefined : v), count(1).optional()),
   tier1Qty: z.preprocess((v) => (v === "" ? undefined : v), count(2).optional()),
   tier1Price: z.preprocess((v) => (v === "" ? undefined : v), money.optional()),
@@ -108,7 +109,7 @@ export const productSchema = z
       .transform((v) => (v ? v : undefined))
       .pipe(z.string().regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" }).optional()),
     unit: z.enum(["pcs", "lembar", "botol", "toples", "bungkus", "kg"], { error: "errors.invalidChoice" }),
-    weightGrams: count(1),
+    weightGrams: z.preprocess(blankToUndefined, count(1)),
     exportReady: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     certificationIds: z.array(z.string()).default([]),
     variants: z.array(variantSchema).min(1, { error: "errors.variantRequired" }).max(20),
