@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { provinces } from "~/domain/catalogue/regions";
-import { addMember, createProducerProfile, listMembers, MemberNotFoundError, NibTakenError, requireProducerMember, updateProducerProfile } from "~/domain/producers/producers.server";
+import { addMember, createProducerProfile, listMembers, MemberNotFoundError, NibTakenError, producerHistory, requireProducerMember, updateProducerProfile } from "~/domain/producers/producers.server";
+import { formatDate } from "~/lib/format";
 import { producerProfileSchema } from "~/domain/producers/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -20,8 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     producer: producer && { ...producer, createdAt: producer.createdAt.toISOString(), updatedAt: producer.updatedAt.toISOString() },
     members: producer ? await listMembers(producer.id) : [],
+    history: producer ? (await producerHistory(producer.id)).map((h) => ({ id: h.id, action: h.action, createdAt: h.createdAt, reason: reasonOf(h.after) })) : [],
     regions: provinces.map((p) => ({ name: p.name, regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })) })),
   };
+}
+
+function reasonOf(after: unknown): string | null {
+  return after && typeof after === "object" && "reason" in after && typeof after.reason === "string" ? after.reason : null;
 }
 
 const memberSchema = z.object({ intent: z.literal("add-member"), email: z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email" })) });
@@ -55,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProducerProfile() {
-  const { locale, producer, members, regions } = useLoaderData<typeof loader>();
+  const { locale, producer, members, regions, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -136,6 +142,19 @@ export default function ProducerProfile() {
             <Field name="email" type="email" label={t("sell.memberEmail")} hint={t("sell.memberHint")} failure={failure} />
             <button type="submit">{t("sell.addMember")}</button>
           </Form>
+        </section>
+      )}
+      {history.length > 0 && (
+        <section className="section" aria-labelledby="history-h">
+          <h2 id="history-h">{t("trade.history")}</h2>
+          <ul className="history" data-testid="history">
+            {history.map((h) => (
+              <li key={h.id}>
+                <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> · {formatDate(h.createdAt, locale)}
+                {h.reason && <> · “{h.reason}”</>}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </div>

@@ -19,7 +19,7 @@ export const REMINDER_DAYS = 30;
 
 export class DuplicateCertificateError extends Error {}
 export class ScanRefused extends Error {
-  constructor(readonly reason: "too-large" | "not-a-document" | "missing") {
+  constructor(readonly reason: "too-large" | "not-a-document" | "missing" | "heic-unsupported") {
     super(`scan refused: ${reason}`);
   }
 }
@@ -38,7 +38,7 @@ export async function checkScan(bytes: Buffer): Promise<{ mime: string; ext: str
     const ext = meta.format === "jpeg" ? "jpg" : meta.format!;
     return { mime: `image/${meta.format}`, ext };
   } catch (err) {
-    if (err instanceof ImageRefused && err.reason === "too-large") throw new ScanRefused("too-large");
+    if (err instanceof ImageRefused && (err.reason === "too-large" || err.reason === "heic-unsupported")) throw new ScanRefused(err.reason);
     throw new ScanRefused("not-a-document");
   }
 }

@@ -16,7 +16,7 @@ export const MAX_INPUT_PIXELS = 40_000_000;
 export const VARIANT_WIDTHS = [320, 640, 960] as const;
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif"]);
 
-export type ImageRefusal = "too-large" | "not-an-image" | "too-many-pixels" | "corrupt";
+export type ImageRefusal = "too-large" | "not-an-image" | "too-many-pixels" | "corrupt" | "heic-unsupported";
 
 export class ImageRefused extends Error {
   constructor(readonly reason: ImageRefusal) {
@@ -36,6 +36,9 @@ export async function inspectImage(input: Buffer) {
     throw new ImageRefused("not-an-image");
   }
   if (!meta.format || !ACCEPTED_FORMATS.has(meta.format)) throw new ImageRefused("not-an-image");
+  // HEIC (HEIF with HEVC) is recognised, but the libvips that ships with sharp cannot decode
+  // HEVC (patents); say so clearly instead of failing later in the variants job.
+  if (meta.format === "heif" && meta.compression === "hevc") throw new ImageRefused("heic-unsupported");
   if (!meta.width || !meta.height) throw new ImageRefused("corrupt");
   if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new ImageRefused("too-many-pixels");
   return meta;
