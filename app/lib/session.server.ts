@@ -84,7 +84,7 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
 }
 
 /** Starts a new session (a fresh id: any session id the browser had is discarded). */
-export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+export async function createUserSession(request: Request, userId: string, redirectTo: string, extraCookies: string[] = []) {
   const previous = await readSessionId(request);
   if (previous) await db.session.deleteMany({ where: { id: previous } });
   const session = await db.session.create({
@@ -94,9 +94,10 @@ export async function createUserSession(request: Request, userId: string, redire
       userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
     },
   });
-  return redirect(safeRedirectTo(redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie(request).serialize(session.id) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie(request).serialize(session.id));
+  for (const c of extraCookies) headers.append("Set-Cookie", c);
+  return redirect(safeRedirectTo(redirectTo), { headers });
 }
 
 export async function destroySession(request: Request, redirectTo: string) {

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { signIn } from "~/domain/accounts/accounts.server";
+import { cartCookie, mergeGuestCart } from "~/domain/orders/cart.server";
 import { signInSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -30,7 +31,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? formError(429, parsed.form, "errors.rateLimited", {}, { minutes: result.retryAfterMinutes })
       : formError(400, parsed.form, "errors.badCredentials");
   }
-  return createUserSession(request, result.userId, safeRedirectTo(redirectTo, localePath("/", locale)));
+  // a guest's cart joins the buyer's cart
+  await mergeGuestCart(request, result.userId);
+  return createUserSession(request, result.userId, safeRedirectTo(redirectTo, localePath("/", locale)), [cartCookie(null)]);
 }
 
 export default function Login() {

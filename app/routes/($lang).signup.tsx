@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { EmailTakenError, signUp } from "~/domain/accounts/accounts.server";
+import { cartCookie, mergeGuestCart } from "~/domain/orders/cart.server";
 import { signUpSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -26,7 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
     const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);
-    return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback));
+    await mergeGuestCart(request, user.id);
+    return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback), [cartCookie(null)]);
   } catch (err) {
     if (err instanceof EmailTakenError) return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });
     throw err;

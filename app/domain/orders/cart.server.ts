@@ -1,20 +1,142 @@
 /**
- * Carts: a signed-in buyer's cart, or a guest cart named by the `__cart` cookie.
- * (Checkout, reservations and payment build on this in the orders module.)
+ * Carts: a signed-in buyer's cart, or a guest cart named by the `__cart` cookie, merged
+ * into the buyer's cart at sign-in. Quantities respect stock and minimum order
+ * quantities; the wholesale tier price applies automatically. Totals are in IDR.
  */
 import { db } from "~/lib/db.server";
+import type { AppLocale } from "~/lib/i18n";
+import { visibleProductWhere } from "../catalogue/product-card.server";
+import { regencyLabel } from "../catalogue/regions";
+import { unitPrice } from "./pricing";
 
 export const CART_COOKIE = "__cart";
+export const MAX_LINE_QTY = 10_000;
 
 export function guestCartId(request: Request): string | null {
   return /(?:^|;\s*)__cart=([a-z0-9]{20,40})/.exec(request.headers.get("Cookie") ?? "")?.[1] ?? null;
 }
 
+export function cartCookie(cartId: string | null) {
+  return cartId ? `${CART_COOKIE}=${cartId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000` : `${CART_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+}
+
+/** The visitor's cart id, if there is one (never another user's cart). */
+export async function findCartId(request: Request, userId: string | null): Promise<string | null> {
+  if (userId) return (await db.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id ?? null;
+  const id = guestCartId(request);
+  if (!id) return null;
+  return (await db.cart.findFirst({ where: { id, userId: null }, select: { id: true } }))?.id ?? null;
+}
+
 /** How many units are in the visitor's cart (for the header badge). */
 export async function cartItemCount(request: Request, userId: string | null): Promise<number> {
-  const guestId = guestCartId(request);
-  if (!userId && !guestId) return 0;
-  const where = userId ? { cart: { userId } } : { cartId: guestId!, cart: { userId: null } };
-  const agg = await db.cartItem.aggregate({ where, _sum: { quantity: true } });
+  const cartId = await findCartId(request, userId);
+  if (!cartId) return 0;
+  const agg = await db.cartItem.aggregate({ where: { cartId }, _sum: { quantity: true } });
   return agg._sum.quantity ?? 0;
+}
+
+export type CartRefusal = "unavailable" | "below-moq" | "over-stock" | "invalid-quantity";
+export class CartRefused extends Error {
+  constructor(readonly reason: CartRefusal, readonly detail: { moq?: number; stock?: number } = {}) {
+    super(`cart: ${reason}`);
+  }
+}
+
+async function sellableVariant(variantId: string) {
+  return db.variant.findFirst({ where: { id: variantId, product: visibleProductWhere() }, select: { id: true, stock: true, minOrderQty: true } });
+}
+
+function checkQuantity(v: { stock: number; minOrderQty: number }, quantity: number) {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QTY) throw new CartRefused("invalid-quantity");
+  if (quantity < v.minOrderQty) throw new CartRefused("below-moq", { moq: v.minOrderQty });
+  if (quantity > v.stock) throw new CartRefused("over-stock", { stock: v.stock });
+}
+
+/**
+ * Adds to (or sets) a line of the visitor's cart; creates the cart when needed and
+ * returns its id (for the guest cookie).
+ */
+export async function setCartLine(request: Request, userId: string | null, variantId: string, quantity: number, mode: "add" | "set") {
+  const v = await sellableVariant(variantId);
+  if (!v) throw new CartRefused("unavailable");
+  let cartId = await findCartId(request, userId);
+  if (!cartId) cartId = (await db.cart.create({ data: { userId } })).id;
+  const existing = await db.cartItem.findUnique({ where: { cartId_variantId: { cartId, variantId } } });
+  const target = mode === "add" ? (existing?.quantity ?? 0) + quantity : quantity;
+  checkQuantity(v, target);
+  await db.cartItem.upsert({ where: { cartId_variantId: { cartId, variantId } }, update: { quantity: target }, create: { cartId, variantId, quantity: target } });
+  return cartId;
+}
+
+export async function removeCartLine(request: Request, userId: string | null, variantId: string) {
+  const cartId = await findCartId(request, userId);
+  if (cartId) await db.cartItem.deleteMany({ where: { cartId, variantId } });
+}
+
+/** At sign-in: the guest cart's lines join the buyer's cart (quantities add up, capped by stock). */
+export async function mergeGuestCart(request: Request, userId: string) {
+  const guestId = guestCartId(request);
+  if (!guestId) return;
+  await db.$transaction(async (tx) => {
+    const guest = await tx.cart.findFirst({ where: { id: guestId, userId: null }, include: { items: { include: { variant: { select: { stock: true } } } } } });
+    if (!guest) return;
+    const mine = (await tx.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } })) ?? (await tx.cart.create({ data: { userId } }));
+    for (const item of guest.items) {
+      const existing = await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } } });
+      const quantity = Math.min((existing?.quantity ?? 0) + item.quantity, Math.max(item.variant.stock, 1));
+      await tx.cartItem.upsert({ where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } }, update: { quantity }, create: { cartId: mine.id, variantId: item.variantId, quantity } });
+    }
+    await tx.cart.delete({ where: { id: guest.id } });
+  });
+}
+
+/** The cart as the buyer sees it: lines grouped by producer, tier prices applied, problems flagged. */
+export async function cartView(cartId: string | null, locale: AppLocale) {
+  if (!cartId) return { lines: [], subtotal: 0, currency: "IDR", problems: 0 };
+  const items = await db.cartItem.findMany({
+    where: { cartId },
+    orderBy: { id: "asc" },
+    include: {
+      variant: {
+        include: {
+          priceTiers: true,
+          product: { select: { slug: true, nameId: true, nameEn: true, status: true, producer: { select: { id: true, legalName: true, status: true, regencyCode: true } }, images: { where: { ready: true }, orderBy: { position: "asc" }, take: 1 } } },
+        },
+      },
+    },
+  });
+  const lines = items.map((i) => {
+    const v = i.variant;
+    const p = v.product;
+    const price = unitPrice(v.priceAmount, v.priceTiers, i.quantity);
+    const available = p.status === "PUBLISHED" && p.producer.status === "VERIFIED";
+    const problem: CartRefusal | null = !available ? "unavailable" : i.quantity > v.stock ? "over-stock" : i.quantity < v.minOrderQty ? "below-moq" : null;
+    return {
+      variantId: v.id,
+      sku: v.sku,
+      slug: p.slug,
+      name: locale === "en" ? p.nameEn : p.nameId,
+      variantName: locale === "en" ? v.nameEn : v.nameId,
+      producerId: p.producer.id,
+      producer: p.producer.legalName,
+      region: regencyLabel(p.producer.regencyCode),
+      quantity: i.quantity,
+      unitPrice: price,
+      basePrice: v.priceAmount,
+      tierApplied: price !== v.priceAmount,
+      lineTotal: price * i.quantity,
+      currency: v.currency,
+      stock: v.stock,
+      minOrderQty: v.minOrderQty,
+      problem,
+      image: p.images[0] ? { key: p.images[0].key, width: p.images[0].width, height: p.images[0].height, widths: p.images[0].variantWidths } : null,
+    };
+  });
+  return {
+    lines,
+    subtotal: lines.filter((l) => !l.problem).reduce((s, l) => s + l.lineTotal, 0),
+    currency: "IDR",
+    problems: lines.filter((l) => l.problem).length,
+  };
 }

@@ -1,0 +1,12 @@
+/** Retail pricing: the wholesale tier for the quantity applies automatically. */
+export type Tier = { minQty: number; priceAmount: number };
+
+export function unitPrice(basePrice: number, tiers: Tier[], quantity: number): number {
+  let price = basePrice;
+  let best = 0;
+  for (const t of tiers) if (quantity >= t.minQty && t.minQty > best) {
+    best = t.minQty;
+    price = t.priceAmount;
+  }
+  return price;
+}
