@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CertificateList } from "~/components/certificate-list";
 import { ProductGrid } from "~/components/product-grid";
 import { pageParam, producerPage } from "~/domain/catalogue/listings.server";
 import { appUrl } from "~/lib/env.server";
-import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
@@ -38,23 +38,7 @@ export default function ProducerRoute() {
         <Link to={localePath(`/regions/${producer.regionSlug}`, locale)}>{producer.region}</Link> · {t(`scale.${producer.scale}`)}
       </p>
       <p>{producer.story}</p>
-      {producer.certifications.length > 0 && (
-        <section aria-labelledby="pcerts-h">
-          <h2 id="pcerts-h">{t("product.certifications")}</h2>
-          <ul className="cert-list" data-testid="certifications">
-            {producer.certifications.map((c) => (
-              <li key={c.number}>
-                <span className="cert">{t(`cert.${c.type}`)}</span> {c.number}
-                <span className="meta">
-                  {" · "}
-                  {c.issuer}
-                  {c.expiresAt && <> · {t("product.validUntil", { date: formatDate(c.expiresAt, locale) })}</>}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <CertificateList certifications={producer.certifications} locale={locale} headingId="pcerts-h" />
       <section className="section" aria-labelledby="pprod-h">
         <h2 id="pprod-h">{t("list.products")}</h2>
         <ProductGrid {...producer.products} locale={locale} />

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CertificateList } from "~/components/certificate-list";
 import { Picture, mediaUrl } from "~/components/picture";
 import { Price } from "~/components/price";
 import { ProductCard } from "~/components/product-card";
 import { productPage } from "~/domain/catalogue/product.server";
 import { appUrl } from "~/lib/env.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
@@ -87,23 +88,7 @@ export default function ProductRoute() {
               <span className="meta"> / {t(`unit.${product.unit}`, { defaultValue: product.unit })}</span>
             </p>
           )}
-          {product.certifications.length > 0 && (
-            <section aria-labelledby="certs-h">
-              <h2 id="certs-h">{t("product.certifications")}</h2>
-              <ul className="cert-list" data-testid="certifications">
-                {product.certifications.map((c) => (
-                  <li key={c.number}>
-                    <span className="cert">{t(`cert.${c.type}`)}</span> {c.number}
-                    <span className="meta">
-                      {" · "}
-                      {c.issuer}
-                      {c.expiresAt && <> · {t("product.validUntil", { date: formatDate(c.expiresAt, locale) })}</>}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <CertificateList certifications={product.certifications} locale={locale} headingId="certs-h" />
           <section aria-labelledby="variants-h">
             <h2 id="variants-h">{t("product.variants")}</h2>
             <table className="variants">
