@@ -85,6 +85,21 @@ export async function certificateChoices(producerId: string) {
   });
 }
 
+/** The product's own columns from the form (create and edit write the same ones). */
+function productData(input: ProductInput) {
+  return {
+    nameId: input.nameId,
+    nameEn: input.nameEn,
+    descriptionId: input.descriptionId,
+    descriptionEn: input.descriptionEn,
+    categoryId: input.categoryId,
+    hsCode: input.hsCode ?? null,
+    unit: input.unit,
+    weightGrams: input.weightGrams,
+    exportReady: input.exportReady,
+  };
+}
+
 function variantData(v: ProductInput["variants"][number], position: number) {
   return {
     sku: v.sku,
@@ -123,15 +138,7 @@ export async function createOwnProduct(producerId: string, actorId: string, inpu
         data: {
           producerId,
           slug: await uniqueSlug(tx, input.nameId),
-          nameId: input.nameId,
-          nameEn: input.nameEn,
-          descriptionId: input.descriptionId,
-          descriptionEn: input.descriptionEn,
-          categoryId: input.categoryId,
-          hsCode: input.hsCode ?? null,
-          unit: input.unit,
-          weightGrams: input.weightGrams,
-          exportReady: input.exportReady,
+          ...productData(input),
           status: "DRAFT",
           variants: { create: input.variants.map((v, i) => ({ ...variantData(v, i), priceTiers: { create: tiers(v) } })) },
           certifications: { create: (await ownCertificationIds(tx, producerId, input.certificationIds)).map((certificationId) => ({ certificationId })) },
@@ -174,17 +181,7 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
       }
       const after = await tx.product.update({
         where: { id: productId },
-        data: {
-          nameId: input.nameId,
-          nameEn: input.nameEn,
-          descriptionId: input.descriptionId,
-          descriptionEn: input.descriptionEn,
-          categoryId: input.categoryId,
-          hsCode: input.hsCode ?? null,
-          unit: input.unit,
-          weightGrams: input.weightGrams,
-          exportReady: input.exportReady,
-        },
+        data: productData(input),
       });
       await audit(tx, { actorId, action: "product.updated", entityType: "Product", entityId: productId, before: { nameId: existing.nameId, status: existing.status }, after: { nameId: after.nameId } });
       await productChanged(tx, productId);
