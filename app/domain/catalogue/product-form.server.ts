@@ -1,4 +1,5 @@
 /** Reading the product form: nested variant rows, the blank spare row dropped, certificate checkboxes echoed. */
+import type { ProductFormValues } from "~/components/product-form";
 import { nestForm } from "../producers/schemas";
 
 export function shapeProductForm(form: FormData): Record<string, unknown> {
@@ -9,19 +10,13 @@ export function shapeProductForm(form: FormData): Record<string, unknown> {
   return { ...raw, variants, certificationIds: raw.certificationIds ?? [] };
 }
 
-export function toFormValues(p: {
-  nameId: string;
-  nameEn: string;
-  descriptionId: string;
-  descriptionEn: string;
-  categoryId: string;
-  hsCode: string | null;
-  unit: string;
-  weightGrams: number;
-  exportReady: boolean;
-  certifications: Array<{ certificationId: string }>;
-  variants: Array<{ id: string; sku: string; nameId: string; nameEn: string; priceAmount: number; stock: number; minOrderQty: number; weightGrams: number | null; priceTiers: Array<{ minQty: number; priceAmount: number }> }>;
-}) {
+/** The editor's values from a stored product (prices back to whole rupiah). */
+export function toFormValues(
+  p: Omit<ProductFormValues, "certificationIds" | "variants"> & {
+    certifications: Array<{ certificationId: string }>;
+    variants: Array<{ id: string; sku: string; nameId: string; nameEn: string; priceAmount: number; stock: number; minOrderQty: number; weightGrams: number | null; priceTiers: Array<{ minQty: number; priceAmount: number }> }>;
+  },
+): ProductFormValues {
   return {
     nameId: p.nameId,
     nameEn: p.nameEn,
