@@ -12,6 +12,7 @@ import { buildDocuments } from "./documents";
 import { producerChanged } from "../app/domain/outbox.server";
 import { processProductImage } from "../app/domain/media/product-images.server";
 import { sendExpiryReminders } from "../app/domain/certification/certificates.server";
+import { expireUnpaidOrders } from "../app/domain/orders/cancellation.server";
 import { runNextImportJob } from "../app/domain/imports/registry-import.server";
 
 const BATCH = 200;
@@ -172,9 +173,16 @@ export function startOutboxWorker(opts: { log: (s: string) => void; intervalMs?:
   let stopped = false;
   let running: Promise<void> | undefined;
   let lastExpiry = 0;
+  let lastHoldSweep = 0;
   const interval = opts.intervalMs ?? 1000;
   const tick = async () => {
     try {
+      // unpaid orders whose stock hold ran out give their stock back (checked every 15 s)
+      if (Date.now() - lastHoldSweep > 15_000) {
+        lastHoldSweep = Date.now();
+        const n = await expireUnpaidOrders();
+        if (n) opts.log(`${n} unpaid order(s) expired; their stock is back on sale`);
+      }
       if (Date.now() - lastExpiry > (opts.expiryEveryMs ?? 60_000)) {
         lastExpiry = Date.now();
         const n = await expireCertificates();

@@ -19,6 +19,8 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** where the Stripe SDK sends its requests; unset means api.stripe.com (tests point it at a local fake) */
+  STRIPE_API_URL: z.string().url().optional(),
   MAIL_TRANSPORT: z.enum(["log"]).default("log"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
@@ -29,7 +31,7 @@ let cached: { key: string; env: Env } | undefined;
 
 export function getEnv(): Env {
   // Tests switch DATABASE_URL per file; re-parse when it changes.
-  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}`;
+  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}`;
   if (cached && cached.key === key) return cached.env;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {

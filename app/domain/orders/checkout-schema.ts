@@ -1,0 +1,30 @@
+/** The checkout form: contact, where to ship, how to ship and how to pay. */
+import { z } from "zod";
+import { regenciesOf, SHIPPING_COUNTRIES, INDONESIAN_PROVINCES } from "./address";
+
+const text = (max: number) => z.string().trim().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" });
+
+export const checkoutSchema = z
+  .object({
+    intent: z.enum(["review", "place"]),
+    email: z.string().trim().toLowerCase().email({ error: "errors.email" }).max(200, { error: "errors.tooLong" }),
+    name: text(120),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
+    country: z.string().refine((c) => SHIPPING_COUNTRIES.includes(c), { error: "errors.invalidChoice" }),
+    province: z.string().trim().max(80, { error: "errors.tooLong" }).optional().default(""),
+    regencyCode: z.string().trim().max(10).optional().default(""),
+    city: text(80),
+    address: text(300),
+    postcode: z.string().trim().max(12, { error: "errors.tooLong" }).optional().default(""),
+    shippingRate: z.string().min(1, { error: "errors.chooseShipping" }).max(40),
+    paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE"], { error: "errors.choosePayment" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.country !== "ID") return;
+    if (!INDONESIAN_PROVINCES.some((p) => p.code === v.province)) ctx.addIssue({ code: "custom", path: ["province"], message: "errors.invalidChoice" });
+    if (!/^\d{5}$/.test(v.postcode)) ctx.addIssue({ code: "custom", path: ["postcode"], message: "errors.postcodeInvalid" });
+    const regencies = regenciesOf(v.province);
+    if (v.regencyCode && !regencies.some((r) => r.code === v.regencyCode)) ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "errors.invalidChoice" });
+  });
+
+export type CheckoutInput = z.infer<typeof checkoutSchema>;

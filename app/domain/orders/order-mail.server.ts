@@ -1,0 +1,45 @@
+/** The mails an order sends at each step, in the buyer's language (producers get Indonesian). */
+import type { Tx } from "~/lib/db.server";
+import { appUrl } from "~/lib/env.server";
+import { formatDate, formatMoney } from "~/lib/format";
+import type { AppLocale } from "~/lib/i18n";
+import { localePath } from "~/lib/i18n";
+import { serverT } from "~/lib/i18n.server";
+import { sendMail } from "~/lib/mail.server";
+import { marketSettings } from "./settings.server";
+
+export type OrderMailKind = "awaiting-transfer" | "cancelled" | "paid" | "shipped" | "refunded" | "late-payment";
+
+export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, extra: { amount?: number; tracking?: string; producer?: string } = {}) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  const locale = order.locale as AppLocale;
+  const t = serverT(locale);
+  const link = `${appUrl()}${localePath(`/orders/${order.number}`, locale)}?key=${order.accessToken}`;
+  const vars: Record<string, string> = {
+    number: order.number,
+    name: order.shippingName,
+    link,
+    total: formatMoney(order.totalAmount, order.currency, locale),
+    amount: formatMoney(extra.amount ?? order.transferAmount ?? order.totalAmount, order.currency, locale),
+    tracking: extra.tracking ?? "",
+    producer: extra.producer ?? "",
+  };
+  if (kind === "awaiting-transfer") {
+    const s = await marketSettings(tx);
+    Object.assign(vars, { bank: s.bankName, account: s.bankAccountNo, holder: s.bankAccountName, deadline: order.reservedUntil ? `${formatDate(order.reservedUntil, locale)} ${order.reservedUntil.toISOString().slice(11, 16)} UTC` : "" });
+  }
+  await sendMail({ to: order.email, kind: `order.${kind}`, subject: t(`mail.order.${kind}.subject`, vars), text: t(`mail.order.${kind}.body`, vars) }, tx);
+}
+
+/** A producer learns it has part of a paid order to pack. */
+export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
+  const f = await tx.fulfilment.findUniqueOrThrow({ where: { id: fulfilmentId }, include: { producer: true, order: true, lines: true } });
+  const t = serverT("id");
+  const vars = {
+    number: f.order.number,
+    producer: f.producer.legalName,
+    items: f.lines.map((l) => `${l.quantity} × ${l.productName} (${l.variantName}, ${l.sku})`).join("\n"),
+    link: `${appUrl()}/sell/orders`,
+  };
+  await sendMail({ to: f.producer.contactEmail, kind: "fulfilment.new", subject: t("mail.fulfilment.subject", vars), text: t("mail.fulfilment.body", vars) }, tx);
+}

@@ -1,0 +1,123 @@
+/**
+ * The Stripe boundary: one SDK client from the environment, Checkout Sessions for orders,
+ * refunds, and webhook verification. Only this file talks to Stripe; the same code path
+ * runs in production and against the local fake in tests (STRIPE_API_URL).
+ */
+import Stripe from "stripe";
+import { getEnv } from "~/lib/env.server";
+
+/** Stripe's zero-decimal currencies: amounts are whole units there. IDR is two-decimal. */
+const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
+
+/** Our amounts are minor units (hundredths) in every currency; Stripe wants its own minor units. */
+export function toStripeAmount(amountMinor: number, currency: string): number {
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? Math.round(amountMinor / 100) : amountMinor;
+}
+
+export function fromStripeAmount(amount: number, currency: string): number {
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? amount * 100 : amount;
+}
+
+let cached: { key: string; client: Stripe } | undefined;
+
+/** The Stripe client, or null when no key is configured (bank transfer only). */
+export function stripeClient(): Stripe | null {
+  const env = getEnv();
+  if (!env.STRIPE_SECRET_KEY) return null;
+  const cacheKey = `${env.STRIPE_SECRET_KEY}|${env.STRIPE_API_URL ?? ""}`;
+  if (cached?.key === cacheKey) return cached.client;
+  const config: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000, appInfo: { name: "Anjung" } };
+  if (env.STRIPE_API_URL) {
+    const u = new URL(env.STRIPE_API_URL);
+    config.host = u.hostname;
+    config.port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
+    config.protocol = u.protocol === "https:" ? "https" : "http";
+  }
+  cached = { key: cacheKey, client: new Stripe(env.STRIPE_SECRET_KEY, config) };
+  return cached.client;
+}
+
+export function cardPaymentsEnabled(): boolean {
+  const env = getEnv();
+  return !!env.STRIPE_SECRET_KEY && !!env.STRIPE_WEBHOOK_SECRET;
+}
+
+export type CheckoutLine = { name: string; unitAmount: number; quantity: number };
+
+/** Creates the Checkout Session for an order; retried calls with the same order reuse the session. */
+export async function createCheckoutSession(order: {
+  id: string;
+  number: string;
+  email: string;
+  currency: string;
+  locale: "id" | "en";
+  lines: CheckoutLine[];
+  shipping: { name: string; amount: number };
+  expiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+}) {
+  const stripe = stripeClient();
+  if (!stripe) throw new Error("Stripe is not configured");
+  const currency = order.currency.toLowerCase();
+  return stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      client_reference_id: order.id,
+      customer_email: order.email,
+      locale: order.locale,
+      metadata: { orderId: order.id, orderNumber: order.number },
+      payment_intent_data: { metadata: { orderId: order.id, orderNumber: order.number } },
+      line_items: [
+        ...order.lines.map((l) => ({
+          quantity: l.quantity,
+          price_data: { currency, unit_amount: toStripeAmount(l.unitAmount, order.currency), product_data: { name: l.name } },
+        })),
+        ...(order.shipping.amount > 0
+          ? [{ quantity: 1, price_data: { currency, unit_amount: toStripeAmount(order.shipping.amount, order.currency), product_data: { name: order.shipping.name } } }]
+          : []),
+      ],
+      // Stripe needs at least 30 minutes; our reservation is 30 minutes, a late payment is handled
+      expires_at: Math.max(Math.floor(order.expiresAt.getTime() / 1000), Math.floor(Date.now() / 1000) + 30 * 60 + 60),
+      success_url: order.successUrl,
+      cancel_url: order.cancelUrl,
+    },
+    { idempotencyKey: `checkout-session-${order.id}` },
+  );
+}
+
+/** Best effort: an abandoned order's session stops accepting payment. */
+export async function expireCheckoutSession(sessionId: string) {
+  const stripe = stripeClient();
+  if (!stripe) return;
+  try {
+    await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire-${sessionId}` });
+  } catch {
+    // already completed or expired: the webhook for the completed case is handled on its own
+  }
+}
+
+export async function createStripeRefund(refundId: string, paymentIntentId: string, amountMinor: number, currency: string) {
+  const stripe = stripeClient();
+  if (!stripe) throw new Error("Stripe is not configured");
+  return stripe.refunds.create(
+    { payment_intent: paymentIntentId, amount: toStripeAmount(amountMinor, currency), metadata: { refundId } },
+    { idempotencyKey: `refund-${refundId}` },
+  );
+}
+
+export class BadSignature extends Error {}
+
+/** Verifies a webhook (signature and age, 5 minutes' tolerance) and returns its event. */
+export function verifyWebhook(payload: string, signature: string | null): Stripe.Event {
+  const env = getEnv();
+  const stripe = stripeClient();
+  if (!stripe || !env.STRIPE_WEBHOOK_SECRET || !signature) throw new BadSignature("webhooks are not configured or unsigned");
+  try {
+    return stripe.webhooks.constructEvent(payload, signature, env.STRIPE_WEBHOOK_SECRET, 300);
+  } catch (err) {
+    throw new BadSignature(err instanceof Error ? err.message : "bad signature");
+  }
+}
+
+export type { Stripe };

@@ -1,0 +1,47 @@
+/** Carts, shipping rates and orders for the checkout tests. */
+import { db } from "~/lib/db.server";
+import type { CheckoutInput } from "~/domain/orders/checkout-schema";
+import { placeOrder } from "~/domain/orders/checkout.server";
+import { createProduct } from "./fixtures";
+
+export async function shippingRate(code = "kalimantan", amount = 2_500_000) {
+  return db.shippingRate.upsert({ where: { code }, update: {}, create: { code, nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount } });
+}
+
+/** A sellable variant with the price (in rupiah) and stock asked for, from a producer of its own. */
+export async function sellable(o: { priceIdr?: number; stock?: number; name?: string; bank?: boolean } = {}) {
+  const { product, producer } = await createProduct({ nameId: o.name ?? "Madu kelulut", nameEn: o.name ?? "Kelulut honey", priceIdr: o.priceIdr ?? 150_000 });
+  const variant = await db.variant.findFirstOrThrow({ where: { productId: product.id } });
+  await db.variant.update({ where: { id: variant.id }, data: { stock: o.stock ?? 10 } });
+  if (o.bank !== false) await db.producer.update({ where: { id: producer.id }, data: { bankName: "BRI", bankAccountNo: "0123456789", bankAccountName: producer.legalName } });
+  return { product, producer, variant };
+}
+
+export async function cartWith(lines: Array<{ variantId: string; quantity: number }>, userId: string | null = null) {
+  const cart = await db.cart.create({ data: { userId, items: { create: lines } } });
+  return cart.id;
+}
+
+export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput {
+  return {
+    intent: "place",
+    email: "pembeli@example.test",
+    name: "Siti Rahmah",
+    phone: "+62 812 3456 7890",
+    country: "ID",
+    province: "63",
+    regencyCode: "63.71",
+    city: "Banjarmasin",
+    address: "Jl. Lambung Mangkurat 12",
+    postcode: "70111",
+    shippingRate: "kalimantan",
+    paymentMethod: "BANK_TRANSFER",
+    ...over,
+  };
+}
+
+export async function orderFor(lines: Array<{ variantId: string; quantity: number }>, over: Partial<CheckoutInput> = {}, userId: string | null = null) {
+  await shippingRate();
+  const placed = await placeOrder(await cartWith(lines, userId), userId, "id", checkoutInput(over));
+  return db.order.findUniqueOrThrow({ where: { id: placed.id }, include: { lines: true } });
+}
