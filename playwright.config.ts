@@ -2,6 +2,12 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12119);
+/** The e2e app takes cards through the local Stripe fake (same SDK code path as production). */
+const stripeEnv = {
+  STRIPE_SECRET_KEY: "sk_test_anjung_e2e",
+  STRIPE_WEBHOOK_SECRET: "whsec_anjung_e2e",
+};
 
 /** A browser we can launch offline: CHROMIUM_PATH, Debian's Chromium, or Playwright's own. */
 function chromiumPath(): string | undefined {
@@ -38,7 +44,17 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
+  webServer: [
+    {
+      command: "npx tsx tests/fakes/stripe-server.ts",
+      url: `http://127.0.0.1:${STRIPE_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...stripeEnv, STRIPE_FAKE_PORT: String(STRIPE_PORT), STRIPE_WEBHOOK_URL: `http://localhost:${PORT}/webhooks/stripe` },
+    },
+    {
     // a clean embedded database and index for every run, on ports of its own
     command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
     url: `http://localhost:${PORT}/healthz`,
@@ -54,6 +70,9 @@ export default defineConfig({
       EMBEDDED_MEILI_PORT: process.env.E2E_MEILI_PORT ?? "7711",
       APP_URL: `http://localhost:${PORT}`,
       NODE_ENV: "production",
+      ...stripeEnv,
+      STRIPE_API_URL: `http://127.0.0.1:${STRIPE_PORT}`,
     },
-  },
+    },
+  ],
 });

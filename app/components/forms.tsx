@@ -34,13 +34,15 @@ type FieldProps = {
   required?: boolean;
   defaultValue?: string;
   failure?: ActionFailure;
+  /** makes the input's id unique when the same form repeats on a page */
+  idPrefix?: string;
 };
 
 /** A labelled input that shows its error and keeps what the user typed. */
-export function Field({ name, errorKey, label, type = "text", autoComplete, hint, required, defaultValue, failure, inputMode, min, step }: FieldProps) {
+export function Field({ name, errorKey, label, type = "text", autoComplete, hint, required, defaultValue, failure, inputMode, min, step, idPrefix = "" }: FieldProps) {
   const { t } = useTranslation();
   const error = failure?.fieldErrors[errorKey ?? name];
-  const id = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const id = `f-${idPrefix}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " has-error" : ""}`}>

@@ -39,10 +39,9 @@ export function SiteHeader({ locale, path, user, cartCount, csrf }: Props) {
           <Link to={switchLocalePath(path, other)} hrefLang={other} lang={other} aria-label={t("nav.switchToLabel")} className="lang-switch">
             {t("nav.switchTo")}
           </Link>
-          {/* the cart page comes with checkout (issue 4); until then the header shows the count only */}
-          <span className="cart-link" title={t("nav.cartCount", { count: cartCount })}>
+          <Link to={lp("/cart")} className="cart-link" aria-label={t("nav.cartCount", { count: cartCount })}>
             {t("nav.cart")} <span className="badge" data-testid="cart-count">{cartCount}</span>
-          </span>
+          </Link>
           {user ? (
             <>
               {(user.roles.includes("PRODUCER") || user.roles.includes("ADMIN")) && <Link to={lp("/sell")}>{t("nav.sell")}</Link>}

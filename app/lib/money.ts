@@ -6,3 +6,8 @@ export function convertFromIdr(idrMinor: number, rate: { currency: string; idrPe
   const foreignMajor = idrMajor / rate.idrPerUnit;
   return Math.round(foreignMajor * minorUnitsPerMajor(rate.currency));
 }
+
+/** "150.000" / "150,000" / "150000" rupiah typed by a person → minor units (15000000). */
+export function rupiahToMinor(typed: string): number {
+  return Number(typed.replace(/[.,\s]/g, "")) * 100;
+}

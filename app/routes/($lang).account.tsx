@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -46,6 +46,9 @@ export default function Account() {
       <p data-testid="account-hello">{t("account.hello", { name: user.name })}</p>
       <p>
         {t("account.roles")}: {user.roles.map((r) => t(`role.${r}`)).join(", ")}
+      </p>
+      <p>
+        <Link to={localePath("/account/orders", locale)}>{t("order.mine")}</Link>
       </p>
       <h2>{t("account.profile")}</h2>
       <Form method="post" noValidate>

@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateList } from "~/components/certificate-list";
+import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { Picture, mediaUrl } from "~/components/picture";
 import { Price } from "~/components/price";
 import { ProductCard } from "~/components/product-card";
 import { productPage } from "~/domain/catalogue/product.server";
+import { addToCartAction } from "~/domain/orders/cart-actions.server";
 import { appUrl } from "~/lib/env.server";
 import { formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
@@ -17,6 +19,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const product = await productPage(params.slug ?? "", locale);
   if (!product) throw new Response("Not found", { status: 404 });
   return { locale, product, origin: appUrl() };
+}
+
+/** "Add to cart": works without JavaScript; the page shows what happened. */
+export async function action({ request }: ActionFunctionArgs) {
+  return addToCartAction(request);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -35,6 +42,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ProductRoute() {
   const { locale, product, origin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const added = actionData && "added" in actionData ? actionData.added : null;
+  const busy = useNavigation().state === "submitting";
   const { t } = useTranslation();
   const lp = (p: string) => localePath(p, locale);
   const cheapest = product.variants[0];
@@ -91,6 +102,12 @@ export default function ProductRoute() {
           <CertificateList certifications={product.certifications} locale={locale} headingId="certs-h" />
           <section aria-labelledby="variants-h">
             <h2 id="variants-h">{t("product.variants")}</h2>
+            {added && (
+              <p className="notice" role="status" data-testid="added-to-cart">
+                {t("cart.added", { count: added.quantity })} <Link to={lp("/cart")}>{t("cart.viewCart")}</Link>
+              </p>
+            )}
+            <FormError failure={failure} />
             <table className="variants">
               <thead>
                 <tr>
@@ -120,6 +137,33 @@ export default function ProductRoute() {
                 ))}
               </tbody>
             </table>
+            {product.variants.some((v) => v.inStock) ? (
+              <Form method="post" className="add-to-cart" preventScrollReset>
+                <CsrfInput />
+                <div className="field">
+                  <label htmlFor="buy-variant">{t("product.variant")}</label>
+                  <select id="buy-variant" name="variantId" defaultValue={failure?.values.variantId}>
+                    {product.variants
+                      .filter((v) => v.inStock)
+                      .map((v) => (
+                        <option key={v.id} value={v.id}>
+                          {v.name}
+                          {v.minOrderQty > 1 ? ` (${t("product.moq", { count: v.minOrderQty })})` : ""}
+                        </option>
+                      ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="buy-qty">{t("cart.quantity")}</label>
+                  <input id="buy-qty" name="quantity" type="number" inputMode="numeric" min={1} defaultValue={failure?.values.quantity ?? product.variants.find((v) => v.inStock)?.minOrderQty ?? 1} className="qty" />
+                </div>
+                <button type="submit" disabled={busy}>
+                  {t("cart.add")}
+                </button>
+              </Form>
+            ) : (
+              <p className="meta">{t("product.outOfStock")}</p>
+            )}
           </section>
           <section aria-labelledby="desc-h">
             <h2 id="desc-h">{t("product.description")}</h2>

@@ -47,6 +47,9 @@ export default function SellDashboard() {
         </div>
         <div className="stat">
           <strong>{dash.ordersToFulfil}</strong> {t("sell.statOrders")}
+          <p>
+            <Link to={lp("/sell/orders")}>{t("sellOrders.title")}</Link>
+          </p>
         </div>
         <div className="stat">
           <strong>{dash.lotOffers}</strong> {t("sell.statLotOffers")}

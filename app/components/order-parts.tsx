@@ -1,0 +1,57 @@
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
+import type { AppLocale } from "~/lib/i18n";
+import { Price } from "./price";
+
+export function OrderStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className="status" data-testid="order-status">
+      {t(`orderStatus.${status}`)}
+    </span>
+  );
+}
+
+type Line = { id: string; name: string; variant: string; sku: string; producer: string; producerId: string; quantity: number; refundedQty: number; lineAmount: number; fulfilmentId: string | null };
+type Parcel = { id: string; producer: string; status: string; carrier: string | null; tracking: string | null; shippedAt: string | Date | null };
+
+/** An order's parts: one parcel per producer once paid (with its status and tracking), the lines grouped by producer before. */
+export function OrderParcels({ order, locale }: { order: { currency: string; lines: Line[]; parcels: Parcel[] }; locale?: AppLocale }) {
+  const { t } = useTranslation();
+  const groups =
+    order.parcels.length > 0
+      ? order.parcels.map((p) => ({ key: p.id, producer: p.producer, parcel: p, lines: order.lines.filter((l) => l.fulfilmentId === p.id) }))
+      : [...new Set(order.lines.map((l) => l.producerId))].map((pid) => {
+          const lines = order.lines.filter((l) => l.producerId === pid);
+          return { key: pid, producer: lines[0].producer, parcel: null, lines };
+        });
+  return (
+    <section aria-labelledby="parcels-h">
+      <h2 id="parcels-h">{t("order.parcels", { count: groups.length })}</h2>
+      {groups.map((g) => (
+        <div key={g.key} className="parcel" data-testid="parcel">
+          <h3>
+            {g.producer}{" "}
+            <span className="status" data-testid="parcel-status">
+              {g.parcel ? t(`fulfilmentStatus.${g.parcel.status}`) : t("fulfilmentStatus.UNPAID")}
+            </span>
+          </h3>
+          {g.parcel?.tracking && (
+            <p data-testid="tracking">
+              {t("order.tracking", { carrier: g.parcel.carrier ?? "", number: g.parcel.tracking })}
+              {g.parcel.shippedAt && locale ? ` · ${formatDate(g.parcel.shippedAt, locale)}` : ""}
+            </p>
+          )}
+          <ul>
+            {g.lines.map((l) => (
+              <li key={l.id}>
+                {l.quantity} × {l.name} <span className="meta">({l.variant}, {l.sku})</span> — <Price amount={l.lineAmount} currency={order.currency} />
+                {l.refundedQty > 0 && <span className="meta"> · {t("order.refundedUnits", { count: l.refundedQty })}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

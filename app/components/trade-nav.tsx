@@ -1,0 +1,19 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localePath, type AppLocale } from "~/lib/i18n";
+
+const PAGES = ["verification", "orders", "payments", "payouts", "settings", "partners", "import"] as const;
+
+/** The staff pages, one line of links at the top of each. */
+export function TradeNav({ locale }: { locale: AppLocale }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="subnav" aria-label={t("nav.trade")}>
+      {PAGES.map((p) => (
+        <NavLink key={p} to={localePath(`/trade/${p}`, locale)} end={false}>
+          {t(`tradeNav.${p}`)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

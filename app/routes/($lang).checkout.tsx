@@ -1,0 +1,206 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
+import { Price } from "~/components/price";
+import { ASEAN_COUNTRIES, countryName, INDONESIAN_PROVINCES, OTHER_COUNTRIES, regenciesOf } from "~/domain/orders/address";
+import { cartView, findCartId } from "~/domain/orders/cart.server";
+import { checkoutSchema } from "~/domain/orders/checkout-schema";
+import { checkoutQuote, CheckoutRefused, orderPath, paymentMethods, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
+import { shippingRates } from "~/domain/orders/settings.server";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { getUser } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const user = await getUser(request);
+  const cart = await cartView(await findCartId(request, user?.id ?? null), locale);
+  if (cart.lines.length === 0) throw redirect(localePath("/cart", locale));
+  const rates = await shippingRates({ activeOnly: true });
+  return {
+    locale,
+    cart,
+    user: user ? { email: user.email, name: user.name } : null,
+    rates: rates.map((r) => ({ code: r.code, name: locale === "en" ? r.nameEn : r.nameId, country: r.country, amount: r.amount, currency: r.currency })),
+    methods: [...paymentMethods()],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  const user = await getUser(request);
+  const parsed = await parseForm(request, checkoutSchema);
+  if (!parsed.ok) return parsed.response;
+  const cartId = await findCartId(request, user?.id ?? null);
+  try {
+    if (parsed.data.intent === "review") {
+      const q = await checkoutQuote(cartId, locale, parsed.data);
+      return { ok: true as const, review: { values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])), subtotal: q.cart.subtotal, shipping: q.shipping, total: q.total, currency: q.cart.currency, rateName: locale === "en" ? q.rate.nameEn : q.rate.nameId } };
+    }
+    const order = await placeOrder(cartId, user?.id ?? null, locale, parsed.data);
+    if (order.paymentMethod === "STRIPE") throw redirect(await startCardPayment(order.id));
+    throw redirect(orderPath(order, locale));
+  } catch (err) {
+    if (err instanceof CheckoutRefused) return formError(409, parsed.form, `checkout.refused.${err.reason}`, {}, { skus: err.skus.join(", ") });
+    throw err;
+  }
+}
+
+export default function Checkout() {
+  const { locale, cart, user, rates, methods } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const review = actionData && "review" in actionData ? actionData.review : null;
+  const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
+  const v = (name: string, fallback = "") => failure?.values[name] ?? review?.values[name] ?? fallback;
+  const chosenRate = v("shippingRate");
+  const chosenMethod = v("paymentMethod", methods.length === 1 ? methods[0] : "");
+  const regencies = INDONESIAN_PROVINCES.flatMap((p) => regenciesOf(p.code).map((r) => ({ value: r.code, label: `${r.name} (${p.name})` })));
+  const rateError = failure?.fieldErrors.shippingRate;
+  const methodError = failure?.fieldErrors.paymentMethod;
+  return (
+    <div className="container wide">
+      <h1>{t("checkout.title")}</h1>
+      <p>
+        <Link to={localePath("/cart", locale)}>{t("checkout.backToCart")}</Link>
+      </p>
+      <Form method="post" noValidate className="steps" key={review ? "reviewing" : "editing"}>
+        <CsrfInput />
+        <FormError failure={failure} />
+        <fieldset className="fieldset">
+          <legend>{t("checkout.contact")}</legend>
+          <Field name="email" type="email" autoComplete="email" label={t("auth.email")} defaultValue={v("email", user?.email ?? "")} failure={failure} required />
+          <Field name="name" autoComplete="name" label={t("checkout.recipient")} defaultValue={v("name", user?.name ?? "")} failure={failure} required />
+          <Field name="phone" type="tel" autoComplete="tel" inputMode="tel" label={t("checkout.phone")} hint={t("checkout.phoneHint")} defaultValue={v("phone")} failure={failure} required />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("checkout.address")}</legend>
+          <div className="field">
+            <label htmlFor="f-country">{t("checkout.country")}</label>
+            <select id="f-country" name="country" defaultValue={v("country", "ID")} autoComplete="country">
+              <optgroup label={t("checkout.asean")}>
+                {ASEAN_COUNTRIES.map((c) => (
+                  <option key={c} value={c}>
+                    {countryName(c, locale)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("checkout.otherCountries")}>
+                {OTHER_COUNTRIES.map((c) => (
+                  <option key={c} value={c}>
+                    {countryName(c, locale)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </div>
+          <SelectField name="province" label={t("checkout.province")} options={INDONESIAN_PROVINCES.map((p) => ({ value: p.code, label: p.name }))} defaultValue={v("province")} failure={failure} />
+          <p className="hint">{t("checkout.provinceHint")}</p>
+          <SelectField name="regencyCode" label={t("checkout.regency")} options={regencies} defaultValue={v("regencyCode")} failure={failure} />
+          <Field name="city" autoComplete="address-level2" label={t("checkout.city")} defaultValue={v("city")} failure={failure} required />
+          <Field name="address" autoComplete="street-address" label={t("checkout.street")} defaultValue={v("address")} failure={failure} required />
+          <Field name="postcode" autoComplete="postal-code" inputMode="numeric" label={t("checkout.postcode")} hint={t("checkout.postcodeHint")} defaultValue={v("postcode")} failure={failure} />
+        </fieldset>
+        <fieldset className="fieldset" aria-describedby={rateError ? "rate-error" : undefined}>
+          <legend>{t("checkout.shipping")}</legend>
+          {rates.map((r) => (
+            <label key={r.code} className="choice">
+              <input type="radio" name="shippingRate" value={r.code} defaultChecked={chosenRate === r.code} />
+              <span>
+                {r.name} — <Price amount={r.amount} currency={r.currency} />
+                <span className="meta"> · {r.country ? countryName(r.country, locale) : t("checkout.anyAbroad")}</span>
+              </span>
+            </label>
+          ))}
+          {rateError && (
+            <p className="error" id="rate-error">
+              {t(rateError)}
+            </p>
+          )}
+        </fieldset>
+        <fieldset className="fieldset" aria-describedby={methodError ? "method-error" : undefined}>
+          <legend>{t("checkout.payment")}</legend>
+          {methods.map((m) => (
+            <label key={m} className="choice">
+              <input type="radio" name="paymentMethod" value={m} defaultChecked={chosenMethod === m} />
+              <span>
+                {t(`checkout.method.${m}`)}
+                <span className="meta"> — {t(`checkout.methodHint.${m}`)}</span>
+              </span>
+            </label>
+          ))}
+          {methodError && (
+            <p className="error" id="method-error">
+              {t(methodError)}
+            </p>
+          )}
+        </fieldset>
+        <section aria-labelledby="summary-h" className="fieldset">
+          <h2 id="summary-h">{t("checkout.summary")}</h2>
+          <table className="summary">
+            <tbody>
+              {cart.lines.map((l) => (
+                <tr key={l.variantId}>
+                  <td>
+                    {l.quantity} × {l.name} <span className="meta">({l.variantName}, {l.producer})</span>
+                  </td>
+                  <td className="num">
+                    <Price amount={l.lineTotal} currency={l.currency} />
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t("cart.subtotal")}</th>
+                <td className="num">
+                  <Price amount={cart.subtotal} currency={cart.currency} />
+                </td>
+              </tr>
+              {review && (
+                <>
+                  <tr>
+                    <th scope="row">
+                      {t("checkout.shipping")} ({review.rateName})
+                    </th>
+                    <td className="num">
+                      <Price amount={review.shipping} currency={review.currency} />
+                    </td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t("checkout.total")}</th>
+                    <td className="num" data-testid="checkout-total">
+                      <Price amount={review.total} currency={review.currency} />
+                    </td>
+                  </tr>
+                </>
+              )}
+            </tbody>
+          </table>
+          {review ? (
+            <>
+              <p className="notice" role="status">
+                {t("checkout.reviewed")}
+              </p>
+              <p className="meta">{t(`checkout.holdNote.${review.values.paymentMethod}`)}</p>
+              <button type="submit" name="intent" value="place" disabled={busy} data-testid="place-order">
+                {t(`checkout.place.${review.values.paymentMethod}`)}
+              </button>{" "}
+              <button type="submit" name="intent" value="review" className="link-button">
+                {t("checkout.reviewAgain")}
+              </button>
+            </>
+          ) : (
+            <button type="submit" name="intent" value="review" disabled={busy}>
+              {t("checkout.review")}
+            </button>
+          )}
+        </section>
+      </Form>
+    </div>
+  );
+}

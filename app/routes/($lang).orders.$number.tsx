@@ -1,0 +1,173 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput } from "~/components/forms";
+import { OrderParcels, OrderStatusBadge } from "~/components/order-parts";
+import { Price } from "~/components/price";
+import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
+import { orderForViewer } from "~/domain/orders/orders.server";
+import { marketSettings } from "~/domain/orders/settings.server";
+import { parseForm } from "~/lib/forms.server";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { getUser, hasRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+async function viewerOrder(request: Request, number: string) {
+  const user = await getUser(request);
+  const key = new URL(request.url).searchParams.get("key");
+  const order = await orderForViewer(number, { userId: user?.id ?? null, key, staff: hasRole(user, "STAFF", "ADMIN") });
+  if (!order) throw new Response("Not found", { status: 404 });
+  return { order, user };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const { order } = await viewerOrder(request, params.number ?? "");
+  const bank = order.status === "AWAITING_PAYMENT" ? await marketSettings() : null;
+  const returning = new URL(request.url).searchParams.get("paid") === "1";
+  return {
+    locale,
+    returning,
+    bank: bank ? { name: bank.bankName, accountNo: bank.bankAccountNo, holder: bank.bankAccountName } : null,
+    order: {
+      number: order.number,
+      status: order.status,
+      createdAt: order.createdAt,
+      paymentMethod: order.paymentMethod,
+      currency: order.currency,
+      subtotal: order.subtotalAmount,
+      shipping: order.shippingAmount,
+      total: order.totalAmount,
+      transferAmount: order.transferAmount,
+      reference: order.paymentReference,
+      reservedUntil: order.reservedUntil,
+      payUrl: order.status === "PENDING_PAYMENT" ? order.stripeCheckoutUrl : null,
+      cancelReason: order.cancelReason,
+      shipTo: { name: order.shippingName, address: order.shippingAddress, city: order.shippingCity, postcode: order.shippingPostcode, country: order.shippingCountry },
+      lines: order.lines.map((l) => ({ id: l.id, name: l.productName, variant: l.variantName, sku: l.sku, producer: l.producerName, producerId: l.producerId, quantity: l.quantity, refundedQty: l.refundedQty, lineAmount: l.lineAmount, fulfilmentId: l.fulfilmentId })),
+      parcels: order.fulfilments.map((f) => ({ id: f.id, producer: f.producer.legalName, status: f.status, carrier: f.carrier, tracking: f.trackingNumber, shippedAt: f.shippedAt })),
+      refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, createdAt: r.createdAt })),
+    },
+  };
+}
+
+const schema = z.object({ intent: z.literal("cancel") });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { order, user } = await viewerOrder(request, params.number ?? "");
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  const done = await cancelUnpaidOrder(order.id, user?.id ?? null, "buyer");
+  return { ok: done };
+}
+
+export default function OrderPage() {
+  const { locale, order, bank, returning } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const unpaid = order.status === "PENDING_PAYMENT" || order.status === "AWAITING_PAYMENT";
+  return (
+    <div className="container wide">
+      <h1>{t("order.title", { number: order.number })}</h1>
+      <p>
+        <OrderStatusBadge status={order.status} /> <span className="meta">{formatDate(order.createdAt, locale)}</span>
+      </p>
+      {returning && order.status === "PENDING_PAYMENT" && (
+        <p className="notice" role="status">
+          {t("order.confirmingPayment")}
+        </p>
+      )}
+      {order.status === "CANCELLED" && order.cancelReason && <p className="form-error">{t(`order.cancelReason.${order.cancelReason}`, { defaultValue: t("order.cancelled") })}</p>}
+      {order.status === "AWAITING_PAYMENT" && bank && order.transferAmount !== null && (
+        <section className="transfer" aria-labelledby="transfer-h" data-testid="transfer-instructions">
+          <h2 id="transfer-h">{t("order.transferTitle")}</h2>
+          <p>{t("order.transferIntro")}</p>
+          <dl className="facts">
+            <dt>{t("order.transferAmount")}</dt>
+            <dd>
+              <strong data-testid="transfer-amount">
+                <Price amount={order.transferAmount} currency={order.currency} />
+              </strong>
+            </dd>
+            <dt>{t("order.bank")}</dt>
+            <dd>{bank.name}</dd>
+            <dt>{t("order.accountNo")}</dt>
+            <dd>{bank.accountNo}</dd>
+            <dt>{t("order.accountHolder")}</dt>
+            <dd>{bank.holder}</dd>
+            <dt>{t("order.reference")}</dt>
+            <dd>{order.reference}</dd>
+            {order.reservedUntil && (
+              <>
+                <dt>{t("order.payBefore")}</dt>
+                <dd>{formatDateTime(order.reservedUntil, locale)}</dd>
+              </>
+            )}
+          </dl>
+          <p className="meta">{t("order.transferExact")}</p>
+        </section>
+      )}
+      {order.payUrl && (
+        <p>
+          <a href={order.payUrl} className="button">
+            {t("order.payNow")}
+          </a>
+        </p>
+      )}
+      <OrderParcels order={order} locale={locale} />
+      <table className="summary">
+        <tbody>
+          <tr>
+            <th scope="row">{t("cart.subtotal")}</th>
+            <td className="num">
+              <Price amount={order.subtotal} currency={order.currency} />
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t("checkout.shipping")}</th>
+            <td className="num">
+              <Price amount={order.shipping} currency={order.currency} />
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t("checkout.total")}</th>
+            <td className="num">
+              <Price amount={order.total} currency={order.currency} />
+            </td>
+          </tr>
+          {order.refunds.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                {t("order.refunded")} ({formatDate(r.createdAt, locale)})
+              </th>
+              <td className="num">
+                −<Price amount={r.amount} currency={order.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("order.shipTo")}</h2>
+      <p>
+        {order.shipTo.name}
+        <br />
+        {order.shipTo.address}, {order.shipTo.city} {order.shipTo.postcode ?? ""}, {order.shipTo.country}
+      </p>
+      {unpaid && (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="cancel" />
+          <button type="submit" className="link-button">
+            {t("order.cancel")}
+          </button>
+        </Form>
+      )}
+      <p>
+        <Link to={localePath("/account/orders", locale)}>{t("order.allOrders")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
+import { Price } from "~/components/price";
+import { FulfilmentRefused, markPacked, markShipped, producerFulfilments } from "~/domain/orders/fulfilment.server";
+import { requireProducerMember } from "~/domain/producers/producers.server";
+import { formatDate } from "~/lib/format";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const { producer } = await requireProducerMember(request, locale);
+  const view = new URL(request.url).searchParams.get("view") === "done" ? "done" : "open";
+  const parcels = await producerFulfilments(producer!.id, view);
+  return { locale, view, parcels };
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("pack"), fulfilmentId: z.string().min(1).max(40) }),
+  z.object({
+    intent: z.literal("ship"),
+    fulfilmentId: z.string().min(1).max(40),
+    carrier: z.string().trim().min(2, { error: "errors.required" }).max(40, { error: "errors.tooLong" }),
+    trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, { error: "errors.tracking" }),
+  }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  const { user, producer } = await requireProducerMember(request, locale);
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    if (parsed.data.intent === "pack") await markPacked(producer!.id, user.id, parsed.data.fulfilmentId);
+    else await markShipped(producer!.id, user.id, parsed.data.fulfilmentId, parsed.data.carrier, parsed.data.trackingNumber);
+  } catch (err) {
+    if (err instanceof FulfilmentRefused) return formError(409, parsed.form, "sellOrders.refused");
+    throw err;
+  }
+  return { ok: true as const, done: parsed.data.intent };
+}
+
+export default function SellOrders() {
+  const { locale, view, parcels } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  const lp = (p: string) => localePath(p, locale);
+  return (
+    <div className="container wide">
+      <h1>{t("sellOrders.title")}</h1>
+      <nav className="subnav" aria-label={t("sellOrders.title")}>
+        <Link to={lp("/sell/orders")} aria-current={view === "open" ? "page" : undefined}>
+          {t("sellOrders.open")}
+        </Link>
+        <Link to={`${lp("/sell/orders")}?view=done`} aria-current={view === "done" ? "page" : undefined}>
+          {t("sellOrders.done")}
+        </Link>
+        <Link to={lp("/sell")}>{t("sell.dashboardTitle")}</Link>
+      </nav>
+      {actionData && "done" in actionData && (
+        <p className="notice" role="status">
+          {t(`sellOrders.saved.${actionData.done}`)}
+        </p>
+      )}
+      {parcels.length === 0 && <p>{t("sellOrders.none")}</p>}
+      {parcels.map((f) => {
+        const mine = failure?.values.fulfilmentId === f.id ? failure : undefined;
+        return (
+          <article key={f.id} className="parcel" data-testid="fulfilment">
+            <h2>
+              {f.order.number} <span className="status">{t(`fulfilmentStatus.${f.status}`)}</span>
+            </h2>
+            <p className="meta">{f.order.paidAt ? t("sellOrders.paidOn", { date: formatDate(f.order.paidAt, locale) }) : null}</p>
+            <ul>
+              {f.lines.map((l) => (
+                <li key={l.id}>
+                  {l.quantity - l.refundedQty} × {l.productName} ({l.variantName}, {l.sku}) — <Price amount={l.lineAmount} currency="IDR" />
+                </li>
+              ))}
+            </ul>
+            <p>
+              <strong>{t("order.shipTo")}:</strong> {f.order.shippingName}, {f.order.shippingPhone}, {f.order.shippingAddress}, {f.order.shippingCity} {f.order.shippingPostcode ?? ""} {f.order.shippingCountry}
+            </p>
+            {f.trackingNumber && <p>{t("order.tracking", { carrier: f.carrier ?? "", number: f.trackingNumber })}</p>}
+            {(f.status === "PENDING" || f.status === "PACKED") && (
+              <div className="row-actions">
+                {f.status === "PENDING" && (
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="pack" />
+                    <input type="hidden" name="fulfilmentId" value={f.id} />
+                    <button type="submit">{t("sellOrders.markPacked")}</button>
+                  </Form>
+                )}
+                <Form method="post" noValidate className="ship-form">
+                  <CsrfInput />
+                  <FormError failure={mine} />
+                  <input type="hidden" name="intent" value="ship" />
+                  <input type="hidden" name="fulfilmentId" value={f.id} />
+                  <Field idPrefix={`${f.id}-`} name="carrier" label={t("sellOrders.carrier")} hint={t("sellOrders.carrierHint")} failure={mine} required />
+                  <Field idPrefix={`${f.id}-`} name="trackingNumber" label={t("sellOrders.trackingNumber")} failure={mine} required />
+                  <button type="submit">{t("sellOrders.markShipped")}</button>
+                </Form>
+              </div>
+            )}
+          </article>
+        );
+      })}
+    </div>
+  );
+}

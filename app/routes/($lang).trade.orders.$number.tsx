@@ -1,0 +1,160 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
+import { OrderParcels, OrderStatusBadge } from "~/components/order-parts";
+import { Price } from "~/components/price";
+import { TradeNav } from "~/components/trade-nav";
+import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
+import { orderForViewer } from "~/domain/orders/orders.server";
+import { cancelPaidOrder, executeCardRefunds, refundLines, RefundRefused } from "~/domain/orders/refunds.server";
+import { formatDate } from "~/lib/format";
+import { formError, parseForm } from "~/lib/forms.server";
+import { routeLocale } from "~/lib/request.server";
+import { requireRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+async function staffOrder(request: Request, number: string) {
+  const staff = await requireRole(request, "STAFF", "ADMIN");
+  const order = await orderForViewer(number, { userId: staff.id, key: null, staff: true });
+  if (!order) throw new Response("Not found", { status: 404 });
+  return { staff, order };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { order } = await staffOrder(request, params.number ?? "");
+  return {
+    locale: routeLocale(params),
+    order: {
+      id: order.id,
+      number: order.number,
+      email: order.email,
+      status: order.status,
+      paymentMethod: order.paymentMethod,
+      currency: order.currency,
+      total: order.totalAmount,
+      createdAt: order.createdAt,
+      lines: order.lines.map((l) => ({ id: l.id, name: l.productName, variant: l.variantName, sku: l.sku, producer: l.producerName, producerId: l.producerId, quantity: l.quantity, refundedQty: l.refundedQty, lineAmount: l.lineAmount, unitAmount: l.unitAmount, fulfilmentId: l.fulfilmentId })),
+      parcels: order.fulfilments.map((f) => ({ id: f.id, producer: f.producer.legalName, status: f.status, carrier: f.carrier, tracking: f.trackingNumber, shippedAt: f.shippedAt })),
+      refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, externalId: r.externalId, createdAt: r.createdAt })),
+      payments: order.payments.map((p) => ({ id: p.id, method: p.method, amount: p.amount, externalId: p.externalId, createdAt: p.createdAt })),
+    },
+  };
+}
+
+const reason = z.string().trim().min(3, { error: "errors.reasonRequired" }).max(300, { error: "errors.tooLong" });
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), reason }),
+  z.object({ intent: z.literal("refund"), reason, lines: z.record(z.string(), z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(0, { error: "errors.quantity" })) }),
+  z.object({ intent: z.literal("retry-refunds") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, order } = await staffOrder(request, params.number ?? "");
+  const parsed = await parseForm(request, schema, {
+    shape: (form) => ({
+      intent: form.get("intent"),
+      reason: form.get("reason"),
+      lines: Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith("qty:")).map(([k, v]) => [k.slice(4), v === "" ? 0 : v])),
+    }),
+  });
+  if (!parsed.ok) return parsed.response;
+  try {
+    const d = parsed.data;
+    if (d.intent === "retry-refunds") {
+      const pending = await executeCardRefunds(order.id);
+      return pending ? formError(502, parsed.form, "tradeOrders.refundsPending", {}, { count: pending }) : { ok: true as const, done: d.intent };
+    }
+    if (d.intent === "cancel") {
+      if (order.status === "PENDING_PAYMENT" || order.status === "AWAITING_PAYMENT") await cancelUnpaidOrder(order.id, staff.id, "staff");
+      else await cancelPaidOrder(staff.id, order.id, d.reason);
+    } else {
+      await refundLines(staff.id, order.id, Object.entries(d.lines).map(([lineId, quantity]) => ({ lineId, quantity })), d.reason);
+    }
+    return { ok: true as const, done: d.intent };
+  } catch (err) {
+    if (err instanceof RefundRefused) return formError(409, parsed.form, `tradeOrders.refused.${err.reason}`);
+    throw err;
+  }
+}
+
+export default function TradeOrder() {
+  const { locale, order } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  const refundable = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "COMPLETED", "PARTIALLY_REFUNDED"].includes(order.status);
+  const cancellable = ["PENDING_PAYMENT", "AWAITING_PAYMENT", "PAID"].includes(order.status) && !order.parcels.some((p) => p.status === "SHIPPED" || p.status === "DELIVERED");
+  const pendingRefunds = order.paymentMethod === "STRIPE" && order.refunds.some((r) => !r.externalId);
+  return (
+    <div className="container wide">
+      <TradeNav locale={locale} />
+      <h1>{t("order.title", { number: order.number })}</h1>
+      <p>
+        <OrderStatusBadge status={order.status} /> {order.email} · {t(`checkout.method.${order.paymentMethod}`)} · <Price amount={order.total} currency={order.currency} /> · {formatDate(order.createdAt, locale)}
+      </p>
+      {actionData && "done" in actionData && (
+        <p className="notice" role="status">
+          {t(`tradeOrders.done.${actionData.done}`)}
+        </p>
+      )}
+      <FormError failure={failure} />
+      <OrderParcels order={order} locale={locale} />
+      <h2>{t("tradeOrders.money")}</h2>
+      <ul>
+        {order.payments.map((p) => (
+          <li key={p.id}>
+            {t("tradeOrders.paymentLine", { method: t(`checkout.method.${p.method}`), ref: p.externalId ?? "" })} <Price amount={p.amount} currency={order.currency} />
+          </li>
+        ))}
+        {order.refunds.map((r) => (
+          <li key={r.id}>
+            {t("order.refunded")} <Price amount={r.amount} currency={order.currency} /> — {r.reason} {order.paymentMethod === "STRIPE" && !r.externalId && <strong>{t("tradeOrders.refundPending")}</strong>}
+            {order.paymentMethod === "BANK_TRANSFER" && <span className="meta"> · {t("tradeOrders.refundByTransfer")}</span>}
+          </li>
+        ))}
+      </ul>
+      {pendingRefunds && (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="retry-refunds" />
+          <button type="submit">{t("tradeOrders.retryRefunds")}</button>
+        </Form>
+      )}
+      {refundable && (
+        <Form method="post" noValidate className="fieldset">
+          <CsrfInput />
+          <h2>{t("tradeOrders.refundTitle")}</h2>
+          <p className="meta">{t("tradeOrders.refundHint")}</p>
+          {order.lines
+            .filter((l) => l.quantity > l.refundedQty)
+            .map((l) => (
+              <div key={l.id} className="field">
+                <label htmlFor={`qty-${l.id}`}>
+                  {l.name} ({l.variant}) — {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })} × <Price amount={l.unitAmount} currency={order.currency} />
+                </label>
+                <input id={`qty-${l.id}`} name={`qty:${l.id}`} type="number" inputMode="numeric" min={0} max={l.quantity - l.refundedQty} defaultValue={failure?.values[`qty:${l.id}`] ?? "0"} className="qty" />
+              </div>
+            ))}
+          <Field idPrefix="refund-" name="reason" label={t("tradeOrders.reason")} failure={failure?.values.intent === "refund" ? failure : undefined} required />
+          <button type="submit" name="intent" value="refund">
+            {t("tradeOrders.refund")}
+          </button>
+        </Form>
+      )}
+      {cancellable && (
+        <Form method="post" noValidate className="fieldset">
+          <CsrfInput />
+          <h2>{t("tradeOrders.cancelTitle")}</h2>
+          <p className="meta">{t(order.status === "PAID" ? "tradeOrders.cancelPaidHint" : "tradeOrders.cancelUnpaidHint")}</p>
+          <Field idPrefix="cancel-" name="reason" label={t("tradeOrders.reason")} failure={failure?.values.intent === "cancel" ? failure : undefined} required />
+          <button type="submit" name="intent" value="cancel">
+            {t("tradeOrders.cancel")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
