@@ -65,7 +65,6 @@ async function journey(browser: Browser, method: "bank" | "card", javaScriptEnab
   await fillCheckout(buyer, method === "bank" ? "Transfer bank" : "Kartu kredit/debit");
   if (javaScriptEnabled) await expectAccessible(buyer);
 
-  let orderUrl: string;
   if (method === "bank") {
     await buyer.getByRole("button", { name: "Buat pesanan dan bayar dengan transfer" }).click();
     await expect(buyer.getByTestId("transfer-instructions")).toBeVisible();
@@ -78,7 +77,7 @@ async function journey(browser: Browser, method: "bank" | "card", javaScriptEnab
     // the signed webhook arrived before the buyer came back
     await expect(buyer.getByTestId("order-status")).toHaveText("Dibayar");
   }
-  orderUrl = buyer.url();
+  const orderUrl = buyer.url();
   expect(orderUrl).toMatch(/\/orders\/AJ\d{6}-[A-Z0-9]{6}\?key=/);
   const number = /\/orders\/(AJ[^?]+)/.exec(orderUrl)![1];
   expect(await query(`SELECT 1 FROM "Order" WHERE number = $1`, [number])).toHaveLength(1);
