@@ -87,7 +87,7 @@ async function main() {
         city: "Banjarmasin", address: `Jl. Pangeran Antasari ${i}`, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER",
       });
     const latencies: number[] = [];
-    const outcomes = { ordered: 0, soldOut: 0, other: [] as string[] };
+    const outcomes = { ordered: 0, soldOut: 0, other: [] as string[], lastOrderAt: 0 };
     const t0 = performance.now();
     await Promise.all(
       buyers.map(async (b, i) => {
@@ -95,7 +95,10 @@ async function main() {
         const res = await fetch(`${base}/checkout`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie }, body: form(b.csrf, i) });
         const body = await res.text();
         latencies.push(performance.now() - s);
-        if (res.status === 302 && /\/orders\/AJ/.test(res.headers.get("location") ?? "")) outcomes.ordered++;
+        if (res.status === 302 && /\/orders\/AJ/.test(res.headers.get("location") ?? "")) {
+          outcomes.ordered++;
+          outcomes.lastOrderAt = Math.max(outcomes.lastOrderAt, performance.now() - t0);
+        }
         else if (res.status === 409 && body.includes("stok habis")) outcomes.soldOut++;
         else outcomes.other.push(`${res.status}`);
       }),
@@ -128,6 +131,7 @@ async function main() {
     const stockAfter = await db.order.count({ where: { status: "AWAITING_PAYMENT" } });
     const held = await db.stockReservation.aggregate({ where: { variantId: variant.id, status: "HELD" }, _sum: { quantity: true } });
     log(`checkout: ${BUYERS} attempts in ${seconds.toFixed(2)} s → ${(BUYERS / seconds).toFixed(0)} attempts/s, ${(outcomes.ordered / seconds).toFixed(0)} orders/s`);
+    log(`the ${UNITS}th order was placed ${(outcomes.lastOrderAt / 1000).toFixed(2)} s after the rush began`);
     log(`checkout latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`);
     log(`outcomes: ${outcomes.ordered} orders, ${outcomes.soldOut} "sold out", ${outcomes.other.length} other ${outcomes.other.slice(0, 5).join(",")}`);
     log(`orders in the database: ${stockAfter}; units held: ${held._sum.quantity ?? 0}`);

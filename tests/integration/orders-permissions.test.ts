@@ -67,7 +67,7 @@ describe("who may see and change orders", () => {
     expect((await db.fulfilment.findUniqueOrThrow({ where: { id: parcelB.id } })).status).toBe("PENDING");
   });
 
-  it("checkout keeps what was typed on a bad form and says sold out without changing anything", async () => {
+  it("checkout keeps what was typed on a bad form and refuses a cart that ran out of stock without changing anything", async () => {
     const { variant } = await sellable({ stock: 1 });
     await shippingRate();
     const cartId = await cartWith([{ variantId: variant.id, quantity: 1 }]);
@@ -79,7 +79,7 @@ describe("who may see and change orders", () => {
     const before = await db.order.count();
     const soldOut = unwrap(await checkoutAction(args(formRequest("/checkout", { ...fields, postcode: "70111" }, { cookie: `__cart=${cartId}` }))));
     expect(soldOut.status).toBe(409);
-    expect(soldOut.body).toMatchObject({ formError: "checkout.refused.sold-out" });
+    expect(soldOut.body).toMatchObject({ formError: "checkout.refused.cart-problems" });
     expect(await db.order.count()).toBe(before);
     expect(await db.cartItem.count({ where: { cartId } })).toBe(1);
   });
