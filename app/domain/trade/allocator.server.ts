@@ -1,0 +1,175 @@
+/**
+ * How an export lot is allocated: given the lot's target and the eligible offers (one per
+ * producer and variant: what it can supply now and its minimum batch), propose how much
+ * each producer supplies. Pure: no database, no clock (the caller passes `now`).
+ *
+ * 1. Pickup points: kabupaten/kota are taken in order of how much preferred supply they
+ *    hold (capacity weighted by preference) until their capacity covers the target, so
+ *    the trucks stop in as few places as the target allows.
+ * 2. Fair shares: inside the chosen kabupaten, volume is "water-filled": every producer
+ *    gets the same weighted level, capped by its capacity and raised to its minimum
+ *    batch. The weight prefers the smallest producers (mikro 1.5, kecil 1.2, menengah
+ *    1.0) and those with less recent trade (up to ×2 for a year or more without a lot).
+ * 3. Exact fill: shares are rounded down and the remaining units go, one each, to the
+ *    largest remainders, so the total equals the target whenever the capacity allows.
+ *    When more producers are in than the target can give a minimum batch to, the least
+ *    preferred one steps out and the shares are computed again.
+ * 4. Every allocation and every offer left out carries its reason (a locale key and its
+ *    values) for staff to read; an impossible target says how much is missing and why.
+ */
+
+export type Scale = "MIKRO" | "KECIL" | "MENENGAH";
+
+export type Offer = {
+  producerId: string;
+  variantId: string;
+  producerName: string;
+  regencyCode: string;
+  scale: Scale;
+  /** units it can supply for this lot now */
+  capacity: number;
+  /** the smallest quantity worth its while (its minimum order) */
+  minBatch: number;
+  /** when it last supplied a lot (null: never) */
+  lastTradeAt: Date | null;
+};
+
+export type Reason = { key: string; params: Record<string, string | number> };
+export type Allocation = { producerId: string; variantId: string; quantity: number; reason: Reason };
+export type Exclusion = { producerId: string; variantId: string; reason: Reason };
+export type AllocationPlan = {
+  target: number;
+  total: number;
+  shortfall: number;
+  allocations: Allocation[];
+  excluded: Exclusion[];
+  pickupPoints: string[];
+  summary: Reason;
+};
+
+const SCALE_WEIGHT: Record<Scale, number> = { MIKRO: 1.5, KECIL: 1.2, MENENGAH: 1.0 };
+const DAY = 86_400_000;
+
+export function daysSinceTrade(o: Pick<Offer, "lastTradeAt">, now: Date): number | null {
+  return o.lastTradeAt ? Math.max(0, Math.floor((now.getTime() - o.lastTradeAt.getTime()) / DAY)) : null;
+}
+
+/** How strongly an offer is preferred: small producers and those without recent trade first. */
+export function preference(o: Pick<Offer, "scale" | "lastTradeAt">, now: Date): number {
+  const days = daysSinceTrade(o, now);
+  const recency = 1 + Math.min(days ?? 365, 365) / 365;
+  return SCALE_WEIGHT[o.scale] * recency;
+}
+
+type Active = Offer & { weight: number; lo: number; hi: number };
+
+/** Weighted water-filling with bounds: real shares q_i = clamp(w_i·λ, lo_i, hi_i) summing to the target. */
+function waterFill(active: Active[], target: number): number[] {
+  const at = (lambda: number) => active.map((a) => Math.min(a.hi, Math.max(a.lo, a.weight * lambda)));
+  const sum = (q: number[]) => q.reduce((s, x) => s + x, 0);
+  let lo = 0;
+  let hi = Math.max(...active.map((a) => a.hi / a.weight)) + 1;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (sum(at(mid)) < target) lo = mid;
+    else hi = mid;
+  }
+  return at(hi);
+}
+
+/** Whole units: floors, then one more unit each to the largest remainders until the target is met. */
+function roundShares(active: Active[], shares: number[], target: number): number[] {
+  const q = shares.map((x, i) => Math.min(active[i].hi, Math.floor(x + 1e-9)));
+  let missing = target - q.reduce((s, x) => s + x, 0);
+  const order = shares.map((x, i) => ({ i, frac: x - Math.floor(x + 1e-9), weight: active[i].weight })).sort((a, b) => b.frac - a.frac || b.weight - a.weight || a.i - b.i);
+  for (const { i } of order) {
+    if (missing <= 0) break;
+    if (q[i] < active[i].hi) {
+      q[i]++;
+      missing--;
+    }
+  }
+  return q;
+}
+
+export function allocate(target: number, offers: Offer[], now: Date): AllocationPlan {
+  const excluded: Exclusion[] = [];
+  const usable: Active[] = [];
+  for (const o of offers) {
+    if (o.capacity < Math.max(1, o.minBatch)) {
+      excluded.push({ producerId: o.producerId, variantId: o.variantId, reason: { key: "allocator.excluded.capacity", params: { name: o.producerName, capacity: o.capacity, minBatch: o.minBatch } } });
+      continue;
+    }
+    usable.push({ ...o, weight: preference(o, now), lo: Math.max(1, o.minBatch), hi: o.capacity });
+  }
+
+  // 1. pickup points: kabupaten by weighted capacity, until the target is covered
+  const byRegency = new Map<string, Active[]>();
+  for (const a of usable) byRegency.set(a.regencyCode, [...(byRegency.get(a.regencyCode) ?? []), a]);
+  const regencies = [...byRegency.entries()]
+    .map(([code, list]) => ({ code, capacity: list.reduce((s, a) => s + a.hi, 0), score: list.reduce((s, a) => s + a.hi * a.weight, 0) }))
+    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  const chosen: string[] = [];
+  let covered = 0;
+  for (const r of regencies) {
+    if (covered >= target) break;
+    chosen.push(r.code);
+    covered += r.capacity;
+  }
+  let active = usable.filter((a) => chosen.includes(a.regencyCode));
+  for (const a of usable.filter((x) => !chosen.includes(x.regencyCode))) {
+    excluded.push({ producerId: a.producerId, variantId: a.variantId, reason: { key: "allocator.excluded.pickup", params: { name: a.producerName, regency: a.regencyCode } } });
+  }
+
+  // 2–3. fair shares; too many producers for the target → the least preferred steps out
+  active.sort((a, b) => b.weight - a.weight || a.producerId.localeCompare(b.producerId));
+  const cap = (list: Active[]) => list.reduce((s, a) => s + a.hi, 0);
+  while (active.length > 0 && active.reduce((s, a) => s + a.lo, 0) > target) {
+    // the least preferred producer whose leaving still lets the rest fill what they could
+    const need = Math.min(target, cap(active));
+    let idx = active.length - 1;
+    for (let i = active.length - 1; i >= 0; i--) {
+      if (cap(active) - active[i].hi >= need) {
+        idx = i;
+        break;
+      }
+    }
+    const [out] = active.splice(idx, 1);
+    excluded.push({ producerId: out.producerId, variantId: out.variantId, reason: { key: "allocator.excluded.minBatch", params: { name: out.producerName, minBatch: out.minBatch } } });
+  }
+  const capacity = cap(active);
+  const goal = Math.min(target, capacity);
+  const shares = active.length ? roundShares(active, waterFill(active, goal), goal) : [];
+
+  const allocations: Allocation[] = active.map((a, i) => {
+    const q = shares[i];
+    const days = daysSinceTrade(a, now);
+    const params = { name: a.producerName, quantity: q, capacity: a.hi, minBatch: a.lo, scale: a.scale, regency: a.regencyCode, days: days ?? -1, weight: Number(a.weight.toFixed(2)) };
+    const key = q >= a.hi ? "allocator.reason.capacity" : q <= a.lo ? "allocator.reason.minBatch" : "allocator.reason.share";
+    return { producerId: a.producerId, variantId: a.variantId, quantity: q, reason: { key: days === null ? `${key}New` : key, params } };
+  });
+  const total = allocations.reduce((s, a) => s + a.quantity, 0);
+  const shortfall = target - total;
+  const summary: Reason =
+    shortfall === 0
+      ? { key: "allocator.summary.exact", params: { target, producers: allocations.length, points: chosen.length } }
+      : { key: usable.length === 0 ? "allocator.summary.none" : "allocator.summary.short", params: { target, total, missing: shortfall, capacity: usable.reduce((s, a) => s + a.hi, 0) } };
+  return { target, total, shortfall, allocations, excluded, pickupPoints: chosen, summary };
+}
+
+/** Figures staff (and the benchmark) use to judge a plan's fairness. */
+export function fairness(plan: AllocationPlan, offers: Offer[], now: Date) {
+  const byKey = new Map(offers.map((o) => [`${o.producerId}|${o.variantId}`, o]));
+  const used = plan.allocations.filter((a) => a.quantity > 0).map((a) => ({ a, o: byKey.get(`${a.producerId}|${a.variantId}`)! }));
+  // Jain's index over quantity per unit of preference among producers used: 1 = perfectly even
+  const x = used.map(({ a, o }) => a.quantity / preference(o, now));
+  const jain = x.length ? x.reduce((s, v) => s + v, 0) ** 2 / (x.length * x.reduce((s, v) => s + v * v, 0)) : 1;
+  const micro = used.filter(({ o }) => o.scale === "MIKRO").reduce((s, { a }) => s + a.quantity, 0);
+  return {
+    producers: used.length,
+    pickupPoints: plan.pickupPoints.length,
+    jainIndex: jain,
+    microShare: plan.total ? micro / plan.total : 0,
+    largestShare: plan.total ? Math.max(0, ...used.map(({ a }) => a.quantity)) / plan.total : 0,
+  };
+}

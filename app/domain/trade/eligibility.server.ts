@@ -1,0 +1,58 @@
+/**
+ * Which producers may supply an export lot, and how much: verified producers selling the
+ * lot's product (or a product in its category), with the certificates the destination
+ * needs (food abroad needs a verified BPOM MD; Malaysia and Brunei also need halal), and
+ * what their stock allows now.
+ */
+import { db } from "~/lib/db.server";
+import type { Offer } from "./allocator.server";
+
+const ACTIVE = ["PROPOSED", "OFFERED", "ACCEPTED", "RECEIVED", "QC_PASSED"] as const;
+
+export function certificatesNeeded(isFood: boolean, destination: string): Array<"BPOM_MD" | "HALAL"> {
+  if (!isFood || destination === "ID") return [];
+  return ["MY", "BN"].includes(destination) ? ["BPOM_MD", "HALAL"] : ["BPOM_MD"];
+}
+
+export async function eligibleOffers(lotId: string, now = new Date()): Promise<Offer[]> {
+  const lot = await db.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true, category: { include: { parent: true } }, product: { include: { category: { include: { parent: true } } } } } });
+  const category = lot.product?.category ?? lot.category;
+  const isFood = !!category && (category.isFood || !!category.parent?.isFood);
+  const needed = certificatesNeeded(isFood, lot.destinationCountry);
+  const productWhere = lot.productId
+    ? { id: lot.productId }
+    : { OR: [{ categoryId: lot.categoryId ?? "" }, { category: { parentId: lot.categoryId ?? "" } }] };
+  const variants = await db.variant.findMany({
+    where: {
+      stock: { gt: 0 },
+      product: {
+        ...productWhere,
+        status: "PUBLISHED",
+        producer: {
+          status: "VERIFIED",
+          AND: needed.map((type) => ({ certifications: { some: { type, status: "VERIFIED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } })),
+        },
+      },
+    },
+    include: { product: { include: { producer: true } } },
+  });
+  // producers who declined or failed QC on this lot are not asked again
+  const out = new Set(lot.allocations.filter((a) => a.status === "DECLINED" || a.status === "QC_FAILED").map((a) => a.producerId));
+  // units already asked of a variant (not yet taken from stock) are not available again
+  const pending = new Map<string, number>();
+  for (const a of lot.allocations) if (a.variantId && (a.status === "PROPOSED" || a.status === "OFFERED")) pending.set(a.variantId, (pending.get(a.variantId) ?? 0) + a.quantity);
+  const involved = new Set(lot.allocations.filter((a) => (ACTIVE as readonly string[]).includes(a.status)).map((a) => a.variantId));
+  const lastTrade = await db.ledgerEntry.groupBy({ by: ["producerId"], where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } }, _max: { createdAt: true } });
+  return variants
+    .filter((v) => !out.has(v.product.producerId) && !involved.has(v.id))
+    .map((v) => ({
+      producerId: v.product.producerId,
+      variantId: v.id,
+      producerName: v.product.producer.legalName,
+      regencyCode: v.product.producer.regencyCode,
+      scale: v.product.producer.scale,
+      capacity: Math.max(0, v.stock - (pending.get(v.id) ?? 0)),
+      minBatch: v.minOrderQty,
+      lastTradeAt: lastTrade.find((t) => t.producerId === v.product.producerId)?._max.createdAt ?? null,
+    }));
+}

@@ -1,0 +1,239 @@
+/**
+ * Export lots, from the accepted quote to delivery:
+ *
+ *   propose  — the allocator's plan becomes PROPOSED allocations; staff may adjust them;
+ *   send     — PROPOSED → OFFERED with an answer-by date; the lot goes SOURCING;
+ *   answer   — a producer accepts (its stock is taken then, so retail cannot sell the same
+ *              units) or declines with a reason, and the shortfall is proposed again;
+ *   receive  — staff record what arrived at the warehouse;
+ *   QC       — pass/fail per allocation with notes and photos; passed units credit the
+ *              producer's ledger at the lot's producer price, failed units are proposed again;
+ *   status   — every move checked by lot-status.ts and audited.
+ */
+import crypto from "node:crypto";
+import { db, type Tx } from "~/lib/db.server";
+import { sendMail } from "~/lib/mail.server";
+import { serverT } from "~/lib/i18n.server";
+import { appUrl } from "~/lib/env.server";
+import { formatMoney } from "~/lib/format";
+import { audit } from "../audit.server";
+import { returnStock, takeStock } from "../orders/stock.server";
+import { allocate, type AllocationPlan } from "./allocator.server";
+import { eligibleOffers } from "./eligibility.server";
+import { transitionRefusal, type LotFacts, type LotStatus } from "./lot-status";
+
+export class LotRefused extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+export function lotCode(now = new Date()) {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  return `LOT-${now.toISOString().slice(2, 7).replace("-", "")}-${Array.from(crypto.randomBytes(5), (b) => alphabet[b % alphabet.length]).join("")}`;
+}
+
+const OPEN_ALLOCATION = ["PROPOSED", "OFFERED", "ACCEPTED", "RECEIVED", "QC_PASSED"];
+
+export async function lotFacts(lotId: string, tx: Tx = db): Promise<LotFacts> {
+  const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
+  const al = lot.allocations;
+  const sum = (f: (a: (typeof al)[number]) => number) => al.reduce((s, a) => s + f(a), 0);
+  return {
+    target: lot.targetQuantity,
+    committed: sum((a) => (OPEN_ALLOCATION.includes(a.status) ? a.quantity : 0)),
+    accepted: sum((a) => (["ACCEPTED", "RECEIVED", "QC_PASSED"].includes(a.status) ? (a.passedQuantity ?? a.receivedQuantity ?? a.quantity) : 0)),
+    offered: sum((a) => (a.status === "OFFERED" ? a.quantity : 0)),
+    awaitingReceipt: al.filter((a) => a.status === "ACCEPTED").length,
+    received: sum((a) => (["RECEIVED", "QC_PASSED", "QC_FAILED"].includes(a.status) ? (a.receivedQuantity ?? 0) : 0)),
+    awaitingQc: al.filter((a) => a.status === "RECEIVED").length,
+    passed: sum((a) => (a.status === "QC_PASSED" ? (a.passedQuantity ?? 0) : 0)),
+  };
+}
+
+/** Units still to find: the target less what is proposed, offered, accepted, received or passed. */
+export async function shortfall(lotId: string, tx: Tx = db) {
+  const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
+  const held = lot.allocations.reduce((s, a) => {
+    if (a.status === "QC_PASSED") return s + (a.passedQuantity ?? 0);
+    if (a.status === "RECEIVED") return s + (a.receivedQuantity ?? 0);
+    return OPEN_ALLOCATION.includes(a.status) ? s + a.quantity : s;
+  }, 0);
+  return Math.max(0, lot.targetQuantity - held);
+}
+
+const explanation = (r: { key: string; params: Record<string, string | number> }) => JSON.stringify(r);
+
+/** Runs the allocator for what the lot still needs and stores the plan as PROPOSED allocations. */
+export async function proposeAllocation(lotId: string, actorId: string | null): Promise<AllocationPlan> {
+  const lot = await db.exportLot.findUniqueOrThrow({ where: { id: lotId } });
+  if (["SHIPPED", "DELIVERED", "CANCELLED", "READY"].includes(lot.status)) throw new LotRefused("lots.refused.closed");
+  // a new proposal replaces the unsent one
+  await db.lotAllocation.deleteMany({ where: { lotId, status: "PROPOSED" } });
+  const need = await shortfall(lotId);
+  const plan = allocate(need, await eligibleOffers(lotId), new Date());
+  await db.$transaction(async (tx) => {
+    for (const a of plan.allocations) {
+      if (a.quantity <= 0) continue;
+      await tx.lotAllocation.create({
+        data: { lotId, producerId: a.producerId, variantId: a.variantId, quantity: a.quantity, producerPriceAmount: lot.producerPriceAmount, status: "PROPOSED", explanation: explanation(a.reason) },
+      });
+    }
+    await audit(tx, { actorId, action: "lot.allocation-proposed", entityType: "ExportLot", entityId: lotId, after: { need, total: plan.total, shortfall: plan.shortfall, producers: plan.allocations.length, pickupPoints: plan.pickupPoints } });
+  });
+  return plan;
+}
+
+/** Staff change a proposed quantity (0 removes it) before the offers go out. */
+export async function adjustAllocation(staffId: string, allocationId: string, quantity: number) {
+  await db.$transaction(async (tx) => {
+    const a = await tx.lotAllocation.findUnique({ where: { id: allocationId }, include: { variant: true } });
+    if (!a || a.status !== "PROPOSED") throw new LotRefused("lots.refused.notProposed");
+    if (quantity === 0) await tx.lotAllocation.delete({ where: { id: allocationId } });
+    else {
+      if (a.variant && quantity > a.variant.stock) throw new LotRefused("lots.refused.overCapacity");
+      await tx.lotAllocation.update({ where: { id: allocationId }, data: { quantity, explanation: JSON.stringify({ key: "allocator.reason.staff", params: { quantity, was: a.quantity } }) } });
+    }
+    await audit(tx, { actorId: staffId, action: "lot.allocation-adjusted", entityType: "LotAllocation", entityId: allocationId, before: { quantity: a.quantity }, after: { quantity } });
+  });
+}
+
+/** Proposed allocations become offers the producers answer by the deadline. */
+export async function sendOffers(staffId: string, lotId: string, respondBy: Date) {
+  await db.$transaction(async (tx) => {
+    const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { product: true, category: true } });
+    const proposed = await tx.lotAllocation.findMany({ where: { lotId, status: "PROPOSED" }, include: { producer: true, variant: { include: { product: true } } } });
+    if (proposed.length === 0) throw new LotRefused("lots.refused.nothingToSend");
+    await tx.lotAllocation.updateMany({ where: { lotId, status: "PROPOSED" }, data: { status: "OFFERED", respondBy } });
+    await tx.exportLot.update({ where: { id: lotId }, data: { offerDeadline: respondBy } });
+    if (lot.status === "DRAFT" || lot.status === "CONSOLIDATING" || lot.status === "QC") {
+      await tx.exportLot.update({ where: { id: lotId }, data: { status: "SOURCING" } });
+      await audit(tx, { actorId: staffId, action: "lot.status", entityType: "ExportLot", entityId: lotId, before: { status: lot.status }, after: { status: "SOURCING" } });
+    }
+    const t = serverT("id");
+    for (const a of proposed) {
+      const vars = { code: lot.code, quantity: String(a.quantity), product: a.variant?.product.nameId ?? lot.product?.nameId ?? lot.category?.nameId ?? "", price: formatMoney(a.producerPriceAmount, "IDR", "id"), link: `${appUrl()}/sell/lots` };
+      await sendMail({ to: a.producer.contactEmail, kind: "lot.offer", subject: t("mail.lotOffer.subject", vars), text: t("mail.lotOffer.body", vars) }, tx);
+    }
+    await audit(tx, { actorId: staffId, action: "lot.offers-sent", entityType: "ExportLot", entityId: lotId, after: { offers: proposed.length, respondBy: respondBy.toISOString() } });
+  });
+}
+
+/** A producer answers an offer. Accepting takes the units from its stock; declining proposes the shortfall again. */
+export async function answerOffer(producerId: string, userId: string, allocationId: string, answer: "accept" | "decline", reason?: string) {
+  const lotId = await db.$transaction(async (tx) => {
+    const a = await tx.lotAllocation.findFirst({ where: { id: allocationId, producerId } });
+    if (!a || a.status !== "OFFERED") throw new LotRefused("lotOffers.refused.notOpen");
+    if (a.respondBy && a.respondBy < new Date()) throw new LotRefused("lotOffers.refused.late");
+    if (answer === "accept") {
+      if (a.variantId && !(await takeStock(tx, a.variantId, a.quantity))) throw new LotRefused("lotOffers.refused.noStock");
+      await tx.lotAllocation.update({ where: { id: a.id }, data: { status: "ACCEPTED", respondedAt: new Date() } });
+    } else {
+      await tx.lotAllocation.update({ where: { id: a.id }, data: { status: "DECLINED", respondedAt: new Date(), declineReason: reason ?? null } });
+    }
+    await audit(tx, { actorId: userId, action: `lot.offer-${answer}ed`, entityType: "LotAllocation", entityId: a.id, after: { quantity: a.quantity, reason: reason ?? null } });
+    return a.lotId;
+  });
+  if (answer === "decline") await proposeAllocation(lotId, null);
+}
+
+/** Goods arrived at the warehouse. */
+export async function recordReceipt(staffId: string, allocationId: string, received: number) {
+  await db.$transaction(async (tx) => {
+    const a = await tx.lotAllocation.findUnique({ where: { id: allocationId } });
+    if (!a || a.status !== "ACCEPTED") throw new LotRefused("lots.refused.notAccepted");
+    if (received < 0 || received > a.quantity) throw new LotRefused("lots.refused.receivedRange");
+    await tx.lotAllocation.update({ where: { id: a.id }, data: { status: "RECEIVED", receivedQuantity: received, receivedAt: new Date() } });
+    // units promised but not delivered go back to the producer's stock count
+    if (a.variantId && received < a.quantity) await returnStock(tx, a.variantId, a.quantity - received);
+    await audit(tx, { actorId: staffId, action: "lot.received", entityType: "LotAllocation", entityId: a.id, after: { received, promised: a.quantity } });
+  });
+}
+
+/** QC result: passed units credit the producer (once: the ledger key is the allocation); the rest is sourced again. */
+export async function recordQc(staffId: string, allocationId: string, passed: number, notes: string, photoKeys: string[]) {
+  const lotId = await db.$transaction(async (tx) => {
+    const a = await tx.lotAllocation.findUnique({ where: { id: allocationId }, include: { lot: true } });
+    if (!a || a.status !== "RECEIVED") throw new LotRefused("lots.refused.notReceived");
+    const received = a.receivedQuantity ?? 0;
+    if (passed < 0 || passed > received) throw new LotRefused("lots.refused.passedRange");
+    const status = passed > 0 ? "QC_PASSED" : "QC_FAILED";
+    await tx.lotAllocation.update({ where: { id: a.id }, data: { status, passedQuantity: passed, qcNotes: notes, qcPhotoKeys: photoKeys, qcAt: new Date() } });
+    if (passed > 0) {
+      await tx.ledgerEntry.create({
+        data: { producerId: a.producerId, kind: "LOT_CREDIT", amount: passed * a.producerPriceAmount, currency: a.currency, sourceKey: `lot:${a.id}`, memo: `${a.lot.code}: ${passed} × ${a.producerPriceAmount}` },
+      });
+    }
+    await audit(tx, { actorId: staffId, action: "lot.qc", entityType: "LotAllocation", entityId: a.id, after: { received, passed, notes, photos: photoKeys.length } });
+    return passed < a.quantity ? a.lotId : null;
+  });
+  if (lotId && (await shortfall(lotId)) > 0) await proposeAllocation(lotId, null);
+}
+
+export async function changeLotStatus(staffId: string, lotId: string, to: LotStatus) {
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ExportLot" WHERE id = ${lotId} FOR UPDATE`;
+    const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId } });
+    const refusal = transitionRefusal(lot.status as LotStatus, to, await lotFacts(lotId, tx));
+    if (refusal) throw new LotRefused(refusal);
+    await tx.exportLot.update({ where: { id: lotId }, data: { status: to, ...(to === "SHIPPED" ? { shippedAt: new Date() } : {}), ...(to === "DELIVERED" ? { deliveredAt: new Date() } : {}) } });
+    if (to === "CANCELLED") {
+      // accepted goods not yet received go back to the producers' stock; open offers end
+      for (const a of await tx.lotAllocation.findMany({ where: { lotId, status: "ACCEPTED" } })) if (a.variantId) await returnStock(tx, a.variantId, a.quantity);
+      await tx.lotAllocation.updateMany({ where: { lotId, status: { in: ["PROPOSED", "OFFERED", "ACCEPTED"] } }, data: { status: "DECLINED", declineReason: "lot cancelled" } });
+    }
+    await audit(tx, { actorId: staffId, action: "lot.status", entityType: "ExportLot", entityId: lotId, before: { status: lot.status }, after: { status: to } });
+  });
+}
+
+export type LotInput = {
+  productId: string | null;
+  categoryId: string | null;
+  grade: string | null;
+  packaging: string | null;
+  targetQuantity: number;
+  unit: string;
+  destinationCountry: string;
+  destinationPort: string | null;
+  incoterm: "EXW" | "FOB" | "CIF" | "DAP";
+  unitPriceAmount: number;
+  currency: string;
+  producerPriceAmount: number;
+  unitsPerPackage: number;
+  companyId: string | null;
+  quoteId?: string | null;
+  wantedBy?: Date | null;
+  notes?: string | null;
+};
+
+export async function createLot(actorId: string, input: LotInput, tx: Tx = db) {
+  const lot = await tx.exportLot.create({ data: { ...input, code: lotCode(), createdById: actorId, status: "DRAFT" } });
+  await audit(tx, { actorId, action: "lot.created", entityType: "ExportLot", entityId: lot.id, after: { code: lot.code, target: lot.targetQuantity, quoteId: input.quoteId ?? null } });
+  return lot;
+}
+
+export async function lotsList() {
+  return db.exportLot.findMany({ orderBy: { createdAt: "desc" }, take: 100, include: { company: { select: { name: true } }, product: { select: { nameId: true, nameEn: true } }, category: { select: { nameId: true, nameEn: true } } } });
+}
+
+export async function lotDetail(lotId: string) {
+  return db.exportLot.findUnique({
+    where: { id: lotId },
+    include: {
+      company: true,
+      product: { select: { id: true, nameId: true, nameEn: true, hsCode: true } },
+      category: { select: { id: true, nameId: true, nameEn: true } },
+      allocations: { orderBy: [{ createdAt: "asc" }], include: { producer: { select: { legalName: true, regencyCode: true, scale: true } }, variant: { select: { sku: true, stock: true, product: { select: { nameId: true, nameEn: true } } } } } },
+    },
+  });
+}
+
+/** A producer's offers and allocations, newest first. */
+export async function producerLotOffers(producerId: string) {
+  return db.lotAllocation.findMany({
+    where: { producerId, status: { not: "PROPOSED" } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    include: { lot: { select: { code: true, destinationCountry: true, incoterm: true, grade: true, packaging: true, wantedBy: true } }, variant: { select: { sku: true, nameId: true, nameEn: true, product: { select: { nameId: true, nameEn: true } } } } },
+  });
+}

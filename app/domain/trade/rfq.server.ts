@@ -1,0 +1,133 @@
+/**
+ * Business buyers: a company (name, country, tax id, contact), its quote requests (RFQ),
+ * the trading house's quotes, and the buyer's answer. Accepting a quote opens an export
+ * lot in DRAFT with the request's product, quantity, destination and the quoted price.
+ */
+import { db } from "~/lib/db.server";
+import { appUrl } from "~/lib/env.server";
+import { serverT } from "~/lib/i18n.server";
+import { sendMail } from "~/lib/mail.server";
+import { formatMoney } from "~/lib/format";
+import type { AppLocale } from "~/lib/i18n";
+import { audit } from "../audit.server";
+import { createLot, LotRefused } from "./lots.server";
+
+export type CompanyInput = { name: string; country: string; taxId: string | null; contactName: string; contactEmail: string; contactPhone: string | null };
+export type RfqInput = {
+  productId: string | null;
+  categoryId: string | null;
+  quantity: number;
+  unit: string;
+  targetPriceAmount: number | null;
+  targetCurrency: string | null;
+  destinationCountry: string;
+  destinationPort: string | null;
+  incoterm: "EXW" | "FOB" | "CIF" | "DAP";
+  wantedBy: Date | null;
+  notes: string | null;
+};
+export type QuoteInput = { unitPriceAmount: number; currency: string; incoterm: "EXW" | "FOB" | "CIF" | "DAP"; validUntil: Date; leadTimeDays: number; conditions: string | null; producerPriceAmount: number };
+
+export async function companyOfUser(userId: string) {
+  return (await db.buyerCompanyMember.findFirst({ where: { userId }, include: { company: true } }))?.company ?? null;
+}
+
+export async function createRfq(userId: string, company: CompanyInput | null, input: RfqInput) {
+  return db.$transaction(async (tx) => {
+    let companyId = (await tx.buyerCompanyMember.findFirst({ where: { userId } }))?.companyId;
+    if (!companyId) {
+      if (!company) throw new LotRefused("rfq.refused.companyNeeded");
+      companyId = (await tx.buyerCompany.create({ data: { ...company, members: { create: { userId } } } })).id;
+      await audit(tx, { actorId: userId, action: "company.registered", entityType: "BuyerCompany", entityId: companyId, after: { name: company.name, country: company.country } });
+    }
+    const rfq = await tx.quoteRequest.create({ data: { ...input, companyId, requestedById: userId } });
+    const staff = await tx.user.findMany({ where: { roles: { has: "STAFF" } }, select: { email: true } });
+    const t = serverT("id");
+    for (const s of staff) await sendMail({ to: s.email, kind: "rfq.new", subject: t("mail.rfqNew.subject", { quantity: String(input.quantity), unit: input.unit }), text: t("mail.rfqNew.body", { link: `${appUrl()}/trade/rfq/${rfq.id}` }) }, tx);
+    return rfq;
+  });
+}
+
+const rfqInclude = {
+  company: true,
+  product: { select: { id: true, slug: true, nameId: true, nameEn: true } },
+  category: { select: { id: true, nameId: true, nameEn: true } },
+  quotes: { orderBy: { createdAt: "desc" as const }, include: { lot: { select: { id: true, code: true, status: true } } } },
+};
+
+export async function buyerRfqs(userId: string) {
+  const company = await companyOfUser(userId);
+  if (!company) return { company: null, rfqs: [] };
+  return { company, rfqs: await db.quoteRequest.findMany({ where: { companyId: company.id }, orderBy: { createdAt: "desc" }, include: rfqInclude }) };
+}
+
+export async function staffRfqs() {
+  return db.quoteRequest.findMany({ orderBy: [{ status: "asc" }, { createdAt: "desc" }], take: 100, include: rfqInclude });
+}
+
+export async function rfqForStaff(id: string) {
+  return db.quoteRequest.findUnique({ where: { id }, include: rfqInclude });
+}
+
+/** Staff quote on a request; the buyer is told by mail. The producer price is kept for the lot. */
+export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
+  return db.$transaction(async (tx) => {
+    const rfq = await tx.quoteRequest.findUnique({ where: { id: rfqId }, include: { requestedBy: true } });
+    if (!rfq || !["OPEN", "QUOTED", "DECLINED"].includes(rfq.status)) throw new LotRefused("rfq.refused.closed");
+    // an earlier quote still open is replaced
+    await tx.quote.updateMany({ where: { quoteRequestId: rfqId, status: "SENT" }, data: { status: "EXPIRED" } });
+    const quote = await tx.quote.create({
+      data: { quoteRequestId: rfqId, unitPriceAmount: q.unitPriceAmount, currency: q.currency, incoterm: q.incoterm, validUntil: q.validUntil, leadTimeDays: q.leadTimeDays, conditions: q.conditions, producerPriceAmount: q.producerPriceAmount, createdById: staffId },
+    });
+    await tx.quoteRequest.update({ where: { id: rfqId }, data: { status: "QUOTED" } });
+    await audit(tx, { actorId: staffId, action: "rfq.quoted", entityType: "QuoteRequest", entityId: rfqId, after: { quoteId: quote.id, unitPrice: q.unitPriceAmount, currency: q.currency, producerPrice: q.producerPriceAmount } });
+    const locale = rfq.requestedBy.locale as AppLocale;
+    const t = serverT(locale);
+    await sendMail({ to: rfq.requestedBy.email, kind: "rfq.quoted", subject: t("mail.rfqQuoted.subject"), text: t("mail.rfqQuoted.body", { price: formatMoney(q.unitPriceAmount, q.currency, locale), link: `${appUrl()}/account/rfq` }) }, tx);
+    return quote;
+  });
+}
+
+/** The buyer accepts (an export lot opens) or declines a quote. Only the company's own members may. */
+export async function answerQuote(userId: string, quoteId: string, answer: "accept" | "decline") {
+  return db.$transaction(async (tx) => {
+    const quote = await tx.quote.findUnique({ where: { id: quoteId }, include: { quoteRequest: true } });
+    const member = quote && (await tx.buyerCompanyMember.findFirst({ where: { userId, companyId: quote.quoteRequest.companyId } }));
+    if (!quote || !member) throw new LotRefused("rfq.refused.notFound");
+    if (quote.status !== "SENT") throw new LotRefused("rfq.refused.answered");
+    if (quote.validUntil < new Date(new Date().toISOString().slice(0, 10))) throw new LotRefused("rfq.refused.expired");
+    const r = quote.quoteRequest;
+    if (answer === "decline") {
+      await tx.quote.update({ where: { id: quoteId }, data: { status: "DECLINED" } });
+      await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "DECLINED" } });
+      await audit(tx, { actorId: userId, action: "quote.declined", entityType: "Quote", entityId: quoteId });
+      return null;
+    }
+    await tx.quote.update({ where: { id: quoteId }, data: { status: "ACCEPTED" } });
+    await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "ACCEPTED" } });
+    await audit(tx, { actorId: userId, action: "quote.accepted", entityType: "Quote", entityId: quoteId });
+    return createLot(
+      userId,
+      {
+        productId: r.productId,
+        categoryId: r.categoryId,
+        grade: null,
+        packaging: null,
+        targetQuantity: r.quantity,
+        unit: r.unit,
+        destinationCountry: r.destinationCountry,
+        destinationPort: r.destinationPort,
+        incoterm: quote.incoterm as "EXW" | "FOB" | "CIF" | "DAP",
+        unitPriceAmount: quote.unitPriceAmount,
+        currency: quote.currency,
+        producerPriceAmount: quote.producerPriceAmount,
+        unitsPerPackage: 10,
+        companyId: r.companyId,
+        quoteId,
+        wantedBy: r.wantedBy,
+        notes: r.notes,
+      },
+      tx,
+    );
+  });
+}
