@@ -48,7 +48,7 @@ export default function Account() {
         {t("account.roles")}: {user.roles.map((r) => t(`role.${r}`)).join(", ")}
       </p>
       <p>
-        <Link to={localePath("/account/orders", locale)}>{t("order.mine")}</Link>
+        <Link to={localePath("/account/orders", locale)}>{t("order.mine")}</Link> · <Link to={localePath("/account/rfq", locale)}>{t("rfq.mine")}</Link>
       </p>
       <h2>{t("account.profile")}</h2>
       <Form method="post" noValidate>

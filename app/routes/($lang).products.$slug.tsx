@@ -180,7 +180,9 @@ export default function ProductRoute() {
               {product.exportReady && (
                 <>
                   <dt>{t("product.export")}</dt>
-                  <dd>{t("product.exportReady")}</dd>
+                  <dd>
+                    {t("product.exportReady")} · <Link to={`${lp("/rfq")}?product=${product.slug}`}>{t("rfq.askQuote")}</Link>
+                  </dd>
                 </>
               )}
             </dl>

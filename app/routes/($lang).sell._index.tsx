@@ -53,6 +53,9 @@ export default function SellDashboard() {
         </div>
         <div className="stat">
           <strong>{dash.lotOffers}</strong> {t("sell.statLotOffers")}
+          <p>
+            <Link to={lp("/sell/lots")}>{t("lotOffers.title")}</Link>
+          </p>
         </div>
         <div className="stat">
           <strong data-testid="balance">{formatMoney(dash.balance.amount, dash.balance.currency, locale)}</strong> {t("sell.statBalance")}

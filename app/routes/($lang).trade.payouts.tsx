@@ -102,7 +102,7 @@ export default function Payouts() {
                 <Price amount={b.totalAmount} currency={b.currency} />
               </td>
               <td>
-                <a href={`/trade/payouts/${b.id}.csv`} download>
+                <a href={`/trade/payouts/${b.id}/csv`} download>
                   {t("payouts.download")}
                 </a>
               </td>

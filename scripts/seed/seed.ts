@@ -156,7 +156,11 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
         bankAccountNo: digits(`bank:${p.slug}`, 10),
         bankAccountName: p.legalName,
         status: p.status,
-        members: p.slug === "jawet-uei-tumbang-samba" ? { create: { userId: users.get("producer@anjung.test")!, isOwner: true } } : undefined,
+        // every demo producer can sign in: the demo producer account, or its contact email (same demo password)
+        members:
+          p.slug === "jawet-uei-tumbang-samba"
+            ? { create: { userId: users.get("producer@anjung.test")!, isOwner: true } }
+            : { create: { isOwner: true, user: { create: { email: `${p.slug}@umkm.anjung.test`, name: p.contactName, passwordHash, roles: ["PRODUCER"] } } } },
       },
     });
     const certs = await seedCertifications(db, producer.id, p, reg.name, daysFromToday, users.get("staff@anjung.test")!);

@@ -6,7 +6,7 @@ import { loader as myOrdersLoader } from "~/routes/($lang).account_.orders";
 import { loader as paymentsLoader, action as paymentsAction } from "~/routes/($lang).trade.payments";
 import { action as sellOrdersAction } from "~/routes/($lang).sell.orders";
 import { loader as payoutsLoader } from "~/routes/($lang).trade.payouts";
-import { loader as payoutCsvLoader } from "~/routes/trade.payouts.$id[.]csv";
+import { loader as payoutCsvLoader } from "~/routes/trade.payouts.$id.csv";
 import { loader as tradeOrderLoader } from "~/routes/($lang).trade.orders.$number";
 import { action as checkoutAction } from "~/routes/($lang).checkout";
 import { action as webhookAction, loader as webhookLoader } from "~/routes/webhooks.stripe";
@@ -44,7 +44,7 @@ describe("who may see and change orders", () => {
       expect((await thrown(paymentsLoader(args(getRequest("/trade/payments", { cookie }))))).status).toBe(403);
       expect((await thrown(paymentsAction(args(formRequest("/trade/payments", { orderId: order.id, received: String(order.transferAmount! / 100) }, { cookie }))))).status).toBe(403);
       expect((await thrown(payoutsLoader(args(getRequest("/trade/payouts", { cookie }))))).status).toBe(403);
-      expect((await thrown(payoutCsvLoader(args(getRequest("/trade/payouts/x.csv", { cookie }), { id: "x" })))).status).toBe(403);
+      expect((await thrown(payoutCsvLoader(args(getRequest("/trade/payouts/x/csv", { cookie }), { id: "x" })))).status).toBe(403);
       expect((await thrown(tradeOrderLoader(args(getRequest(`/trade/orders/${order.number}`, { cookie }), { number: order.number })))).status).toBe(403);
     }
     const staff = await createUser({ roles: ["STAFF"] });

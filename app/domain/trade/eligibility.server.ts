@@ -7,8 +7,6 @@
 import { db } from "~/lib/db.server";
 import type { Offer } from "./allocator.server";
 
-const ACTIVE = ["PROPOSED", "OFFERED", "ACCEPTED", "RECEIVED", "QC_PASSED"] as const;
-
 export function certificatesNeeded(isFood: boolean, destination: string): Array<"BPOM_MD" | "HALAL"> {
   if (!isFood || destination === "ID") return [];
   return ["MY", "BN"].includes(destination) ? ["BPOM_MD", "HALAL"] : ["BPOM_MD"];
@@ -38,13 +36,13 @@ export async function eligibleOffers(lotId: string, now = new Date()): Promise<O
   });
   // producers who declined or failed QC on this lot are not asked again
   const out = new Set(lot.allocations.filter((a) => a.status === "DECLINED" || a.status === "QC_FAILED").map((a) => a.producerId));
-  // units already asked of a variant (not yet taken from stock) are not available again
+  // units already asked of a variant but not yet taken from its stock are not available again
+  // (accepted units have left the stock already, so a producer can be asked for more)
   const pending = new Map<string, number>();
   for (const a of lot.allocations) if (a.variantId && (a.status === "PROPOSED" || a.status === "OFFERED")) pending.set(a.variantId, (pending.get(a.variantId) ?? 0) + a.quantity);
-  const involved = new Set(lot.allocations.filter((a) => (ACTIVE as readonly string[]).includes(a.status)).map((a) => a.variantId));
   const lastTrade = await db.ledgerEntry.groupBy({ by: ["producerId"], where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } }, _max: { createdAt: true } });
   return variants
-    .filter((v) => !out.has(v.product.producerId) && !involved.has(v.id))
+    .filter((v) => !out.has(v.product.producerId))
     .map((v) => ({
       producerId: v.product.producerId,
       variantId: v.id,

@@ -131,3 +131,17 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
     );
   });
 }
+
+/** What the RFQ form offers: categories (parents first) and, when asked for, one product. */
+export async function rfqFormOptions(locale: AppLocale, productSlug: string | null) {
+  const [categories, product] = await Promise.all([
+    db.category.findMany({ orderBy: [{ position: "asc" }], select: { id: true, nameId: true, nameEn: true, parentId: true } }),
+    productSlug ? db.product.findFirst({ where: { slug: productSlug, status: "PUBLISHED" }, select: { id: true, slug: true, nameId: true, nameEn: true, unit: true, categoryId: true } }) : null,
+  ]);
+  const name = (c: { nameId: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameId);
+  const parents = categories.filter((c) => !c.parentId);
+  return {
+    categories: parents.flatMap((p) => [{ value: p.id, label: name(p) }, ...categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: `${name(p)} › ${name(c)}` }))]),
+    product: product ? { id: product.id, slug: product.slug, name: name(product), unit: product.unit, categoryId: product.categoryId } : null,
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Export documents generated from a lot: commercial invoice, packing list (with a QR code
+ * to the lot's public provenance page) and a certificate-of-origin data sheet with the
+ * fields of ASEAN Form D, for the issuing office. Lines are the QC-passed quantities per
+ * product; money is in the buyer's currency; documents are in English, as the trade uses.
+ */
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import { db } from "~/lib/db.server";
+import { appUrl } from "~/lib/env.server";
+import { formatNumber, minorUnitsPerMajor } from "~/lib/format";
+import { countryName } from "../orders/address";
+import { regencyLabel } from "../catalogue/regions";
+
+/** The exporter of record on every document. */
+export const EXPORTER = {
+  name: "PT Anjung Dagang Kalimantan",
+  address: ["Jl. Ahmad Yani Km 5 No. 12", "Banjarmasin 70234, Kalimantan Selatan", "Indonesia"],
+  taxId: "NPWP 01.234.567.8-731.000",
+};
+
+export type DocumentKind = "invoice" | "packing-list" | "origin";
+
+type Line = { no: number; description: string; sku: string; hsCode: string; quantity: number; unit: string; unitPrice: number; amount: number; netKg: number; grossKg: number; packages: number; producers: string[] };
+
+async function lotForDocuments(lotId: string) {
+  const lot = await db.exportLot.findUnique({
+    where: { id: lotId },
+    include: {
+      company: true,
+      allocations: { where: { status: "QC_PASSED" }, include: { producer: true, variant: { include: { product: true } } } },
+    },
+  });
+  if (!lot) return null;
+  const byVariant = new Map<string, Line>();
+  for (const a of lot.allocations) {
+    const v = a.variant;
+    if (!v) continue;
+    const qty = a.passedQuantity ?? 0;
+    const line = byVariant.get(v.id) ?? {
+      no: byVariant.size + 1,
+      description: `${v.product.nameEn} — ${v.nameEn}`,
+      sku: v.sku,
+      hsCode: v.product.hsCode ?? "",
+      quantity: 0,
+      unit: lot.unit,
+      unitPrice: lot.unitPriceAmount,
+      amount: 0,
+      netKg: 0,
+      grossKg: 0,
+      packages: 0,
+      producers: [],
+    };
+    line.quantity += qty;
+    line.amount = line.quantity * lot.unitPriceAmount;
+    const grams = v.weightGrams ?? v.product.weightGrams;
+    line.netKg = (line.quantity * grams) / 1000;
+    line.packages = Math.ceil(line.quantity / lot.unitsPerPackage);
+    // cartons add about 8% to the weight
+    line.grossKg = Math.round(line.netKg * 1.08 * 100) / 100;
+    if (!line.producers.includes(a.producer.legalName)) line.producers.push(a.producer.legalName);
+    byVariant.set(v.id, line);
+  }
+  const lines = [...byVariant.values()];
+  const producers = [...new Map(lot.allocations.map((a) => [a.producerId, a.producer])).values()];
+  return { lot, lines, producers, totals: { quantity: lines.reduce((s, l) => s + l.quantity, 0), amount: lines.reduce((s, l) => s + l.amount, 0), netKg: lines.reduce((s, l) => s + l.netKg, 0), grossKg: lines.reduce((s, l) => s + l.grossKg, 0), packages: lines.reduce((s, l) => s + l.packages, 0) } };
+}
+
+function render(build: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: "A4", margin: 40, info: { Title: "Anjung export document", Author: EXPORTER.name } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    Promise.resolve(build(doc)).then(() => doc.end(), reject);
+  });
+}
+
+function heading(doc: PDFKit.PDFDocument, title: string, number: string, date: Date) {
+  doc.font("Helvetica-Bold").fontSize(16).text(title, { align: "center" });
+  doc.moveDown(0.3).font("Helvetica").fontSize(9).text(`No. ${number}    Date: ${date.toISOString().slice(0, 10)}`, { align: "center" });
+  doc.moveDown();
+}
+
+function parties(doc: PDFKit.PDFDocument, d: NonNullable<Awaited<ReturnType<typeof lotForDocuments>>>) {
+  const { lot } = d;
+  const top = doc.y;
+  doc.font("Helvetica-Bold").fontSize(9).text("Exporter / Shipper", 40, top);
+  doc.font("Helvetica").text([EXPORTER.name, ...EXPORTER.address, EXPORTER.taxId].join("\n"), 40, doc.y, { width: 250 });
+  const leftEnd = doc.y;
+  doc.font("Helvetica-Bold").text("Consignee", 310, top);
+  const c = lot.company;
+  doc.font("Helvetica").text(c ? [c.name, c.contactName, c.contactEmail, c.contactPhone ?? "", countryName(c.country, "en"), c.taxId ? `Tax ID ${c.taxId}` : ""].filter(Boolean).join("\n") : "—", 310, doc.y, { width: 250 });
+  doc.y = Math.max(leftEnd, doc.y) + 8;
+  doc.x = 40;
+  doc.font("Helvetica").text(`Incoterm: ${lot.incoterm} ${lot.destinationPort ?? ""} (Incoterms 2020)    Destination: ${countryName(lot.destinationCountry, "en")}    Lot: ${lot.code}`);
+  doc.moveDown();
+}
+
+function table(doc: PDFKit.PDFDocument, headers: string[], widths: number[], rows: string[][]) {
+  const x0 = 40;
+  const draw = (cells: string[], bold: boolean) => {
+    const y = doc.y;
+    let x = x0;
+    let h = 0;
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8);
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + 2, y + 2, { width: widths[i] - 4 });
+      h = Math.max(h, doc.y - y);
+      x += widths[i];
+    });
+    doc.moveTo(x0, y + h + 2).lineTo(x0 + widths.reduce((a, b) => a + b, 0), y + h + 2).strokeColor("#999").stroke();
+    doc.y = y + h + 4;
+    if (doc.y > 760) doc.addPage();
+  };
+  draw(headers, true);
+  for (const r of rows) draw(r, false);
+  doc.x = x0;
+}
+
+/** Trade documents show every amount with its currency's full decimals (US$261.00, not US$261). */
+const money = (amount: number, currency: string) => {
+  const perMajor = minorUnitsPerMajor(currency);
+  const digits = perMajor === 1 ? 0 : 2;
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount / perMajor);
+};
+const kg = (n: number) => `${formatNumber(Math.round(n * 100) / 100, "en")} kg`;
+
+export async function exportDocument(lotId: string, kind: DocumentKind): Promise<{ filename: string; pdf: Buffer } | null> {
+  const d = await lotForDocuments(lotId);
+  if (!d) return null;
+  const { lot, lines, totals } = d;
+  const date = lot.shippedAt ?? new Date();
+  const provenance = `${appUrl()}/lots/${lot.code}`;
+  if (kind === "invoice") {
+    const pdf = await render((doc) => {
+      heading(doc, "COMMERCIAL INVOICE", `${lot.code}-INV`, date);
+      parties(doc, d);
+      table(
+        doc,
+        ["#", "Description of goods", "HS code", "Quantity", "Unit price", "Amount"],
+        [24, 220, 60, 70, 70, 71],
+        lines.map((l) => [String(l.no), `${l.description} (${l.sku})`, l.hsCode, `${formatNumber(l.quantity, "en")} ${l.unit}`, money(l.unitPrice, lot.currency), money(l.amount, lot.currency)]),
+      );
+      doc.moveDown().font("Helvetica-Bold").fontSize(10).text(`Total: ${formatNumber(totals.quantity, "en")} ${lot.unit} — ${money(totals.amount, lot.currency)} (${lot.currency})`, { align: "right" });
+      doc.moveDown().font("Helvetica").fontSize(8).text(`Net weight ${kg(totals.netKg)}, gross weight ${kg(totals.grossKg)}, ${totals.packages} packages. Country of origin: Indonesia. Made by ${d.producers.length} UMKM producers of Kalimantan: ${provenance}`);
+    });
+    return { filename: `${lot.code}-commercial-invoice.pdf`, pdf };
+  }
+  if (kind === "packing-list") {
+    const qr = await QRCode.toBuffer(provenance, { width: 160, margin: 1 });
+    const pdf = await render((doc) => {
+      heading(doc, "PACKING LIST", `${lot.code}-PL`, date);
+      parties(doc, d);
+      let first = 1;
+      table(
+        doc,
+        ["Packages", "Description of goods", "HS code", "Quantity", "Net weight", "Gross weight"],
+        [70, 200, 60, 70, 65, 70],
+        lines.map((l) => {
+          const range = `${first}–${first + l.packages - 1}`;
+          first += l.packages;
+          return [`${range} (${l.packages} ctn)`, `${l.description} (${l.sku}) — ${lot.packaging ?? `${lot.unitsPerPackage} ${lot.unit} per carton`}`, l.hsCode, `${formatNumber(l.quantity, "en")} ${l.unit}`, kg(l.netKg), kg(l.grossKg)];
+        }),
+      );
+      doc.moveDown().font("Helvetica-Bold").fontSize(10).text(`Total: ${totals.packages} packages, ${formatNumber(totals.quantity, "en")} ${lot.unit}, net ${kg(totals.netKg)}, gross ${kg(totals.grossKg)}`, { align: "right" });
+      doc.moveDown();
+      const y = doc.y;
+      doc.image(qr, 40, y, { width: 90 });
+      doc.font("Helvetica").fontSize(8).text(`Scan for provenance: who made this lot.\n${provenance}`, 140, y + 30, { width: 400 });
+    });
+    return { filename: `${lot.code}-packing-list.pdf`, pdf };
+  }
+  const pdf = await render((doc) => {
+    heading(doc, "CERTIFICATE OF ORIGIN — DATA SHEET (ASEAN FORM D / ATIGA)", `${lot.code}-COO`, date);
+    doc.font("Helvetica").fontSize(8).text("Data for the issuing authority (IPSKA). This sheet is not the certificate itself.");
+    doc.moveDown();
+    const c = lot.company;
+    const fields: Array<[string, string]> = [
+      ["1. Goods consigned from (exporter)", [EXPORTER.name, ...EXPORTER.address].join(", ")],
+      ["2. Goods consigned to (consignee)", c ? `${c.name}, ${countryName(c.country, "en")}${c.taxId ? `, tax ID ${c.taxId}` : ""}` : "—"],
+      ["3. Means of transport and route", `From Indonesia to ${lot.destinationPort ?? ""} ${countryName(lot.destinationCountry, "en")} (${lot.incoterm})`],
+      ["4. For official use", ""],
+      ["5–7. Items, marks, packages, description", lines.map((l) => `${l.no}. ${l.packages} cartons marked ${lot.code}; ${l.description}`).join("\n")],
+      ["8. Origin criterion", "WO (wholly obtained) or RVC ≥ 40% — to be confirmed per line by the issuing authority"],
+      ["9. Gross weight or other quantity", lines.map((l) => `${l.no}. ${kg(l.grossKg)} / ${formatNumber(l.quantity, "en")} ${l.unit}`).join("\n")],
+      ["10. Invoice number and date", `${lot.code}-INV, ${date.toISOString().slice(0, 10)}`],
+      ["HS codes", lines.map((l) => `${l.no}. ${l.hsCode || "—"}`).join("\n")],
+      ["Manufacturers (UMKM)", d.producers.map((p) => `${p.legalName}, ${regencyLabel(p.regencyCode)} (NIB ${p.nib})`).join("\n")],
+      ["11. Declaration by the exporter", `The goods were produced in Indonesia and comply with the origin requirements for ${countryName(lot.destinationCountry, "en")}.`],
+    ];
+    table(doc, ["Field", "Data"], [170, 345], fields.map(([k, v]) => [k, v]));
+  });
+  return { filename: `${lot.code}-certificate-of-origin-data.pdf`, pdf };
+}

@@ -1,0 +1,85 @@
+/** The staff lot page's form actions: one schema per intent, each calling one lots.server function. */
+import { z } from "zod";
+import { db } from "~/lib/db.server";
+import { filesOf, formError, parseForm } from "~/lib/forms.server";
+import { ImageRefused, storeImage } from "../media/images.server";
+import { uploadsDir } from "../media/product-images.server";
+import { adjustAllocation, changeLotStatus, LotRefused, proposeAllocation, recordQc, recordReceipt, sendOffers } from "./lots.server";
+import { audit } from "../audit.server";
+
+const id = z.string().min(1).max(40);
+const count = z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(0, { error: "errors.quantity" }).max(10_000_000, { error: "errors.quantity" });
+const STATUSES = ["DRAFT", "SOURCING", "CONSOLIDATING", "QC", "READY", "SHIPPED", "DELIVERED", "CANCELLED"] as const;
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("propose") }),
+  z.object({ intent: z.literal("adjust"), allocationId: id, quantity: count }),
+  z.object({ intent: z.literal("send"), respondBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" }) }),
+  z.object({ intent: z.literal("receive"), allocationId: id, received: count }),
+  z.object({ intent: z.literal("qc"), allocationId: id, passed: count, notes: z.string().trim().max(2000, { error: "errors.tooLong" }).default("") }),
+  z.object({ intent: z.literal("status"), to: z.enum(STATUSES) }),
+  z.object({
+    intent: z.literal("spec"),
+    grade: z.string().trim().max(80, { error: "errors.tooLong" }).default(""),
+    packaging: z.string().trim().max(160, { error: "errors.tooLong" }).default(""),
+    unitsPerPackage: z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(1, { error: "errors.number" }).max(100_000, { error: "errors.number" }),
+  }),
+]);
+
+export async function lotAction(request: Request, staffId: string, lotId: string) {
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/");
+  const parsed = await parseForm(request, schema, { multipart });
+  if (!parsed.ok) return parsed.response;
+  const d = parsed.data;
+  // allocations named in a form must belong to this lot
+  if ("allocationId" in d && !(await db.lotAllocation.findFirst({ where: { id: d.allocationId, lotId } }))) return formError(404, parsed.form, "errors.notFoundTitle");
+  try {
+    switch (d.intent) {
+      case "propose": {
+        const plan = await proposeAllocation(lotId, staffId);
+        return { ok: true as const, done: d.intent, summary: plan.summary };
+      }
+      case "adjust":
+        await adjustAllocation(staffId, d.allocationId, d.quantity);
+        break;
+      case "send": {
+        const respondBy = new Date(`${d.respondBy}T23:59:59+07:00`);
+        if (respondBy < new Date()) return formError(400, parsed.form, "errors.formInvalid", { respondBy: "errors.datePast" });
+        await sendOffers(staffId, lotId, respondBy);
+        break;
+      }
+      case "receive":
+        await recordReceipt(staffId, d.allocationId, d.received);
+        break;
+      case "qc": {
+        const keys: string[] = [];
+        for (const file of (await filesOf(parsed.form, "photos")).slice(0, 6)) {
+          try {
+            keys.push((await storeImage(file, uploadsDir(), { avifEffort: 2 })).key);
+          } catch (err) {
+            if (err instanceof ImageRefused) return formError(400, parsed.form, `errors.image_${err.reason}`);
+            throw err;
+          }
+        }
+        await recordQc(staffId, d.allocationId, d.passed, d.notes, keys);
+        break;
+      }
+      case "status":
+        await changeLotStatus(staffId, lotId, d.to);
+        break;
+      case "spec": {
+        const before = await db.exportLot.findUniqueOrThrow({ where: { id: lotId }, select: { grade: true, packaging: true, unitsPerPackage: true } });
+        const after = { grade: d.grade || null, packaging: d.packaging || null, unitsPerPackage: d.unitsPerPackage };
+        await db.$transaction(async (tx) => {
+          await tx.exportLot.update({ where: { id: lotId }, data: after });
+          await audit(tx, { actorId: staffId, action: "lot.spec", entityType: "ExportLot", entityId: lotId, before, after });
+        });
+        break;
+      }
+    }
+    return { ok: true as const, done: d.intent, summary: null };
+  } catch (err) {
+    if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
+    throw err;
+  }
+}

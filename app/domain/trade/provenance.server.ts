@@ -1,0 +1,59 @@
+/**
+ * A lot's public provenance page: what it is, where it went (month and country), and the
+ * UMKM that made it — named only when they agreed to be (their consent flag); the others
+ * are counted. Only lots with goods that passed QC have a page.
+ */
+import { db } from "~/lib/db.server";
+import type { AppLocale } from "~/lib/i18n";
+import { province, regencyLabel } from "../catalogue/regions";
+
+export async function lotProvenance(code: string, locale: AppLocale) {
+  const lot = await db.exportLot.findUnique({
+    where: { code },
+    include: {
+      product: { select: { nameId: true, nameEn: true, slug: true } },
+      category: { select: { nameId: true, nameEn: true, slug: true } },
+      allocations: {
+        where: { status: "QC_PASSED" },
+        include: { producer: { include: { certifications: { where: { status: "VERIFIED", type: { not: "NIB" } }, select: { type: true, expiresAt: true } } } } },
+      },
+    },
+  });
+  if (!lot || lot.status === "CANCELLED" || lot.allocations.length === 0) return null;
+  const now = new Date();
+  const producers = new Map<string, { slug: string; name: string; regency: string; province: string; scale: string; certifications: string[]; quantity: number }>();
+  let hidden = 0;
+  const hiddenIds = new Set<string>();
+  for (const a of lot.allocations) {
+    const p = a.producer;
+    if (!p.provenanceConsent) {
+      if (!hiddenIds.has(p.id)) hidden++;
+      hiddenIds.add(p.id);
+      continue;
+    }
+    const entry = producers.get(p.id) ?? {
+      slug: p.slug,
+      name: p.legalName,
+      regency: regencyLabel(p.regencyCode),
+      province: province(p.provinceCode)?.name ?? "",
+      scale: p.scale,
+      certifications: [...new Set(p.certifications.filter((c) => !c.expiresAt || c.expiresAt > now).map((c) => c.type))],
+      quantity: 0,
+    };
+    entry.quantity += a.passedQuantity ?? 0;
+    producers.set(p.id, entry);
+  }
+  const when = lot.shippedAt ?? lot.updatedAt;
+  return {
+    code: lot.code,
+    status: lot.status,
+    name: lot.product ? (locale === "en" ? lot.product.nameEn : lot.product.nameId) : lot.category ? (locale === "en" ? lot.category.nameEn : lot.category.nameId) : "",
+    productSlug: lot.product?.slug ?? null,
+    destination: lot.destinationCountry,
+    month: when.toISOString().slice(0, 7),
+    quantity: lot.allocations.reduce((s, a) => s + (a.passedQuantity ?? 0), 0),
+    unit: lot.unit,
+    producers: [...producers.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    hidden,
+  };
+}

@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, FormError, isFailure } from "~/components/forms";
+import { countryName } from "~/domain/orders/address";
+import { LotRefused } from "~/domain/trade/lots.server";
+import { answerQuote, buyerRfqs } from "~/domain/trade/rfq.server";
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { requireUser } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { company, rfqs } = await buyerRfqs(user.id);
+  const locale = routeLocale(params);
+  return {
+    locale,
+    company: company?.name ?? null,
+    rfqs: rfqs.map((r) => ({
+      id: r.id,
+      status: r.status,
+      createdAt: r.createdAt,
+      what: r.product ? (locale === "en" ? r.product.nameEn : r.product.nameId) : r.category ? (locale === "en" ? r.category.nameEn : r.category.nameId) : "",
+      quantity: r.quantity,
+      unit: r.unit,
+      destination: r.destinationCountry,
+      incoterm: r.incoterm,
+      quotes: r.quotes.map((q) => ({ id: q.id, status: q.status, unitPrice: q.unitPriceAmount, currency: q.currency, incoterm: q.incoterm, validUntil: q.validUntil, leadTimeDays: q.leadTimeDays, conditions: q.conditions, lot: q.lot })),
+    })),
+  };
+}
+
+const schema = z.object({ intent: z.enum(["accept", "decline"]), quoteId: z.string().min(1).max(40) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    const lot = await answerQuote(user.id, parsed.data.quoteId, parsed.data.intent);
+    return { ok: true as const, answered: parsed.data.intent, lotCode: lot?.code ?? null };
+  } catch (err) {
+    if (err instanceof LotRefused) return formError(err.key === "rfq.refused.notFound" ? 404 : 409, parsed.form, err.key);
+    throw err;
+  }
+}
+
+export default function MyRfqs() {
+  const { locale, company, rfqs } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  return (
+    <div className="container wide">
+      <h1>{t("rfq.mine")}</h1>
+      {search.get("sent") && (
+        <p className="notice" role="status">
+          {t("rfq.sent")}
+        </p>
+      )}
+      {actionData && "answered" in actionData && (
+        <p className="notice" role="status" data-testid="quote-answered">
+          {actionData.answered === "accept" ? t("rfq.accepted", { code: actionData.lotCode ?? "" }) : t("rfq.declined")}
+        </p>
+      )}
+      <FormError failure={failure} />
+      {company && <p className="meta">{company}</p>}
+      <p>
+        <Link to={localePath("/rfq", locale)} className="button">
+          {t("rfq.new")}
+        </Link>
+      </p>
+      {rfqs.length === 0 && <p>{t("rfq.none")}</p>}
+      {rfqs.map((r) => (
+        <article key={r.id} className="parcel" data-testid="rfq">
+          <h2>
+            {formatNumber(r.quantity, locale)} {t(`unit.${r.unit}`, { defaultValue: r.unit })} · {r.what} <span className="status">{t(`rfqStatus.${r.status}`)}</span>
+          </h2>
+          <p className="meta">
+            {countryName(r.destination, locale)} · {r.incoterm} · {formatDate(r.createdAt, locale)}
+          </p>
+          {r.quotes.map((q) => (
+            <div key={q.id} className="fieldset" data-testid="quote">
+              <p>
+                <strong>{t("rfq.quotePrice", { price: formatMoney(q.unitPrice, q.currency, locale), unit: t(`unit.${r.unit}`, { defaultValue: r.unit }) })}</strong> · {q.incoterm} · {t("rfq.leadTime", { count: q.leadTimeDays })} · {t("rfq.validUntil", { date: formatDate(q.validUntil, locale) })}{" "}
+                <span className="status">{t(`quoteStatus.${q.status}`)}</span>
+              </p>
+              {q.conditions && <p>{q.conditions}</p>}
+              {q.lot && <p>{t("rfq.lotOpened", { code: q.lot.code })}</p>}
+              {q.status === "SENT" && (
+                <div className="row-actions">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="quoteId" value={q.id} />
+                    <button type="submit" name="intent" value="accept">
+                      {t("rfq.accept")}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="quoteId" value={q.id} />
+                    <button type="submit" name="intent" value="decline" className="link-button">
+                      {t("rfq.decline")}
+                    </button>
+                  </Form>
+                </div>
+              )}
+            </div>
+          ))}
+        </article>
+      ))}
+    </div>
+  );
+}

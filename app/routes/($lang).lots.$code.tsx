@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { countryName } from "~/domain/orders/address";
+import { lotProvenance } from "~/domain/trade/provenance.server";
+import { appUrl } from "~/lib/env.server";
+import { formatNumber } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { pageMeta } from "~/lib/seo";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const lot = await lotProvenance(params.code ?? "", locale);
+  if (!lot) throw new Response("Not found", { status: 404 });
+  return { locale, lot, origin: appUrl() };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageMeta({ title: `${data.lot.name} · ${data.lot.code}`, description: data.lot.name, url: `${data.origin}${localePath(`/lots/${data.lot.code}`, data.locale)}`, locale: data.locale }) : [];
+
+export default function Provenance() {
+  const { locale, lot } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const month = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${lot.month}-01T00:00:00Z`));
+  return (
+    <div className="container wide">
+      <p className="meta">{t("provenance.kicker")}</p>
+      <h1>{t("provenance.title", { name: lot.name })}</h1>
+      <p>
+        {t("provenance.summary", { quantity: formatNumber(lot.quantity, locale), unit: t(`unit.${lot.unit}`, { defaultValue: lot.unit }), country: countryName(lot.destination, locale), month, count: lot.producers.length + lot.hidden })}
+      </p>
+      <p className="meta">
+        {t("provenance.code")}: {lot.code}
+      </p>
+      <h2>{t("provenance.makers")}</h2>
+      <ul className="cards" data-testid="makers">
+        {lot.producers.map((p) => (
+          <li key={p.slug} className="stat">
+            <Link to={localePath(`/producers/${p.slug}`, locale)}>
+              <strong>{p.name}</strong>
+            </Link>
+            <p className="meta">
+              {p.regency}, {p.province} · {t(`scale.${p.scale}`)}
+            </p>
+            <p>{t("provenance.contributed", { count: p.quantity })}</p>
+            {p.certifications.length > 0 && (
+              <p>
+                {p.certifications.map((c) => (
+                  <span key={c} className="cert">
+                    {t(`cert.${c}`)}
+                  </span>
+                ))}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {lot.hidden > 0 && <p className="meta">{t("provenance.hidden", { count: lot.hidden })}</p>}
+      {lot.productSlug && (
+        <p>
+          <Link to={localePath(`/products/${lot.productSlug}`, locale)}>{t("provenance.buyRetail")}</Link>
+        </p>
+      )}
+    </div>
+  );
+}

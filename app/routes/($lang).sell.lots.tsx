@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
+import { countryName } from "~/domain/orders/address";
+import { requireProducerMember } from "~/domain/producers/producers.server";
+import { answerOffer, LotRefused, producerLotOffers } from "~/domain/trade/lots.server";
+import { formatDateTime, formatMoney, formatNumber } from "~/lib/format";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = routeLocale(params);
+  const { producer } = await requireProducerMember(request, locale);
+  const offers = await producerLotOffers(producer!.id);
+  return {
+    locale,
+    offers: offers.map((a) => ({
+      id: a.id,
+      code: a.lot.code,
+      status: a.status,
+      item: a.variant ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} — ${locale === "en" ? a.variant.nameEn : a.variant.nameId} (${a.variant.sku})` : "",
+      quantity: a.quantity,
+      price: a.producerPriceAmount,
+      total: a.producerPriceAmount * a.quantity,
+      destination: a.lot.destinationCountry,
+      grade: a.lot.grade,
+      packaging: a.lot.packaging,
+      respondBy: a.respondBy,
+      passed: a.passedQuantity,
+      declineReason: a.declineReason,
+    })),
+  };
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("decline"), allocationId: z.string().min(1).max(40), reason: z.string().trim().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.tooLong" }) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  const { user, producer } = await requireProducerMember(request, locale);
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    await answerOffer(producer!.id, user.id, parsed.data.allocationId, parsed.data.intent, parsed.data.intent === "decline" ? parsed.data.reason : undefined);
+  } catch (err) {
+    if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
+    throw err;
+  }
+  return { ok: true as const, answered: parsed.data.intent };
+}
+
+export default function SellLots() {
+  const { locale, offers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  return (
+    <div className="container wide">
+      <h1>{t("lotOffers.title")}</h1>
+      <p>{t("lotOffers.intro")}</p>
+      <p>
+        <Link to={localePath("/sell", locale)}>{t("sell.dashboardTitle")}</Link>
+      </p>
+      {actionData && "answered" in actionData && (
+        <p className="notice" role="status">
+          {t(`lotOffers.answered.${actionData.answered}`)}
+        </p>
+      )}
+      {offers.length === 0 && <p>{t("lotOffers.none")}</p>}
+      {offers.map((o) => {
+        const mine = failure?.values.allocationId === o.id ? failure : undefined;
+        return (
+          <article key={o.id} className="parcel" data-testid="lot-offer">
+            <h2>
+              {o.code} <span className="status">{t(`allocationStatus.${o.status}`)}</span>
+            </h2>
+            <p>
+              <strong>
+                {formatNumber(o.quantity, locale)} × {o.item}
+              </strong>
+            </p>
+            <p>{t("lotOffers.pay", { price: formatMoney(o.price, "IDR", locale), total: formatMoney(o.total, "IDR", locale) })}</p>
+            <p className="meta">
+              {t("lotOffers.destination", { country: countryName(o.destination, locale) })}
+              {o.grade && ` · ${o.grade}`}
+              {o.packaging && ` · ${o.packaging}`}
+            </p>
+            {o.passed !== null && <p>{t("lotOffers.passed", { count: o.passed })}</p>}
+            {o.declineReason && <p className="meta">{o.declineReason}</p>}
+            {o.status === "OFFERED" && (
+              <>
+                {o.respondBy && <p className="meta">{t("lotOffers.respondBy", { date: formatDateTime(o.respondBy, locale) })}</p>}
+                <FormError failure={mine} />
+                <div className="row-actions">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="accept" />
+                    <input type="hidden" name="allocationId" value={o.id} />
+                    <button type="submit">{t("lotOffers.accept")}</button>
+                  </Form>
+                  <Form method="post" noValidate>
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="decline" />
+                    <input type="hidden" name="allocationId" value={o.id} />
+                    <Field idPrefix={`${o.id}-`} name="reason" label={t("lotOffers.reason")} failure={mine} />
+                    <button type="submit" className="link-button">
+                      {t("lotOffers.decline")}
+                    </button>
+                  </Form>
+                </div>
+              </>
+            )}
+          </article>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
+import { mediaUrl } from "~/components/picture";
+import { TradeNav } from "~/components/trade-nav";
+import { regencyLabel } from "~/domain/catalogue/regions";
+import { countryName } from "~/domain/orders/address";
+import { explain } from "~/domain/trade/explain.server";
+import { lotAction } from "~/domain/trade/lot-actions.server";
+import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
+import { lotDetail, lotFacts, shortfall } from "~/domain/trade/lots.server";
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { requireRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "STAFF", "ADMIN");
+  const lot = await lotDetail(params.id ?? "");
+  if (!lot) throw new Response("Not found", { status: 404 });
+  const locale = routeLocale(params);
+  const [facts, missing] = await Promise.all([lotFacts(lot.id), shortfall(lot.id)]);
+  return {
+    locale,
+    facts,
+    missing,
+    next: nextStatuses(lot.status as LotStatus),
+    lot: {
+      id: lot.id,
+      code: lot.code,
+      status: lot.status,
+      what: lot.product ? (locale === "en" ? lot.product.nameEn : lot.product.nameId) : lot.category ? (locale === "en" ? lot.category.nameEn : lot.category.nameId) : "",
+      company: lot.company?.name ?? "",
+      target: lot.targetQuantity,
+      unit: lot.unit,
+      destination: lot.destinationCountry,
+      port: lot.destinationPort,
+      incoterm: lot.incoterm,
+      unitPrice: lot.unitPriceAmount,
+      currency: lot.currency,
+      producerPrice: lot.producerPriceAmount,
+      grade: lot.grade ?? "",
+      packaging: lot.packaging ?? "",
+      unitsPerPackage: lot.unitsPerPackage,
+      wantedBy: lot.wantedBy,
+      offerDeadline: lot.offerDeadline,
+      allocations: lot.allocations.map((a) => ({
+        id: a.id,
+        producer: a.producer.legalName,
+        regency: regencyLabel(a.producer.regencyCode),
+        scale: a.producer.scale,
+        item: a.variant ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} (${a.variant.sku})` : "",
+        stock: a.variant?.stock ?? 0,
+        quantity: a.quantity,
+        received: a.receivedQuantity,
+        passed: a.passedQuantity,
+        status: a.status,
+        why: explain(a.explanation),
+        declineReason: a.declineReason,
+        qcNotes: a.qcNotes,
+        photos: a.qcPhotoKeys,
+        respondBy: a.respondBy,
+      })),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "STAFF", "ADMIN");
+  const lot = await lotDetail(params.id ?? "");
+  if (!lot) throw new Response("Not found", { status: 404 });
+  return lotAction(request, staff.id, lot.id);
+}
+
+export default function TradeLot() {
+  const { locale, lot, facts, missing, next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const done = actionData && "done" in actionData ? actionData : null;
+  const { t } = useTranslation();
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const proposed = lot.allocations.filter((a) => a.status === "PROPOSED");
+  const hasPassed = lot.allocations.some((a) => a.status === "QC_PASSED");
+  return (
+    <div className="container">
+      <TradeNav locale={locale} />
+      <h1>
+        {lot.code} <span className="status" data-testid="lot-status">{t(`lotStatus.${lot.status}`)}</span>
+      </h1>
+      {done && (
+        <p className="notice" role="status">
+          {t(`lots.done.${done.done}`)} {done.summary && t(done.summary.key, done.summary.params)}
+        </p>
+      )}
+      <FormError failure={failure} />
+      <dl className="facts">
+        <dt>{t("lots.spec")}</dt>
+        <dd>
+          {formatNumber(lot.target, locale)} {lot.unit} · {lot.what} {lot.grade && `· ${lot.grade}`}
+        </dd>
+        <dt>{t("lots.buyer")}</dt>
+        <dd>{lot.company}</dd>
+        <dt>{t("rfq.destination")}</dt>
+        <dd>
+          {countryName(lot.destination, locale)} {lot.port ?? ""} · {lot.incoterm}
+        </dd>
+        <dt>{t("lots.prices")}</dt>
+        <dd>
+          {t("lots.priceLine", { buyer: formatMoney(lot.unitPrice, lot.currency, locale), producer: formatMoney(lot.producerPrice, "IDR", locale) })}
+        </dd>
+        {lot.wantedBy && (
+          <>
+            <dt>{t("rfq.wantedBy")}</dt>
+            <dd>{formatDate(lot.wantedBy, locale)}</dd>
+          </>
+        )}
+        <dt>{t("lots.progress")}</dt>
+        <dd data-testid="lot-progress">{t("lots.progressLine", { target: facts.target, accepted: facts.accepted, received: facts.received, passed: facts.passed, missing })}</dd>
+      </dl>
+
+      <section className="fieldset" aria-labelledby="alloc-h">
+        <h2 id="alloc-h">{t("lots.allocations")}</h2>
+        <table className="variants">
+          <thead>
+            <tr>
+              <th scope="col">{t("lots.producer")}</th>
+              <th scope="col">{t("lots.quantity")}</th>
+              <th scope="col">{t("tradeOrders.status")}</th>
+              <th scope="col">{t("lots.why")}</th>
+              <th scope="col">{t("lots.step")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lot.allocations.map((a) => (
+              <tr key={a.id} data-testid="allocation">
+                <td>
+                  {a.producer}
+                  <div className="meta">
+                    {a.regency} · {t(`scale.${a.scale}`)} · {a.item}
+                  </div>
+                </td>
+                <td>
+                  {formatNumber(a.quantity, locale)}
+                  {a.received !== null && <div className="meta">{t("lots.receivedN", { count: a.received })}</div>}
+                  {a.passed !== null && <div className="meta">{t("lots.passedN", { count: a.passed })}</div>}
+                </td>
+                <td>
+                  {t(`allocationStatus.${a.status}`)}
+                  {a.declineReason && <div className="meta">{a.declineReason}</div>}
+                </td>
+                <td className="meta">
+                  {a.why && t(a.why.key, a.why.params)}
+                  {a.qcNotes && <div>{a.qcNotes}</div>}
+                  {a.photos.map((k) => (
+                    <img key={k} src={mediaUrl(k, 320, "webp")} alt={t("lots.qcPhoto")} width={80} height={80} loading="lazy" />
+                  ))}
+                </td>
+                <td>
+                  {a.status === "PROPOSED" && (
+                    <Form method="post" className="qty-form">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="adjust" />
+                      <input type="hidden" name="allocationId" value={a.id} />
+                      <label htmlFor={`adj-${a.id}`} className="visually-hidden">
+                        {t("lots.quantity")}
+                      </label>
+                      <input id={`adj-${a.id}`} name="quantity" type="number" min={0} max={a.stock} defaultValue={a.quantity} className="qty" />
+                      <button type="submit" className="button-small-solid">
+                        {t("lots.adjust")}
+                      </button>
+                    </Form>
+                  )}
+                  {a.status === "ACCEPTED" && (
+                    <Form method="post" className="qty-form">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="receive" />
+                      <input type="hidden" name="allocationId" value={a.id} />
+                      <label htmlFor={`rcv-${a.id}`}>{t("lots.received")}</label>
+                      <input id={`rcv-${a.id}`} name="received" type="number" min={0} max={a.quantity} defaultValue={a.quantity} className="qty" />
+                      <button type="submit" className="button-small-solid">
+                        {t("lots.recordReceipt")}
+                      </button>
+                    </Form>
+                  )}
+                  {a.status === "RECEIVED" && (
+                    <Form method="post" encType="multipart/form-data" className="qc-form">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="qc" />
+                      <input type="hidden" name="allocationId" value={a.id} />
+                      <label htmlFor={`qc-${a.id}`}>{t("lots.passedQty")}</label>
+                      <input id={`qc-${a.id}`} name="passed" type="number" min={0} max={a.received ?? 0} defaultValue={a.received ?? 0} className="qty" />
+                      <label htmlFor={`qcn-${a.id}`}>{t("lots.qcNotes")}</label>
+                      <input id={`qcn-${a.id}`} name="notes" />
+                      <label htmlFor={`qcp-${a.id}`}>{t("lots.qcPhotos")}</label>
+                      <input id={`qcp-${a.id}`} name="photos" type="file" accept="image/*" multiple />
+                      <button type="submit" className="button-small-solid">
+                        {t("lots.recordQc")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {missing > 0 && !["READY", "SHIPPED", "DELIVERED", "CANCELLED"].includes(lot.status) && (
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="propose" />
+            <button type="submit">{t("lots.propose", { count: missing })}</button>
+          </Form>
+        )}
+        {proposed.length > 0 && (
+          <Form method="post" noValidate className="qty-form">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="send" />
+            <Field name="respondBy" type="date" label={t("lots.respondBy")} defaultValue={inAWeek} failure={failure} required />
+            <button type="submit">{t("lots.send", { count: proposed.length })}</button>
+          </Form>
+        )}
+      </section>
+
+      <section className="fieldset" aria-labelledby="status-h">
+        <h2 id="status-h">{t("lots.statusTitle")}</h2>
+        <div className="row-actions">
+          {next.map((to) => (
+            <Form method="post" key={to}>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="status" />
+              <button type="submit" name="to" value={to} className={to === "CANCELLED" ? "link-button" : undefined}>
+                {t(`lots.moveTo.${to}`)}
+              </button>
+            </Form>
+          ))}
+        </div>
+      </section>
+
+      <Form method="post" noValidate className="fieldset">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="spec" />
+        <h2>{t("lots.specTitle")}</h2>
+        <Field name="grade" label={t("lots.grade")} defaultValue={lot.grade} failure={failure} />
+        <Field name="packaging" label={t("lots.packaging")} defaultValue={lot.packaging} failure={failure} />
+        <Field name="unitsPerPackage" type="number" label={t("lots.unitsPerPackage")} defaultValue={String(lot.unitsPerPackage)} failure={failure} required />
+        <button type="submit">{t("settings.save")}</button>
+      </Form>
+
+      <section className="fieldset" aria-labelledby="docs-h">
+        <h2 id="docs-h">{t("lots.documents")}</h2>
+        {hasPassed ? (
+          <ul>
+            {(["invoice", "packing-list", "origin"] as const).map((k) => (
+              <li key={k}>
+                <a href={`/trade/lots/${lot.id}/documents/${k}`} download>
+                  {t(`lots.doc.${k}`)}
+                </a>
+              </li>
+            ))}
+            <li>
+              <Link to={localePath(`/lots/${lot.code}`, locale)}>{t("lots.provenance")}</Link>
+            </li>
+          </ul>
+        ) : (
+          <p className="meta">{t("lots.docsAfterQc")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TradeNav } from "~/components/trade-nav";
+import { countryName } from "~/domain/orders/address";
+import { lotsList } from "~/domain/trade/lots.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { requireRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "STAFF", "ADMIN");
+  const locale = routeLocale(params);
+  const lots = await lotsList();
+  return {
+    locale,
+    lots: lots.map((l) => ({ id: l.id, code: l.code, status: l.status, company: l.company?.name ?? "", what: l.product ? (locale === "en" ? l.product.nameEn : l.product.nameId) : l.category ? (locale === "en" ? l.category.nameEn : l.category.nameId) : "", target: l.targetQuantity, unit: l.unit, destination: l.destinationCountry, incoterm: l.incoterm, createdAt: l.createdAt })),
+  };
+}
+
+export default function TradeLots() {
+  const { locale, lots } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="container">
+      <TradeNav locale={locale} />
+      <h1>{t("lots.title")}</h1>
+      <p>{t("lots.intro")}</p>
+      {lots.length === 0 && <p>{t("lots.none")}</p>}
+      <table className="variants">
+        <thead>
+          <tr>
+            <th scope="col">{t("lots.code")}</th>
+            <th scope="col">{t("tradeRfq.request")}</th>
+            <th scope="col">{t("tradeRfq.company")}</th>
+            <th scope="col">{t("rfq.destination")}</th>
+            <th scope="col">{t("tradeOrders.status")}</th>
+            <th scope="col">{t("tradeOrders.date")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lots.map((l) => (
+            <tr key={l.id}>
+              <td>
+                <Link to={localePath(`/trade/lots/${l.id}`, locale)}>{l.code}</Link>
+              </td>
+              <td>
+                {formatNumber(l.target, locale)} {l.unit} · {l.what}
+              </td>
+              <td>{l.company}</td>
+              <td>
+                {countryName(l.destination, locale)} · {l.incoterm}
+              </td>
+              <td>{t(`lotStatus.${l.status}`)}</td>
+              <td>{formatDate(l.createdAt, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
+import { TradeNav } from "~/components/trade-nav";
+import { countryName } from "~/domain/orders/address";
+import { LotRefused } from "~/domain/trade/lots.server";
+import { rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
+import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas";
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
+import { formError, parseForm } from "~/lib/forms.server";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { requireRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "STAFF", "ADMIN");
+  const rfq = await rfqForStaff(params.id ?? "");
+  if (!rfq) throw new Response("Not found", { status: 404 });
+  const locale = routeLocale(params);
+  return { locale, rfq: { ...rfq, what: rfq.product ? (locale === "en" ? rfq.product.nameEn : rfq.product.nameId) : rfq.category ? (locale === "en" ? rfq.category.nameEn : rfq.category.nameId) : "" } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "STAFF", "ADMIN");
+  const parsed = await parseForm(request, quoteSchema);
+  if (!parsed.ok) return parsed.response;
+  const d = parsed.data;
+  if (d.validUntil < new Date(new Date().toISOString().slice(0, 10))) return formError(400, parsed.form, "errors.formInvalid", { validUntil: "errors.datePast" });
+  try {
+    await sendQuote(staff.id, params.id ?? "", { unitPriceAmount: d.unitPrice, currency: d.currency, incoterm: d.incoterm, validUntil: d.validUntil, leadTimeDays: d.leadTimeDays, conditions: d.conditions, producerPriceAmount: d.producerPrice });
+  } catch (err) {
+    if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
+    throw err;
+  }
+  return { ok: true as const };
+}
+
+export default function TradeRfq() {
+  const { locale, rfq } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const { t } = useTranslation();
+  const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  return (
+    <div className="container wide">
+      <TradeNav locale={locale} />
+      <h1>
+        {t("tradeRfq.detail", { company: rfq.company.name })} <span className="status">{t(`rfqStatus.${rfq.status}`)}</span>
+      </h1>
+      {actionData && "ok" in actionData && actionData.ok && (
+        <p className="notice" role="status">
+          {t("tradeRfq.quoteSent")}
+        </p>
+      )}
+      <dl className="facts">
+        <dt>{t("tradeRfq.request")}</dt>
+        <dd>
+          {formatNumber(rfq.quantity, locale)} {rfq.unit} · {rfq.what}
+        </dd>
+        <dt>{t("rfq.destination")}</dt>
+        <dd>
+          {countryName(rfq.destinationCountry, locale)} {rfq.destinationPort ?? ""} · {rfq.incoterm}
+        </dd>
+        {rfq.targetPriceAmount !== null && rfq.targetCurrency && (
+          <>
+            <dt>{t("rfq.targetPrice")}</dt>
+            <dd>{formatMoney(rfq.targetPriceAmount, rfq.targetCurrency, locale)}</dd>
+          </>
+        )}
+        {rfq.wantedBy && (
+          <>
+            <dt>{t("rfq.wantedBy")}</dt>
+            <dd>{formatDate(rfq.wantedBy, locale)}</dd>
+          </>
+        )}
+        <dt>{t("rfq.company")}</dt>
+        <dd>
+          {rfq.company.name}, {countryName(rfq.company.country, locale)} {rfq.company.taxId ? `· ${rfq.company.taxId}` : ""} · {rfq.company.contactName} &lt;{rfq.company.contactEmail}&gt;
+        </dd>
+        {rfq.notes && (
+          <>
+            <dt>{t("rfq.notes")}</dt>
+            <dd>{rfq.notes}</dd>
+          </>
+        )}
+      </dl>
+      {rfq.quotes.map((q) => (
+        <p key={q.id} className="fieldset">
+          {formatMoney(q.unitPriceAmount, q.currency, locale)} · {q.incoterm} · {t("rfq.validUntil", { date: formatDate(q.validUntil, locale) })} · <span className="status">{t(`quoteStatus.${q.status}`)}</span>
+          {q.lot && (
+            <>
+              {" "}
+              · <Link to={localePath(`/trade/lots/${q.lot.id}`, locale)}>{q.lot.code}</Link>
+            </>
+          )}
+        </p>
+      ))}
+      {["OPEN", "QUOTED", "DECLINED"].includes(rfq.status) && (
+        <Form method="post" noValidate className="fieldset">
+          <CsrfInput />
+          <h2>{t("tradeRfq.quote")}</h2>
+          <FormError failure={failure} />
+          <Field name="unitPrice" inputMode="decimal" label={t("tradeRfq.unitPrice")} hint={t("tradeRfq.unitPriceHint")} failure={failure} required />
+          <SelectField name="currency" label={t("rfq.currency")} options={QUOTE_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue={rfq.targetCurrency ?? "USD"} failure={failure} required />
+          <Field name="producerPrice" inputMode="decimal" label={t("tradeRfq.producerPrice")} hint={t("tradeRfq.producerPriceHint")} failure={failure} required />
+          <SelectField name="incoterm" label={t("rfq.incoterm")} options={INCOTERMS.map((i) => ({ value: i, label: i }))} defaultValue={rfq.incoterm} failure={failure} required />
+          <Field name="validUntil" type="date" label={t("tradeRfq.validUntil")} defaultValue={inTwoWeeks} failure={failure} required />
+          <Field name="leadTimeDays" type="number" inputMode="numeric" label={t("tradeRfq.leadTime")} defaultValue="30" failure={failure} required />
+          <TextArea name="conditions" label={t("tradeRfq.conditions")} failure={failure} />
+          <button type="submit">{t("tradeRfq.send")}</button>
+        </Form>
+      )}
+    </div>
+  );
+}

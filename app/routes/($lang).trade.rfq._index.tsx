@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TradeNav } from "~/components/trade-nav";
+import { countryName } from "~/domain/orders/address";
+import { staffRfqs } from "~/domain/trade/rfq.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { localePath } from "~/lib/i18n";
+import { routeLocale } from "~/lib/request.server";
+import { requireRole } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "STAFF", "ADMIN");
+  const locale = routeLocale(params);
+  const rfqs = await staffRfqs();
+  return {
+    locale,
+    rfqs: rfqs.map((r) => ({ id: r.id, status: r.status, company: r.company.name, country: r.company.country, what: r.product ? (locale === "en" ? r.product.nameEn : r.product.nameId) : r.category ? (locale === "en" ? r.category.nameEn : r.category.nameId) : "", quantity: r.quantity, unit: r.unit, destination: r.destinationCountry, incoterm: r.incoterm, createdAt: r.createdAt })),
+  };
+}
+
+export default function TradeRfqs() {
+  const { locale, rfqs } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="container">
+      <TradeNav locale={locale} />
+      <h1>{t("tradeRfq.title")}</h1>
+      {rfqs.length === 0 && <p>{t("tradeRfq.none")}</p>}
+      <table className="variants">
+        <thead>
+          <tr>
+            <th scope="col">{t("tradeRfq.company")}</th>
+            <th scope="col">{t("tradeRfq.request")}</th>
+            <th scope="col">{t("rfq.destination")}</th>
+            <th scope="col">{t("tradeOrders.status")}</th>
+            <th scope="col">{t("tradeOrders.date")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rfqs.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={localePath(`/trade/rfq/${r.id}`, locale)}>{r.company}</Link> <span className="meta">({r.country})</span>
+              </td>
+              <td>
+                {formatNumber(r.quantity, locale)} {r.unit} · {r.what}
+              </td>
+              <td>
+                {countryName(r.destination, locale)} · {r.incoterm}
+              </td>
+              <td>{t(`rfqStatus.${r.status}`)}</td>
+              <td>{formatDate(r.createdAt, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
