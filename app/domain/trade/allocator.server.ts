@@ -48,6 +48,8 @@ export type AllocationPlan = {
 };
 
 const SCALE_WEIGHT: Record<Scale, number> = { MIKRO: 1.5, KECIL: 1.2, MENENGAH: 1.0 };
+/** Pickup points are added until their supply is this much above the target, so fair shares have room. */
+const COVER = 1.25;
 const DAY = 86_400_000;
 
 export function daysSinceTrade(o: Pick<Offer, "lastTradeAt">, now: Date): number | null {
@@ -66,12 +68,14 @@ type Active = Offer & { weight: number; lo: number; hi: number };
 /** Weighted water-filling with bounds: real shares q_i = clamp(w_i·λ, lo_i, hi_i) summing to the target. */
 function waterFill(active: Active[], target: number): number[] {
   const at = (lambda: number) => active.map((a) => Math.min(a.hi, Math.max(a.lo, a.weight * lambda)));
-  const sum = (q: number[]) => q.reduce((s, x) => s + x, 0);
   let lo = 0;
   let hi = Math.max(...active.map((a) => a.hi / a.weight)) + 1;
-  for (let i = 0; i < 100; i++) {
+  // 60 halvings take λ to double precision; each step is one pass over the producers
+  for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
-    if (sum(at(mid)) < target) lo = mid;
+    let total = 0;
+    for (const a of active) total += Math.min(a.hi, Math.max(a.lo, a.weight * mid));
+    if (total < target) lo = mid;
     else hi = mid;
   }
   return at(hi);
@@ -112,32 +116,36 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   const chosen: string[] = [];
   let covered = 0;
   for (const r of regencies) {
-    if (covered >= target) break;
+    if (covered >= target * COVER) break;
     chosen.push(r.code);
     covered += r.capacity;
   }
-  let active = usable.filter((a) => chosen.includes(a.regencyCode));
-  for (const a of usable.filter((x) => !chosen.includes(x.regencyCode))) {
+  const chosenSet = new Set(chosen);
+  const active = usable.filter((a) => chosenSet.has(a.regencyCode));
+  for (const a of usable.filter((x) => !chosenSet.has(x.regencyCode))) {
     excluded.push({ producerId: a.producerId, variantId: a.variantId, reason: { key: "allocator.excluded.pickup", params: { name: a.producerName, regency: a.regencyCode } } });
   }
 
   // 2–3. fair shares; too many producers for the target → the least preferred steps out
   active.sort((a, b) => b.weight - a.weight || a.producerId.localeCompare(b.producerId));
-  const cap = (list: Active[]) => list.reduce((s, a) => s + a.hi, 0);
-  while (active.length > 0 && active.reduce((s, a) => s + a.lo, 0) > target) {
+  let loSum = active.reduce((s, a) => s + a.lo, 0);
+  let hiSum = active.reduce((s, a) => s + a.hi, 0);
+  while (active.length > 0 && loSum > target) {
     // the least preferred producer whose leaving still lets the rest fill what they could
-    const need = Math.min(target, cap(active));
+    const need = Math.min(target, hiSum);
     let idx = active.length - 1;
     for (let i = active.length - 1; i >= 0; i--) {
-      if (cap(active) - active[i].hi >= need) {
+      if (hiSum - active[i].hi >= need) {
         idx = i;
         break;
       }
     }
     const [out] = active.splice(idx, 1);
+    loSum -= out.lo;
+    hiSum -= out.hi;
     excluded.push({ producerId: out.producerId, variantId: out.variantId, reason: { key: "allocator.excluded.minBatch", params: { name: out.producerName, minBatch: out.minBatch } } });
   }
-  const capacity = cap(active);
+  const capacity = hiSum;
   const goal = Math.min(target, capacity);
   const shares = active.length ? roundShares(active, waterFill(active, goal), goal) : [];
 
@@ -161,15 +169,24 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
 export function fairness(plan: AllocationPlan, offers: Offer[], now: Date) {
   const byKey = new Map(offers.map((o) => [`${o.producerId}|${o.variantId}`, o]));
   const used = plan.allocations.filter((a) => a.quantity > 0).map((a) => ({ a, o: byKey.get(`${a.producerId}|${a.variantId}`)! }));
-  // Jain's index over quantity per unit of preference among producers used: 1 = perfectly even
-  const x = used.map(({ a, o }) => a.quantity / preference(o, now));
-  const jain = x.length ? x.reduce((s, v) => s + v, 0) ** 2 / (x.length * x.reduce((s, v) => s + v * v, 0)) : 1;
-  const micro = used.filter(({ o }) => o.scale === "MIKRO").reduce((s, { a }) => s + a.quantity, 0);
+  const volume = (pick: (o: Offer) => boolean) => (plan.total ? used.filter(({ o }) => pick(o)).reduce((s, { a }) => s + a.quantity, 0) / plan.total : 0);
+  const quiet = (o: Offer) => {
+    const d = daysSinceTrade(o, now);
+    return d === null || d > 180;
+  };
+  // Gini of the fill ratio (quantity ÷ capacity) over every offer at the chosen pickup points: 0 = all filled alike
+  const points = new Set(plan.pickupPoints);
+  const got = new Map(used.map(({ a }) => [`${a.producerId}|${a.variantId}`, a.quantity]));
+  const ratios = offers.filter((o) => points.has(o.regencyCode) && o.capacity > 0).map((o) => (got.get(`${o.producerId}|${o.variantId}`) ?? 0) / o.capacity).sort((x, y) => x - y);
+  const n = ratios.length;
+  const sum = ratios.reduce((s, x) => s + x, 0);
+  const gini = n && sum ? ratios.reduce((s, x, i) => s + (2 * (i + 1) - n - 1) * x, 0) / (n * sum) : 0;
   return {
     producers: used.length,
     pickupPoints: plan.pickupPoints.length,
-    jainIndex: jain,
-    microShare: plan.total ? micro / plan.total : 0,
+    microShare: volume((o) => o.scale === "MIKRO"),
+    quietShare: volume(quiet),
     largestShare: plan.total ? Math.max(0, ...used.map(({ a }) => a.quantity)) / plan.total : 0,
+    giniFill: gini,
   };
 }
