@@ -1,10 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { ASEAN_COUNTRIES, countryName, OTHER_COUNTRIES } from "~/domain/orders/address";
-import type { AppLocale } from "~/lib/i18n";
+import { ASEAN_COUNTRIES, OTHER_COUNTRIES } from "~/domain/orders/address";
 import type { ActionFailure } from "./forms";
 
 /** Countries with ASEAN members first, names in the visitor's language. */
-export function CountrySelect({ name, label, locale, defaultValue, failure, excludeId = false }: { name: string; label: string; locale: AppLocale; defaultValue?: string; failure?: ActionFailure; excludeId?: boolean }) {
+export function CountrySelect({ name, label, defaultValue, failure, excludeId = false }: { name: string; label: string; defaultValue?: string; failure?: ActionFailure; excludeId?: boolean }) {
   const { t } = useTranslation();
   const error = failure?.fieldErrors[name];
   const id = `f-${name}`;
@@ -15,14 +14,14 @@ export function CountrySelect({ name, label, locale, defaultValue, failure, excl
         <optgroup label={t("checkout.asean")}>
           {ASEAN_COUNTRIES.filter((c) => !excludeId || c !== "ID").map((c) => (
             <option key={c} value={c}>
-              {countryName(c, locale)}
+              {t(`country.${c}`)}
             </option>
           ))}
         </optgroup>
         <optgroup label={t("checkout.otherCountries")}>
           {OTHER_COUNTRIES.map((c) => (
             <option key={c} value={c}>
-              {countryName(c, locale)}
+              {t(`country.${c}`)}
             </option>
           ))}
         </optgroup>

@@ -55,8 +55,11 @@ export function formatDate(d: Date | string, locale: AppLocale): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" }).format(date);
 }
 
-/** Date and time in Western Indonesia time (with its zone name), e.g. for payment deadlines. */
+/**
+ * Date and time in Western Indonesia time, e.g. for payment deadlines. The zone's name is
+ * written out (not asked of Intl) so server and browser render the same text.
+ */
 export function formatDateTime(d: Date | string, locale: AppLocale): string {
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta", timeZoneName: "short" }).format(date);
+  return `${new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Jakarta" }).format(date)} WIB`;
 }

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { countryName } from "~/domain/orders/address";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { answerQuote, buyerRfqs } from "~/domain/trade/rfq.server";
 import { formatDate, formatMoney, formatNumber } from "~/lib/format";
@@ -83,7 +82,7 @@ export default function MyRfqs() {
             {formatNumber(r.quantity, locale)} {t(`unit.${r.unit}`, { defaultValue: r.unit })} · {r.what} <span className="status">{t(`rfqStatus.${r.status}`)}</span>
           </h2>
           <p className="meta">
-            {countryName(r.destination, locale)} · {r.incoterm} · {formatDate(r.createdAt, locale)}
+            {t(`country.${r.destination}`)} · {r.incoterm} · {formatDate(r.createdAt, locale)}
           </p>
           {r.quotes.map((q) => (
             <div key={q.id} className="fieldset" data-testid="quote">

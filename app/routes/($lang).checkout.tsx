@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { Price } from "~/components/price";
-import { ASEAN_COUNTRIES, countryName, INDONESIAN_PROVINCES, OTHER_COUNTRIES, regenciesOf } from "~/domain/orders/address";
+import { ASEAN_COUNTRIES, INDONESIAN_PROVINCES, OTHER_COUNTRIES, regenciesOf } from "~/domain/orders/address";
 import { cartView, findCartId } from "~/domain/orders/cart.server";
 import { checkoutSchema } from "~/domain/orders/checkout-schema";
 import { checkoutQuote, CheckoutRefused, orderPath, paymentMethods, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
@@ -87,14 +87,14 @@ export default function Checkout() {
               <optgroup label={t("checkout.asean")}>
                 {ASEAN_COUNTRIES.map((c) => (
                   <option key={c} value={c}>
-                    {countryName(c, locale)}
+                    {t(`country.${c}`)}
                   </option>
                 ))}
               </optgroup>
               <optgroup label={t("checkout.otherCountries")}>
                 {OTHER_COUNTRIES.map((c) => (
                   <option key={c} value={c}>
-                    {countryName(c, locale)}
+                    {t(`country.${c}`)}
                   </option>
                 ))}
               </optgroup>
@@ -114,7 +114,7 @@ export default function Checkout() {
               <input type="radio" name="shippingRate" value={r.code} defaultChecked={chosenRate === r.code} />
               <span>
                 {r.name} — <Price amount={r.amount} currency={r.currency} />
-                <span className="meta"> · {r.country ? countryName(r.country, locale) : t("checkout.anyAbroad")}</span>
+                <span className="meta"> · {r.country ? t(`country.${r.country}`) : t("checkout.anyAbroad")}</span>
               </span>
             </label>
           ))}

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName } from "~/domain/orders/address";
 import { lotProvenance } from "~/domain/trade/provenance.server";
 import { appUrl } from "~/lib/env.server";
 import { formatNumber } from "~/lib/format";
@@ -28,7 +27,7 @@ export default function Provenance() {
       <p className="meta">{t("provenance.kicker")}</p>
       <h1>{t("provenance.title", { name: lot.name })}</h1>
       <p>
-        {t("provenance.summary", { quantity: formatNumber(lot.quantity, locale), unit: t(`unit.${lot.unit}`, { defaultValue: lot.unit }), country: countryName(lot.destination, locale), month, count: lot.producers.length + lot.hidden })}
+        {t("provenance.summary", { quantity: formatNumber(lot.quantity, locale), unit: t(`unit.${lot.unit}`, { defaultValue: lot.unit }), country: t(`country.${lot.destination}`), month, count: lot.producers.length + lot.hidden })}
       </p>
       <p className="meta">
         {t("provenance.code")}: {lot.code}

@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RfqPage() {
-  const { locale, company, user, categories, product } = useLoaderData<typeof loader>();
+  const { company, user, categories, product } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -68,7 +68,7 @@ export default function RfqPage() {
           <fieldset className="fieldset">
             <legend>{t("rfq.company")}</legend>
             <Field name="companyName" label={t("rfq.companyName")} autoComplete="organization" failure={failure} required />
-            <CountrySelect name="companyCountry" label={t("rfq.companyCountry")} locale={locale} defaultValue="SG" failure={failure} />
+            <CountrySelect name="companyCountry" label={t("rfq.companyCountry")} defaultValue="SG" failure={failure} />
             <Field name="taxId" label={t("rfq.taxId")} hint={t("rfq.taxIdHint")} failure={failure} />
             <Field name="contactName" label={t("rfq.contactName")} defaultValue={user.name} failure={failure} required />
             <Field name="contactEmail" type="email" label={t("rfq.contactEmail")} defaultValue={user.email} failure={failure} required />
@@ -94,7 +94,7 @@ export default function RfqPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("rfq.where")}</legend>
-          <CountrySelect name="destinationCountry" label={t("rfq.destination")} locale={locale} defaultValue="SG" failure={failure} />
+          <CountrySelect name="destinationCountry" label={t("rfq.destination")} defaultValue="SG" failure={failure} />
           <Field name="destinationPort" label={t("rfq.port")} hint={t("rfq.portHint")} failure={failure} />
           <SelectField name="incoterm" label={t("rfq.incoterm")} options={INCOTERMS.map((i) => ({ value: i, label: `${i} — ${t(`incoterm.${i}`)}` }))} defaultValue="FOB" failure={failure} required />
           <Field name="wantedBy" type="date" label={t("rfq.wantedBy")} failure={failure} />

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
-import { countryName } from "~/domain/orders/address";
 import { requireProducerMember } from "~/domain/producers/producers.server";
 import { answerOffer, LotRefused, producerLotOffers } from "~/domain/trade/lots.server";
 import { formatDateTime, formatMoney, formatNumber } from "~/lib/format";
@@ -88,7 +87,7 @@ export default function SellLots() {
             </p>
             <p>{t("lotOffers.pay", { price: formatMoney(o.price, "IDR", locale), total: formatMoney(o.total, "IDR", locale) })}</p>
             <p className="meta">
-              {t("lotOffers.destination", { country: countryName(o.destination, locale) })}
+              {t("lotOffers.destination", { country: t(`country.${o.destination}`) })}
               {o.grade && ` · ${o.grade}`}
               {o.packaging && ` · ${o.packaging}`}
             </p>

@@ -5,7 +5,6 @@ import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { TradeNav } from "~/components/trade-nav";
 import { regencyLabel } from "~/domain/catalogue/regions";
-import { countryName } from "~/domain/orders/address";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "~/domain/trade/lot-actions.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
@@ -105,7 +104,7 @@ export default function TradeLot() {
         <dd>{lot.company}</dd>
         <dt>{t("rfq.destination")}</dt>
         <dd>
-          {countryName(lot.destination, locale)} {lot.port ?? ""} · {lot.incoterm}
+          {t(`country.${lot.destination}`)} {lot.port ?? ""} · {lot.incoterm}
         </dd>
         <dt>{t("lots.prices")}</dt>
         <dd>
@@ -123,6 +122,7 @@ export default function TradeLot() {
 
       <section className="fieldset" aria-labelledby="alloc-h">
         <h2 id="alloc-h">{t("lots.allocations")}</h2>
+        <div className="table-scroll">
         <table className="variants">
           <thead>
             <tr>
@@ -206,6 +206,7 @@ export default function TradeLot() {
             ))}
           </tbody>
         </table>
+        </div>
         {missing > 0 && !["READY", "SHIPPED", "DELIVERED", "CANCELLED"].includes(lot.status) && (
           <Form method="post">
             <CsrfInput />

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TradeNav } from "~/components/trade-nav";
-import { countryName } from "~/domain/orders/address";
 import { lotsList } from "~/domain/trade/lots.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
@@ -52,7 +51,7 @@ export default function TradeLots() {
               </td>
               <td>{l.company}</td>
               <td>
-                {countryName(l.destination, locale)} · {l.incoterm}
+                {t(`country.${l.destination}`)} · {l.incoterm}
               </td>
               <td>{t(`lotStatus.${l.status}`)}</td>
               <td>{formatDate(l.createdAt, locale)}</td>

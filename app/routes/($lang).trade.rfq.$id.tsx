@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { TradeNav } from "~/components/trade-nav";
-import { countryName } from "~/domain/orders/address";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
 import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas";
@@ -62,7 +61,7 @@ export default function TradeRfq() {
         </dd>
         <dt>{t("rfq.destination")}</dt>
         <dd>
-          {countryName(rfq.destinationCountry, locale)} {rfq.destinationPort ?? ""} · {rfq.incoterm}
+          {t(`country.${rfq.destinationCountry}`)} {rfq.destinationPort ?? ""} · {rfq.incoterm}
         </dd>
         {rfq.targetPriceAmount !== null && rfq.targetCurrency && (
           <>
@@ -78,7 +77,7 @@ export default function TradeRfq() {
         )}
         <dt>{t("rfq.company")}</dt>
         <dd>
-          {rfq.company.name}, {countryName(rfq.company.country, locale)} {rfq.company.taxId ? `· ${rfq.company.taxId}` : ""} · {rfq.company.contactName} &lt;{rfq.company.contactEmail}&gt;
+          {rfq.company.name}, {t(`country.${rfq.company.country}`)} {rfq.company.taxId ? `· ${rfq.company.taxId}` : ""} · {rfq.company.contactName} &lt;{rfq.company.contactEmail}&gt;
         </dd>
         {rfq.notes && (
           <>

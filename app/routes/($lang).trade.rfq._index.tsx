@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TradeNav } from "~/components/trade-nav";
-import { countryName } from "~/domain/orders/address";
 import { staffRfqs } from "~/domain/trade/rfq.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
@@ -49,7 +48,7 @@ export default function TradeRfqs() {
                 {formatNumber(r.quantity, locale)} {r.unit} · {r.what}
               </td>
               <td>
-                {countryName(r.destination, locale)} · {r.incoterm}
+                {t(`country.${r.destination}`)} · {r.incoterm}
               </td>
               <td>{t(`rfqStatus.${r.status}`)}</td>
               <td>{formatDate(r.createdAt, locale)}</td>
