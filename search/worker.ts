@@ -13,6 +13,7 @@ import { producerChanged } from "../app/domain/outbox.server";
 import { processProductImage } from "../app/domain/media/product-images.server";
 import { sendExpiryReminders } from "../app/domain/certification/certificates.server";
 import { expireUnpaidOrders } from "../app/domain/orders/cancellation.server";
+import { expireLotOffers } from "../app/domain/trade/lots.server";
 import { runNextImportJob } from "../app/domain/imports/registry-import.server";
 
 const BATCH = 200;
@@ -182,6 +183,8 @@ export function startOutboxWorker(opts: { log: (s: string) => void; intervalMs?:
         lastHoldSweep = Date.now();
         const n = await expireUnpaidOrders();
         if (n) opts.log(`${n} unpaid order(s) expired; their stock is back on sale`);
+        const late = await expireLotOffers();
+        if (late) opts.log(`${late} lot offer(s) passed their deadline; the shortfall is proposed again`);
       }
       if (Date.now() - lastExpiry > (opts.expiryEveryMs ?? 60_000)) {
         lastExpiry = Date.now();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { exportDocument } from "~/domain/trade/documents.server";
-import { answerOffer, changeLotStatus, LotRefused, lotFacts, proposeAllocation, recordQc, recordReceipt, sendOffers } from "~/domain/trade/lots.server";
+import { answerOffer, changeLotStatus, createLot, expireLotOffers, LotRefused, lotFacts, proposeAllocation, recordQc, recordReceipt, sendOffers } from "~/domain/trade/lots.server";
 import { lotProvenance } from "~/domain/trade/provenance.server";
 import { answerQuote, createRfq, sendQuote } from "~/domain/trade/rfq.server";
 import { impactCsv, impactFigures } from "~/domain/trade/impact.server";
@@ -145,5 +145,23 @@ describe("trading house: from a quote request to a shipped lot", () => {
     expect(impact.charts.exportByRegency.reduce((s, r) => s + r.value, 0)).toBe(100);
     expect(impact.microShare).toBeGreaterThan(0);
     expect(impactCsv(impact.table).split("\n")[0]).toBe("month,regency_code,regency,retail_amount_idr,retail_units,export_units,export_credit_idr");
+  });
+
+  it("treats an offer unanswered by its deadline as declined and sources the shortfall again", async () => {
+    const producers = await rattanProducers();
+    const staff = await createUser({ roles: ["STAFF"] });
+    const lot = await createLot(staff.id, {
+      productId: producers[0].product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 10, unit: "pcs", destinationCountry: "MY", destinationPort: "Port Klang", incoterm: "CIF",
+      unitPriceAmount: 6000, currency: "MYR", producerPriceAmount: 8_000_000, unitsPerPackage: 5, companyId: null,
+    });
+    await proposeAllocation(lot.id, staff.id);
+    await sendOffers(staff.id, lot.id, new Date(Date.now() + 60_000));
+    expect(await expireLotOffers(new Date())).toBe(0);
+    expect(await expireLotOffers(new Date(Date.now() + 120_000))).toBe(1);
+    const all = await db.lotAllocation.findMany({ where: { lotId: lot.id } });
+    expect(all.find((a) => a.status === "DECLINED")).toMatchObject({ declineReason: "no answer by the deadline" });
+    // the only eligible producer did not answer: nobody is left to propose to, and the lot says so
+    expect(all.filter((a) => a.status === "PROPOSED")).toHaveLength(0);
+    expect((await proposeAllocation(lot.id, staff.id)).summary.key).toBe("allocator.summary.none");
   });
 });

@@ -237,3 +237,24 @@ export async function producerLotOffers(producerId: string) {
     include: { lot: { select: { code: true, destinationCountry: true, incoterm: true, grade: true, packaging: true, wantedBy: true } }, variant: { select: { sku: true, nameId: true, nameEn: true, product: { select: { nameId: true, nameEn: true } } } } },
   });
 }
+
+/** The worker's sweep: offers nobody answered by their deadline count as declined, and the shortfall is proposed again. */
+export async function expireLotOffers(now = new Date()) {
+  const late = await db.lotAllocation.findMany({ where: { status: "OFFERED", respondBy: { lt: now } }, select: { id: true, lotId: true } });
+  const lots = new Set<string>();
+  for (const a of late) {
+    const r = await db.lotAllocation.updateMany({ where: { id: a.id, status: "OFFERED" }, data: { status: "DECLINED", declineReason: "no answer by the deadline", respondedAt: now } });
+    if (r.count) {
+      lots.add(a.lotId);
+      await audit(db, { actorId: null, action: "lot.offer-expired", entityType: "LotAllocation", entityId: a.id });
+    }
+  }
+  for (const lotId of lots) {
+    try {
+      await proposeAllocation(lotId, null);
+    } catch (err) {
+      if (!(err instanceof LotRefused)) throw err; // a closed lot needs nothing more
+    }
+  }
+  return late.length;
+}
