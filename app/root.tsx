@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useNonce } from "~/lib/nonce";
 import {
   isRouteErrorResponse,
   Link,
@@ -65,6 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   const locale: AppLocale = data?.locale ?? defaultLocale;
   const i18n = useMemo(() => createI18n(locale, data?.messages ?? {}), [locale, data?.messages]);
   const location = useLocation();
@@ -94,8 +96,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <main id="main">{children}</main>
           )}
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -165,7 +165,7 @@ export default function EditProduct() {
           {images.map((img, i) => (
             <li key={img.id}>
               {img.ready ? (
-                <img src={mediaUrl(img.key, img.widths[0], "webp")} alt={t("sell.photoAlt", { n: i + 1 })} width={img.width} height={img.height} loading="lazy" style={{ aspectRatio: "1/1", objectFit: "cover" }} />
+                <img src={mediaUrl(img.key, img.widths[0], "webp")} alt={t("sell.photoAlt", { n: i + 1 })} width={img.width} height={img.height} loading="lazy" className="thumb-img" />
               ) : img.error ? (
                 <p className="error">{t("sell.photoFailed")}</p>
               ) : (

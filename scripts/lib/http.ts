@@ -24,6 +24,8 @@ export async function createApp(opts: { uploadsDir: string; mode?: string }) {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
@@ -50,7 +52,7 @@ export async function createApp(opts: { uploadsDir: string; mode?: string }) {
     createRequestHandler({
       build,
       mode: opts.mode ?? "production",
-      getLoadContext: (req, res) => ({ csrfToken: res.locals.csrfToken as string, ip: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({ csrfToken: res.locals.csrfToken as string, ip: req.ip ?? "unknown", cspNonce: crypto.randomBytes(16).toString("base64"), secure: req.secure }),
     }),
   );
   return app;

@@ -85,7 +85,11 @@ export async function addMember(producerId: string, actorId: string, email: stri
   const user = await db.user.findUnique({ where: { email }, select: { id: true, roles: true } });
   if (!user) throw new MemberNotFoundError();
   await db.$transaction(async (tx) => {
-    if (!user.roles.includes("PRODUCER")) await tx.user.update({ where: { id: user.id }, data: { roles: { push: "PRODUCER" } } });
+    if (!user.roles.includes("PRODUCER")) {
+      await tx.user.update({ where: { id: user.id }, data: { roles: { push: "PRODUCER" } } });
+      // a role change ends the user's sessions: the next sign-in starts a fresh one with the new rights
+      await tx.session.deleteMany({ where: { userId: user.id } });
+    }
     await tx.producerMember.upsert({ where: { producerId_userId: { producerId, userId: user.id } }, update: {}, create: { producerId, userId: user.id } });
     await audit(tx, { actorId, action: "producer.member-added", entityType: "Producer", entityId: producerId, after: { userId: user.id } });
   });
