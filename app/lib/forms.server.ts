@@ -30,10 +30,15 @@ function echo(form: FormData): Record<string, string> {
 /** Largest file a form may carry, and the whole multipart body (8 photos). */
 export const MAX_FILE_BYTES = 15 * 1024 * 1024;
 export const MAX_MULTIPART_BYTES = 8 * MAX_FILE_BYTES + 1024 * 1024;
+/** A plain (urlencoded) form is text people type: 1 MB is far more than any of ours needs. */
+export const MAX_FORM_BYTES = 1024 * 1024;
 
 async function readForm(request: Request, multipart: boolean): Promise<FormData | "too-large" | "invalid"> {
   try {
-    if (!multipart) return await request.formData();
+    if (!multipart) {
+      if (Number(request.headers.get("Content-Length") ?? "0") > MAX_FORM_BYTES) return "too-large";
+      return await request.formData();
+    }
     const length = Number(request.headers.get("Content-Length") ?? "0");
     if (length > MAX_MULTIPART_BYTES) return "too-large";
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));

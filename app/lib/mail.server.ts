@@ -14,5 +14,5 @@ export interface Mail {
 
 export async function sendMail(mail: Mail, tx: Tx = db) {
   await tx.outboundMail.create({ data: mail });
-  if (process.env.NODE_ENV !== "test") console.log(`mail: ${mail.kind} → ${mail.to}: ${mail.subject}`);
+  if (process.env.NODE_ENV !== "test" && !process.env.VITEST) console.log(`mail: ${mail.kind} → ${mail.to}: ${mail.subject}`);
 }

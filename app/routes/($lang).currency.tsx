@@ -12,7 +12,8 @@ const schema = z.object({ currency: z.enum(DISPLAY_CURRENCIES, { error: "errors.
 /** Chooses the display currency (prices stay in IDR); the choice persists in a cookie and on the account. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
-  if (!parsed.ok) return parsed.response;
+  // a resource route: the refusal goes out as JSON with its status (403 without the CSRF token)
+  if (!parsed.ok) return Response.json(parsed.response.data, { status: parsed.response.init?.status ?? 400 });
   const user = await getUser(request);
   const cookie = await rememberCurrency(user?.id ?? null, parsed.data.currency);
   return redirect(safeRedirectTo(parsed.data.returnTo, localePath("/", routeLocale(params))), { headers: { "Set-Cookie": cookie } });

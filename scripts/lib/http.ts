@@ -11,6 +11,7 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { CSRF_COOKIE } from "../../app/lib/csrf-cookie";
+import { MAX_FORM_BYTES, MAX_MULTIPART_BYTES } from "../../app/lib/forms.server";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -27,6 +28,18 @@ export async function createApp(opts: { uploadsDir: string; mode?: string }) {
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+  // A body larger than any form takes is refused by the route without being read; the
+  // connection then closes, so a client that lied about its length cannot stall the socket.
+  app.use((req, res, next) => {
+    const length = Number(req.headers["content-length"] ?? "0");
+    const multipart = (req.headers["content-type"] ?? "").startsWith("multipart/");
+    if (length > (multipart ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES)) res.setHeader("Connection", "close");
+    // a route that answered without reading the body (a refusal) leaves bytes on the socket: end it
+    res.on("finish", () => {
+      if (!req.complete) req.socket.end();
+    });
     next();
   });
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, ensureDatabase } from "../../scripts/lib/postgre
 import { startEmbeddedMeili } from "../../scripts/lib/meili";
 import { freePort } from "../../scripts/lib/ports";
 import { migrateDeploy } from "../../scripts/lib/prisma-cli";
+import { ensureBuild } from "../../scripts/lib/build";
 
 export const TEMPLATE_DB = "anjung_template";
 
@@ -24,6 +25,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // the security and fault suites drive the built app through its real HTTP front
+  ensureBuild(() => undefined);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "anjung-test-"));
   fs.chmodSync(root, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort() });

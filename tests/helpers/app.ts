@@ -1,0 +1,80 @@
+/**
+ * The built app behind its real HTTP front (CSRF cookie, security headers, Remix), started
+ * in this test process on a free loopback port, and a small cookie-keeping client for it.
+ */
+import fs from "node:fs";
+import type http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createApp, listen } from "../../scripts/lib/http";
+import { freePort } from "../../scripts/lib/ports";
+
+export async function startHttpApp() {
+  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), "anjung-uploads-"));
+  const app = await createApp({ uploadsDir });
+  const port = await freePort();
+  const server: http.Server = await listen(app, port, "127.0.0.1");
+  return {
+    base: `http://127.0.0.1:${port}`,
+    uploadsDir,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      fs.rmSync(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(readonly base: string, cookie?: string) {
+    if (cookie) for (const part of cookie.split(/;\s*/)) this.take(part);
+  }
+  private take(pair: string) {
+    const [k, ...v] = pair.split("=");
+    if (k) this.cookies.set(k.trim(), v.join("="));
+  }
+  get csrf() {
+    return this.cookies.get("__csrf") ?? "";
+  }
+  header() {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async request(pathname: string, init: RequestInit = {}) {
+    const res = await fetch(`${this.base}${pathname}`, { redirect: "manual", ...init, headers: { Cookie: this.header(), ...(init.headers ?? {}) } });
+    for (const c of res.headers.getSetCookie()) this.take(c.split(";")[0]);
+    return res;
+  }
+  /** Visits the home page once so the visitor has its CSRF cookie. */
+  async ready() {
+    if (!this.csrf) await (await this.request("/")).arrayBuffer();
+    return this;
+  }
+  async post(pathname: string, fields: Record<string, string>, opts: { csrf?: boolean } = {}) {
+    await this.ready();
+    const body = new URLSearchParams(fields);
+    if (opts.csrf !== false) body.set("csrf", this.csrf);
+    return this.request(pathname, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  }
+}
+
+/** Row counts of every table and the latest change of each, to prove a refused request changed nothing. */
+export async function dbFingerprint() {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    const tables = (await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateCounter', 'LoginAttempt') ORDER BY 1`)).rows;
+    const out: Record<string, string> = {};
+    for (const { t } of tables) {
+      const cols = (await c.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'updatedAt'`, [t])).rows;
+      const r = await c.query(`SELECT count(*)::text AS n${cols.length ? `, max("updatedAt")::text AS u` : ""} FROM "${t}"`);
+      out[t] = `${r.rows[0].n}|${r.rows[0].u ?? ""}`;
+    }
+    const stock = await c.query(`SELECT coalesce(sum(stock), 0)::text AS s FROM "Variant"`);
+    out.stock = stock.rows[0].s;
+    return out;
+  } finally {
+    await c.end();
+  }
+}
