@@ -48,7 +48,7 @@ async function main() {
     const { variant, slug } = await seed();
     const { db } = await import("../../app/lib/db.server");
     const port = await freePort();
-    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/serve.ts", String(port)], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((resolve, reject) => {
       server!.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
       server!.on("exit", (c) => reject(new Error(`server exited ${c}`)));

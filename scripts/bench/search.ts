@@ -92,7 +92,7 @@ async function main() {
 
     // the app in its own process, as in production
     const port = await freePort();
-    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/serve.ts", String(port)], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((resolve, reject) => {
       server!.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
       server!.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
