@@ -1,0 +1,92 @@
+/**
+ * Two app processes and two workers against one database and one Meilisearch (the shape
+ * docs/scaling.md describes): concurrent checkouts through both apps never oversell, a
+ * transfer confirmed on both at once is booked once, both workers drain the outbox
+ * without handling an event twice, both sweep expired holds without returning stock
+ * twice, and a payout batch requested on both at once is made once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { productChanged } from "~/domain/outbox.server";
+import { getMeili } from "../../search/client";
+import { Client } from "../helpers/app";
+import { createUser, signedInCookie } from "../helpers/fixtures";
+import { sellable, shippingRate } from "../helpers/orders";
+import { spawnApp, spawnWorker, waitFor } from "../helpers/processes";
+
+type Proc = { stop: () => Promise<void> };
+const procs: Proc[] = [];
+let apps: Array<{ base: string }> = [];
+
+beforeAll(async () => {
+  apps = await Promise.all([spawnApp(), spawnApp()]);
+  procs.push(...(apps as unknown as Proc[]));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(procs.map((p) => p.stop()));
+});
+
+const form = (i: number) => ({
+  intent: "place", email: `b${i}@example.test`, name: `Pembeli ${i}`, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: "Banjarmasin", address: `Jl. A ${i}`, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER",
+});
+
+describe("two app processes and two workers", () => {
+  it("have no duplicate side effects", async () => {
+    const { product, variant, producer } = await sellable({ stock: 100, name: "Madu kelulut" });
+    await shippingRate();
+
+    // 1. 40 buyers, alternating between the two apps, race for 10 units
+    const buyers = await Promise.all(Array.from({ length: 40 }, async (_, i) => {
+      const c = await new Client(apps[i % 2].base).ready();
+      const added = await c.post(`/products/${product.slug}`, { variantId: variant.id, quantity: "1" });
+      expect(added.status).toBe(200);
+      return c;
+    }));
+    await db.variant.update({ where: { id: variant.id }, data: { stock: 10 } });
+    const results = await Promise.all(buyers.map((c, i) => c.post("/checkout", form(i))));
+    expect(results.filter((r) => r.status === 302).length).toBe(10);
+    expect(results.filter((r) => r.status === 409).length).toBe(30);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
+    const orders = await db.order.findMany({ where: { lines: { some: { variantId: variant.id } } } });
+    expect(orders).toHaveLength(10);
+
+    // 2. the same transfer confirmed by two staff members on the two apps at once
+    const staff = await createUser({ roles: ["STAFF"] });
+    const cookie = await signedInCookie(staff.id);
+    const paidOrder = orders[0];
+    const confirmations = await Promise.all(apps.map(async (a) => new Client(a.base, cookie).post("/trade/payments", { orderId: paidOrder.id, received: String(paidOrder.transferAmount! / 100) })));
+    expect(confirmations.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await db.payment.count({ where: { orderId: paidOrder.id } })).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { producerId: producer.id, kind: "SALE_CREDIT" } })).toBe(1);
+    expect(await db.outboundMail.count({ where: { kind: "order.paid", to: paidOrder.email } })).toBe(1);
+
+    // 3. two workers: the outbox drained once per event, the index right, expired holds returned once
+    const others = orders.slice(1);
+    await db.order.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { reservedUntil: new Date(Date.now() - 1000) } });
+    const edits = await db.product.findMany({ take: 50 });
+    for (const p of edits) {
+      await db.product.update({ where: { id: p.id }, data: { nameEn: `${p.nameEn} (edited)` } });
+      await productChanged(db, p.id);
+    }
+    const workers = await Promise.all([spawnWorker("w1"), spawnWorker("w2")]);
+    procs.push(...workers);
+    expect(await waitFor(async () => (await db.outboxEvent.count({ where: { status: "PENDING" } })) === 0 && (await db.order.count({ where: { id: { in: others.map((o) => o.id) }, status: "CANCELLED" } })) === others.length, 60_000, 250)).toBe(true);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(others.length);
+    expect(await db.stockReservation.count({ where: { orderId: { in: others.map((o) => o.id) }, status: "RELEASED" } })).toBe(others.length);
+    expect(await db.outboundMail.count({ where: { kind: "order.cancelled" } })).toBe(others.length);
+    expect(await db.auditLog.count({ where: { action: "order.cancelled", entityId: { in: others.map((o) => o.id) } } })).toBe(others.length);
+    const events = await db.outboxEvent.findMany({ where: { aggregateId: { in: edits.map((p) => p.id) } } });
+    expect(events.every((e) => e.status === "DONE" && e.attempts === 0)).toBe(true);
+    const index = getMeili().index(`${process.env.MEILI_INDEX_PREFIX}products`);
+    expect(await waitFor(async () => (await index.getStats()).numberOfDocuments === (await db.product.count({ where: { status: "PUBLISHED" } })), 30_000, 250)).toBe(true);
+    const doc = await index.getDocument(edits[0].id);
+    expect(String(doc.name_en)).toContain("(edited)");
+
+    // 4. a payout batch requested on both apps at once is made once
+    const payouts = await Promise.all(apps.map((a) => new Client(a.base, cookie).post("/trade/payouts", { intent: "create" })));
+    expect(payouts.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await db.payoutBatch.count()).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { kind: "PAYOUT", producerId: producer.id } })).toBe(1);
+  }, 180_000);
+});
