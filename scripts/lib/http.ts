@@ -12,10 +12,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { CSRF_COOKIE } from "../../app/lib/csrf-cookie";
 import { MAX_FORM_BYTES, MAX_MULTIPART_BYTES } from "../../app/lib/forms.server";
+import { pageCache } from "./page-cache";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export async function createApp(opts: { uploadsDir: string; mode?: string }) {
+export async function createApp(opts: { uploadsDir: string; mode?: string; pageCacheMs?: number }) {
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
@@ -44,7 +45,6 @@ export async function createApp(opts: { uploadsDir: string; mode?: string }) {
   });
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use("/media", express.static(opts.uploadsDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
   // Double-submit CSRF token: every visitor gets a random token cookie; forms echo it.
   app.use((req, res, next) => {
@@ -60,12 +60,20 @@ export async function createApp(opts: { uploadsDir: string; mode?: string }) {
     next();
   });
 
+  // a fresh CSP nonce for every response
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  if (opts.pageCacheMs !== 0) app.use(pageCache({ ttlMs: opts.pageCacheMs ?? 5_000 }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: opts.mode ?? "production",
-      getLoadContext: (req, res) => ({ csrfToken: res.locals.csrfToken as string, ip: req.ip ?? "unknown", cspNonce: crypto.randomBytes(16).toString("base64"), secure: req.secure }),
+      getLoadContext: (req, res) => ({ csrfToken: res.locals.csrfToken as string, ip: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string, secure: req.secure }),
     }),
   );
   return app;

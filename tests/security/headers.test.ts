@@ -1,6 +1,6 @@
 /** Security headers and cookie flags on the real HTTP front. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, FIXTURE_PASSWORD } from "../helpers/fixtures";
+import { createProduct, createUser, FIXTURE_PASSWORD, signedInCookie } from "../helpers/fixtures";
 import { Client, startHttpApp } from "../helpers/app";
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
@@ -49,5 +49,38 @@ describe("security headers", () => {
     const page = await fetch(`${app.base}/`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
     expect(page.headers.getSetCookie().find((s) => s.startsWith("__csrf="))).toMatch(/Secure/);
+  });
+
+  it("caches public pages for anonymous visitors only, with each visitor's own token and nonce", async () => {
+    const { product } = await createProduct({ nameId: "Tas purun", nameEn: "Purun bag" });
+    const path = `/products/${product.slug}`;
+    const visit = async (c: Client) => {
+      const res = await c.request(path);
+      const html = await res.text();
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+      return { res, html, nonce };
+    };
+    const a = await new Client(app.base).ready();
+    const b = await new Client(app.base).ready();
+    const first = await visit(a);
+    const second = await visit(b);
+    expect(second.res.headers.get("x-page-cache")).toBe("hit");
+    expect(second.res.headers.get("cache-control")).toBe("private, no-cache");
+    // b's page carries b's CSRF token and this response's nonce, never a's
+    expect(second.html).toContain(b.csrf);
+    expect(second.html).not.toContain(a.csrf);
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(second.html).toContain(`nonce="${second.nonce}"`);
+    expect(second.html).not.toContain(`nonce="${first.nonce}"`);
+    // revalidation
+    const etag = second.res.headers.get("etag")!;
+    expect((await b.request(path, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    // signed-in visitors and visitors with a cart always get their own render
+    const user = await createUser({ name: "Nama Pribadi" });
+    const signed = await new Client(app.base, await signedInCookie(user.id)).request(path);
+    expect(signed.headers.get("x-page-cache")).toBeNull();
+    expect(await signed.text()).toContain("Nama Pribadi");
+    const withCart = await new Client(app.base, "__cart=abcdefghijklmnopqrstuvwxyz").request(path);
+    expect(withCart.headers.get("x-page-cache")).toBeNull();
   });
 });
