@@ -113,7 +113,8 @@ describe("faults", () => {
     let pg = await start();
     await ensureDatabase(pg.url("postgres"), "faults");
     await migrateDeploy(pg.url("faults"));
-    const app = await spawnApp({ DATABASE_URL: pg.url("faults"), DATABASE_POOL_SIZE: "4" });
+    // the page cache off: this test is about renders that need the database
+    const app = await spawnApp({ DATABASE_URL: pg.url("faults"), DATABASE_POOL_SIZE: "4", PAGE_CACHE_MS: "0" });
     try {
       const get = async (p: string) => {
         const t0 = Date.now();
