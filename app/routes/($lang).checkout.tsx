@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CountrySelect } from "~/components/country-select";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { Price } from "~/components/price";
-import { ASEAN_COUNTRIES, INDONESIAN_PROVINCES, OTHER_COUNTRIES, regenciesOf } from "~/domain/orders/address";
+import { INDONESIAN_PROVINCES, regenciesOf } from "~/domain/orders/address";
 import { cartView, findCartId } from "~/domain/orders/cart.server";
 import { checkoutSchema } from "~/domain/orders/checkout-schema";
 import { checkoutQuote, CheckoutRefused, orderPath, paymentMethods, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
@@ -81,25 +82,7 @@ export default function Checkout() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("checkout.address")}</legend>
-          <div className="field">
-            <label htmlFor="f-country">{t("checkout.country")}</label>
-            <select id="f-country" name="country" defaultValue={v("country", "ID")} autoComplete="country">
-              <optgroup label={t("checkout.asean")}>
-                {ASEAN_COUNTRIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`country.${c}`)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t("checkout.otherCountries")}>
-                {OTHER_COUNTRIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`country.${c}`)}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          </div>
+          <CountrySelect name="country" label={t("checkout.country")} defaultValue={v("country", "ID")} failure={failure} />
           <SelectField name="province" label={t("checkout.province")} options={INDONESIAN_PROVINCES.map((p) => ({ value: p.code, label: p.name }))} defaultValue={v("province")} failure={failure} />
           <p className="hint">{t("checkout.provinceHint")}</p>
           <SelectField name="regencyCode" label={t("checkout.regency")} options={regencies} defaultValue={v("regencyCode")} failure={failure} />
