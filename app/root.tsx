@@ -14,10 +14,10 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "~/lib/translate";
 import stylesheet from "~/styles/app.css";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
-import { createI18n, locales, localePath, localeFromParam, stripLocale, defaultLocale, type AppLocale } from "~/lib/i18n";
+import { locales, localePath, localeFromParam, stripLocale, defaultLocale, type AppLocale, type Messages } from "~/lib/i18n";
 import { messagesFor } from "~/lib/i18n.server";
 import { getUser } from "~/lib/session.server";
 import { csrfTokenFor } from "~/lib/csrf.server";
@@ -68,7 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const locale: AppLocale = data?.locale ?? defaultLocale;
-  const i18n = useMemo(() => createI18n(locale, data?.messages ?? {}), [locale, data?.messages]);
+  const messages = useMemo(() => (data?.messages ?? {}) as Messages, [data?.messages]);
   const location = useLocation();
   const path = stripLocale(location.pathname) + location.search;
   return (
@@ -85,7 +85,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider locale={locale} messages={messages}>
           {data ? (
             <>
               <SiteHeader locale={locale} path={path} user={data.user} cartCount={data.cartCount} csrf={data.csrf} />
@@ -95,7 +95,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           ) : (
             <main id="main">{children}</main>
           )}
-        </I18nextProvider>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

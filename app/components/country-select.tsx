@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { ASEAN_COUNTRIES, OTHER_COUNTRIES } from "~/domain/orders/address";
 import type { ActionFailure } from "./forms";
 

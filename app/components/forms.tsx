@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import type { RootData } from "~/root";
 import { CSRF_FIELD } from "~/lib/csrf-cookie";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { formatDate } from "~/lib/format";
 import type { AppLocale } from "~/lib/i18n";
 import { Price } from "./price";

@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 
 /** Previous / next links that keep every other query parameter (work without JavaScript). */
 export function Pagination({ page, pages }: { page: number; pages: number }) {

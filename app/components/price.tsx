@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { formatDate, formatMoney } from "~/lib/format";
 import { convertFromIdr } from "~/lib/money";
 import type { RootData } from "~/root";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { Price } from "./price";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { Picture } from "./picture";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import type { AppLocale } from "~/lib/i18n";
 import { CsrfInput, Field, FormError, SelectField, TextArea, type ActionFailure } from "./forms";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import type { AppLocale } from "~/lib/i18n";
 import { ProductCard, type CardData } from "./product-card";
 import { Pagination } from "./pagination";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { localePath, switchLocalePath, type AppLocale } from "~/lib/i18n";
 import { CsrfInput } from "./forms";
 

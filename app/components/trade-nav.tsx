@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { localePath, type AppLocale } from "~/lib/i18n";
 
 const PAGES = ["verification", "orders", "payments", "rfq", "lots", "payouts", "impact", "settings", "partners", "import"] as const;

@@ -1,6 +1,21 @@
 import id from "~/locales/id.json";
 import en from "~/locales/en.json";
-import { createI18n, type AppLocale, type Messages } from "./i18n";
+import i18next, { type i18n as I18n } from "i18next";
+import type { AppLocale, Messages } from "./i18n";
+
+/** An i18next instance for server-side text (mails): the same locale files, i18next's rules. */
+function createI18n(locale: AppLocale, resources: Messages): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: false,
+    resources: { [locale]: { translation: resources } },
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+    returnNull: false,
+  });
+  return instance;
+}
 
 const messages: Record<AppLocale, Messages> = { id, en };
 

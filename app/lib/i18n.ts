@@ -2,8 +2,6 @@
  * Two languages: Indonesian (default, no prefix) and English (under /en).
  * Shared by server and browser; the texts themselves live in app/locales/*.json.
  */
-import i18next, { type i18n as I18n } from "i18next";
-import { initReactI18next } from "react-i18next";
 
 export const locales = ["id", "en"] as const;
 export type AppLocale = (typeof locales)[number];
@@ -36,30 +34,3 @@ export function switchLocalePath(pathWithSearch: string, to: AppLocale): string 
 }
 
 export type Messages = Record<string, unknown>;
-
-const instances = new Map<AppLocale, { messages: Messages; i18n: I18n }>();
-
-/**
- * A synchronous i18next instance for a locale. Instances are kept per locale (their
- * language never changes), so a render does not rebuild one.
- */
-export function createI18n(locale: AppLocale, messages: Messages): I18n {
-  const cached = instances.get(locale);
-  if (cached && (cached.messages === messages || JSON.stringify(cached.messages) === JSON.stringify(messages))) return cached.i18n;
-  const i18n = buildI18n(locale, messages);
-  instances.set(locale, { messages, i18n });
-  return i18n;
-}
-
-function buildI18n(locale: AppLocale, messages: Messages): I18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: locale,
-    fallbackLng: false,
-    resources: { [locale]: { translation: messages } },
-    interpolation: { escapeValue: false }, // React escapes
-    initImmediate: false,
-    returnNull: false,
-  });
-  return instance;
-}

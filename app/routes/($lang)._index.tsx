@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { ProductCard } from "~/components/product-card";
 import { homePage } from "~/domain/catalogue/home.server";
 import { localeFromParam, localePath, defaultLocale } from "~/lib/i18n";

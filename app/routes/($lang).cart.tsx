@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
 import { cartPageAction } from "~/domain/orders/cart-actions.server";

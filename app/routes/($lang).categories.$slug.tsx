@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { ProductGrid } from "~/components/product-grid";
 import { categoryPage, pageParam } from "~/domain/catalogue/listings.server";
 import { localePath } from "~/lib/i18n";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CountrySelect } from "~/components/country-select";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { Price } from "~/components/price";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { requestPasswordReset } from "~/domain/accounts/accounts.server";
 import { forgotSchema } from "~/domain/accounts/schemas";

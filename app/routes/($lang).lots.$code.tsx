@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { lotProvenance } from "~/domain/trade/provenance.server";
 import { appUrl } from "~/lib/env.server";
 import { formatNumber } from "~/lib/format";

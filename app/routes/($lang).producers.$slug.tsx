@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CertificateList } from "~/components/certificate-list";
 import { ProductGrid } from "~/components/product-grid";
 import { pageParam, producerPage } from "~/domain/catalogue/listings.server";

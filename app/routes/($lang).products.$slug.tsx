@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CertificateList } from "~/components/certificate-list";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { Picture, mediaUrl } from "~/components/picture";

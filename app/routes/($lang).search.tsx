@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { ProductCard } from "~/components/product-card";
 import { Pagination } from "~/components/pagination";
 import { parseSearchParams, searchProducts } from "~/domain/catalogue/search.server";

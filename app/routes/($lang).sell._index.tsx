@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { producerDashboard } from "~/domain/producers/dashboard.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";
 import { formatMoney } from "~/lib/format";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { DuplicateCertificateError, listCertificates, resubmitCertificate, ScanRefused, submitCertificate } from "~/domain/certification/certificates.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { listOwnProducts } from "~/domain/catalogue/manage.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";
 import { localePath } from "~/lib/i18n";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { isFailure } from "~/components/forms";
 import { ProductForm } from "~/components/product-form";
 import { categoryChoices, certificateChoices, createOwnProduct, SkuTakenError } from "~/domain/catalogue/manage.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { EmailTakenError, signUp } from "~/domain/accounts/accounts.server";
 import { cartCookie, mergeGuestCart } from "~/domain/orders/cart.server";

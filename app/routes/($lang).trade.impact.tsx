@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { BarChart } from "~/components/bar-chart";
 import { TradeNav } from "~/components/trade-nav";
 import { impactFigures } from "~/domain/trade/impact.server";

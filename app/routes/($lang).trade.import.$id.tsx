@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { importJob } from "~/domain/imports/registry-import.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { OrderStatusBadge } from "~/components/order-parts";
 import { Price } from "~/components/price";
 import { TradeNav } from "~/components/trade-nav";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/translate";
 import { TradeNav } from "~/components/trade-nav";
 import { staffRfqs } from "~/domain/trade/rfq.server";
 import { formatDate, formatNumber } from "~/lib/format";
