@@ -122,7 +122,7 @@ export default function TradeLot() {
 
       <section className="fieldset" aria-labelledby="alloc-h">
         <h2 id="alloc-h">{t("lots.allocations")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="alloc-h">
         <table className="variants">
           <thead>
             <tr>

@@ -18,26 +18,86 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+/** One axe run at a time per page (the background watcher and explicit checks share it). */
+const axeLocks = new WeakMap<Page, Promise<unknown>>();
+function withAxe<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  const prev = axeLocks.get(page) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(run);
+  axeLocks.set(page, next.catch(() => undefined));
+  return next;
+}
+
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await withAxe(page, () => new AxeBuilder({ page }).analyze());
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
 }
 
+/** Console errors, page errors and 5xx answers on a page are collected into `errors`. */
+function watchErrors(page: Page, errors: string[]) {
+  page.on("console", (msg) => {
+    // a 4xx answer to a bad form or an unknown page is what the test asserts on; anything else is an error
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  page.on("response", (res) => {
+    if (res.status() >= 500) errors.push(`${res.status()} ${res.url()}`);
+  });
+}
+
+/**
+ * Axe on every page a test visits (JavaScript on): after each main-frame navigation settles,
+ * serious and critical violations are collected. A page left before axe finished is skipped.
+ */
+function watchAccessibility(page: Page, found: string[], pending: Array<Promise<void>>) {
+  const seen = new Set<string>();
+  page.on("framenavigated", (frame) => {
+    if (frame !== page.mainFrame()) return;
+    const url = frame.url();
+    if (seen.has(url) || !url.startsWith("http")) return;
+    seen.add(url);
+    pending.push(
+      (async () => {
+        try {
+          await page.waitForLoadState("load", { timeout: 5_000 });
+          if (page.url() !== url) return;
+          const results = await withAxe(page, () => Promise.race([new AxeBuilder({ page }).analyze(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("axe timed out")), 15_000))]));
+          for (const v of results.violations) if (v.impact === "serious" || v.impact === "critical") found.push(`${new URL(url).pathname}: ${v.id}: ${v.help}`);
+        } catch {
+          // navigated away or closed meanwhile: that page is checked where the test stays on it
+        }
+      })(),
+    );
+  });
+}
+
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, browser, javaScriptEnabled }, use) => {
       const errors: string[] = [];
-      page.on("console", (msg) => {
-        // a 4xx answer to a bad form or an unknown page is what the test asserts on; anything else is an error
-        if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
-      });
-      page.on("pageerror", (err) => errors.push(err.message));
-      page.on("response", (res) => {
-        if (res.status() >= 500) errors.push(`${res.status()} ${res.url()}`);
-      });
-      await use(errors);
+      const violations: string[] = [];
+      const pending: Array<Promise<void>> = [];
+      watchErrors(page, errors);
+      // axe runs inside the page: only where JavaScript is on
+      if (javaScriptEnabled !== false) watchAccessibility(page, violations, pending);
+      // pages of the contexts a test opens itself are watched the same way
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = (async (options?: Parameters<typeof newContext>[0]) => {
+        const ctx = await newContext(options);
+        ctx.on("page", (p) => {
+          watchErrors(p, errors);
+          if (options?.javaScriptEnabled !== false) watchAccessibility(p, violations, pending);
+        });
+        return ctx;
+      }) as typeof browser.newContext;
+      try {
+        await use(errors);
+      } finally {
+        browser.newContext = newContext;
+      }
+      await Promise.all(pending);
       expect(errors, "console errors on the page").toEqual([]);
+      expect(violations, "axe: serious or critical violations on a visited page").toEqual([]);
     },
     { auto: true },
   ],
