@@ -8,7 +8,7 @@ import { regencyLabel } from "~/domain/catalogue/regions";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "~/domain/trade/lot-actions.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
-import { lotDetail, lotFacts, shortfall } from "~/domain/trade/lots.server";
+import { lotDetail, lotProgress } from "~/domain/trade/lots.server";
 import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lot = await lotDetail(params.id ?? "");
   if (!lot) throw new Response("Not found", { status: 404 });
   const locale = routeLocale(params);
-  const [facts, missing] = await Promise.all([lotFacts(lot.id), shortfall(lot.id)]);
+  const { facts, missing } = await lotProgress(lot.id);
   return {
     locale,
     facts,

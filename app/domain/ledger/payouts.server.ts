@@ -5,16 +5,21 @@
  */
 import crypto from "node:crypto";
 import { stringify } from "csv-stringify/sync";
-import { db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 
 const PAYOUT_LOCK = 42_0001;
+
+/** Each producer's sum of entries not yet in a payout batch. */
+function unpaidSums(tx: Tx) {
+  return tx.ledgerEntry.groupBy({ by: ["producerId"], where: { payoutBatchId: null, kind: { not: "PAYOUT" } }, _sum: { amount: true } });
+}
 
 export type PayoutCandidate = { producerId: string; name: string; amount: number; bankReady: boolean };
 
 /** Who would be paid now: producers with a positive unpaid sum (and whether their bank details are complete). */
 export async function payoutCandidates(): Promise<PayoutCandidate[]> {
-  const sums = await db.ledgerEntry.groupBy({ by: ["producerId"], where: { payoutBatchId: null, kind: { not: "PAYOUT" } }, _sum: { amount: true } });
+  const sums = await unpaidSums(db);
   const positive = sums.filter((s) => (s._sum.amount ?? 0) > 0);
   const producers = await db.producer.findMany({ where: { id: { in: positive.map((s) => s.producerId) } }, select: { id: true, legalName: true, bankName: true, bankAccountNo: true, bankAccountName: true } });
   return positive
@@ -30,7 +35,7 @@ export class NothingToPay extends Error {}
 export async function createPayoutBatch(staffId: string) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PAYOUT_LOCK})`;
-    const sums = await tx.ledgerEntry.groupBy({ by: ["producerId"], where: { payoutBatchId: null, kind: { not: "PAYOUT" } }, _sum: { amount: true } });
+    const sums = await unpaidSums(tx);
     const ready = await tx.producer.findMany({
       where: { id: { in: sums.filter((s) => (s._sum.amount ?? 0) > 0).map((s) => s.producerId) }, bankName: { not: null }, bankAccountNo: { not: null }, bankAccountName: { not: null } },
       select: { id: true },

@@ -12,9 +12,12 @@
 import crypto from "node:crypto";
 import { db, type Tx } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
-import { localePath, type AppLocale } from "~/lib/i18n";
+import type { AppLocale } from "~/lib/i18n";
 import { cardPaymentsEnabled, createCheckoutSession } from "../payments/stripe.server";
 import { cartView } from "./cart.server";
+import { orderPath } from "./orders.server";
+
+export { orderPath };
 import type { CheckoutInput } from "./checkout-schema";
 import { cancelUnpaidOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
@@ -130,10 +133,6 @@ export async function placeOrder(cartId: string | null, userId: string | null, l
   return { id: order.id, number: order.number, accessToken: order.accessToken, paymentMethod: method };
 }
 
-/** The link to an order's page: the access key lets a guest in, a buyer's own session does too. */
-export function orderPath(order: { number: string; accessToken: string }, locale: AppLocale) {
-  return `${localePath(`/orders/${order.number}`, locale)}?key=${order.accessToken}`;
-}
 
 /**
  * Opens the Stripe Checkout Session for a card order and returns where to send the buyer.

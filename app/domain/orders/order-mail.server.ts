@@ -3,9 +3,9 @@ import type { Tx } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { AppLocale } from "~/lib/i18n";
-import { localePath } from "~/lib/i18n";
 import { serverT } from "~/lib/i18n.server";
 import { sendMail } from "~/lib/mail.server";
+import { orderPath } from "./orders.server";
 import { marketSettings } from "./settings.server";
 
 export type OrderMailKind = "awaiting-transfer" | "cancelled" | "paid" | "shipped" | "refunded" | "late-payment";
@@ -14,7 +14,7 @@ export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, ex
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
   const locale = order.locale as AppLocale;
   const t = serverT(locale);
-  const link = `${appUrl()}${localePath(`/orders/${order.number}`, locale)}?key=${order.accessToken}`;
+  const link = `${appUrl()}${orderPath(order, locale)}`;
   const vars: Record<string, string> = {
     number: order.number,
     name: order.shippingName,

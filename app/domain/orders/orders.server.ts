@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { db } from "~/lib/db.server";
 import type { OrderStatus } from "~/generated/prisma/client";
+import { localePath, type AppLocale } from "~/lib/i18n";
 
 function sameKey(a: string, b: string) {
   const x = Buffer.from(a);
@@ -44,4 +45,9 @@ export async function staffOrders(filter: { status?: OrderStatus; q?: string }) 
     take: 100,
     select: { id: true, number: true, email: true, status: true, paymentMethod: true, totalAmount: true, currency: true, createdAt: true },
   });
+}
+
+/** The link to an order's page: the access key lets a guest in, a buyer's own session does too. */
+export function orderPath(order: { number: string; accessToken: string }, locale: AppLocale) {
+  return `${localePath(`/orders/${order.number}`, locale)}?key=${order.accessToken}`;
 }

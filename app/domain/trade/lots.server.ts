@@ -35,8 +35,9 @@ export function lotCode(now = new Date()) {
 
 const OPEN_ALLOCATION = ["PROPOSED", "OFFERED", "ACCEPTED", "RECEIVED", "QC_PASSED"];
 
-export async function lotFacts(lotId: string, tx: Tx = db): Promise<LotFacts> {
-  const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
+type LotWithAllocations = { targetQuantity: number; allocations: Array<{ status: string; quantity: number; receivedQuantity: number | null; passedQuantity: number | null }> };
+
+function factsOf(lot: LotWithAllocations): LotFacts {
   const al = lot.allocations;
   const sum = (f: (a: (typeof al)[number]) => number) => al.reduce((s, a) => s + f(a), 0);
   return {
@@ -52,14 +53,29 @@ export async function lotFacts(lotId: string, tx: Tx = db): Promise<LotFacts> {
 }
 
 /** Units still to find: the target less what is proposed, offered, accepted, received or passed. */
-export async function shortfall(lotId: string, tx: Tx = db) {
-  const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
+function shortfallOf(lot: LotWithAllocations) {
   const held = lot.allocations.reduce((s, a) => {
     if (a.status === "QC_PASSED") return s + (a.passedQuantity ?? 0);
     if (a.status === "RECEIVED") return s + (a.receivedQuantity ?? 0);
     return OPEN_ALLOCATION.includes(a.status) ? s + a.quantity : s;
   }, 0);
   return Math.max(0, lot.targetQuantity - held);
+}
+
+const withAllocations = (tx: Tx, lotId: string) => tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
+
+export async function lotFacts(lotId: string, tx: Tx = db): Promise<LotFacts> {
+  return factsOf(await withAllocations(tx, lotId));
+}
+
+export async function shortfall(lotId: string, tx: Tx = db) {
+  return shortfallOf(await withAllocations(tx, lotId));
+}
+
+/** Both, from one read (the staff lot page). */
+export async function lotProgress(lotId: string) {
+  const lot = await withAllocations(db, lotId);
+  return { facts: factsOf(lot), missing: shortfallOf(lot) };
 }
 
 const explanation = (r: { key: string; params: Record<string, string | number> }) => JSON.stringify(r);
