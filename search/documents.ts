@@ -7,6 +7,7 @@ import type { Prisma } from "../app/generated/prisma/client";
 import type { Tx } from "../app/lib/db.server";
 import { regency, province } from "../app/domain/catalogue/regions";
 import { validCertificationWhere } from "../app/domain/catalogue/product-card.server";
+import { toSafeNumber } from "../app/domain/money";
 
 export type ProductDocument = {
   id: string;
@@ -84,7 +85,7 @@ export function toDocument(p: Row): ProductDocument {
     regencyCode: p.producer.regencyCode,
     certifications: [...new Set(p.certifications.map((c) => c.certification.type).filter((t) => t !== "NIB"))].sort(),
     exportReady: p.exportReady,
-    price: cheapest?.priceAmount ?? 0,
+    price: toSafeNumber(cheapest?.priceAmount ?? 0n),
     currency: cheapest?.currency ?? "IDR",
     inStock: p.variants.some((v) => v.stock > 0),
     publishedAt: Math.floor((p.publishedAt ?? new Date(0)).getTime() / 1000),

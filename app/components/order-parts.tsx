@@ -12,7 +12,7 @@ export function OrderStatusBadge({ status }: { status: string }) {
   );
 }
 
-type Line = { id: string; name: string; variant: string; sku: string; producer: string; producerId: string; quantity: number; refundedQty: number; lineAmount: number; fulfilmentId: string | null };
+type Line = { id: string; name: string; variant: string; sku: string; producer: string; producerId: string; quantity: number; refundedQty: number; lineAmount: bigint; fulfilmentId: string | null };
 type Parcel = { id: string; producer: string; status: string; carrier: string | null; tracking: string | null; shippedAt: string | Date | null };
 
 /** An order's parts: one parcel per producer once paid (with its status and tracking), the lines grouped by producer before. */

@@ -9,7 +9,7 @@ export type CardData = {
   name: string;
   producer: string;
   region: string;
-  price: { amount: number; currency: string } | null;
+  price: { amount: bigint; currency: string } | null;
   inStock: boolean;
   image: { key: string; width: number; height: number; widths: number[]; alt: string } | null;
   certifications: string[];

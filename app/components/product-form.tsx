@@ -14,7 +14,7 @@ export type ProductFormValues = {
   weightGrams: number;
   exportReady: boolean;
   certificationIds: string[];
-  variants: Array<{ id?: string; sku: string; nameId: string; nameEn: string; price: number; stock: number; minOrderQty: number; weightGrams: number | null; tiers: Array<{ minQty: number; price: number }> }>;
+  variants: Array<{ id?: string; sku: string; nameId: string; nameEn: string; price: string; stock: number; minOrderQty: number; weightGrams: number | null; tiers: Array<{ minQty: number; price: string }> }>;
 };
 
 type Props = {
@@ -32,7 +32,7 @@ const UNITS = ["pcs", "lembar", "botol", "toples", "bungkus", "kg"];
 export function ProductForm({ locale, values, categories, certificates, failure, submitLabel }: Props) {
   const { t } = useTranslation();
   const v = values;
-  const rows = [...(v?.variants ?? []), { sku: "", nameId: "", nameEn: "", price: 0, stock: 0, minOrderQty: 1, weightGrams: null, tiers: [] }];
+  const rows = [...(v?.variants ?? []), { sku: "", nameId: "", nameEn: "", price: "", stock: 0, minOrderQty: 1, weightGrams: null, tiers: [] }];
   const byId = new Map(categories.map((c) => [c.id, c]));
   const catLabel = (c: (typeof categories)[number]) => {
     const name = locale === "en" ? c.nameEn : c.nameId;
@@ -77,6 +77,7 @@ export function ProductForm({ locale, values, categories, certificates, failure,
           return (
             <div key={row.id ?? `new-${i}`} className="variant-row">
               {row.id && <input type="hidden" name={n("id")} value={row.id} />}
+              {row.id && <input type="hidden" name={n("stockShown")} value={val(n("stockShown"), row.stock)} />}
               <Field name={n("sku")} errorKey={e("sku")} label={t("sell.sku")} defaultValue={val(n("sku"), row.sku)} failure={failure} />
               <Field name={n("nameId")} errorKey={e("nameId")} label={t("sell.variantNameId")} defaultValue={val(n("nameId"), row.nameId)} failure={failure} />
               <Field name={n("nameEn")} errorKey={e("nameEn")} label={t("sell.variantNameEn")} defaultValue={val(n("nameEn"), row.nameEn)} failure={failure} />

@@ -1,9 +1,11 @@
 /** JSON responses for the partner API, with its rate-limit headers. */
 import { checkApiAccess } from "~/domain/partners/partners.server";
+import { jsonReplacer } from "~/domain/money";
 import { clientIp } from "./request.server";
 
+/** Amounts (bigint minor units) travel as decimal strings, exact at any size: `"15000000"` is Rp150.000. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
+  return new Response(JSON.stringify(body, jsonReplacer), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
   });

@@ -1,9 +1,11 @@
 /**
  * The one Prisma client of this process (Prisma 6.19, WebAssembly query compiler with
- * the pg driver adapter). Created on first use so that tests can choose DATABASE_URL.
+ * the pg driver adapter, made safe for timed-out transactions by `serialTransactions`).
+ * Created on first use so that tests can choose DATABASE_URL.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { serialTransactions } from "./db-adapter.server";
 import { getEnv } from "./env.server";
 
 type Holder = { url: string; client: PrismaClient };
@@ -13,7 +15,8 @@ export function getDb(): PrismaClient {
   const env = getEnv();
   if (g.__anjungDb && g.__anjungDb.url === env.DATABASE_URL) return g.__anjungDb.client;
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
-  const client = new PrismaClient({ adapter });
+  // transactions run their statements one at a time and nothing after their end (db-adapter.server.ts)
+  const client = new PrismaClient({ adapter: serialTransactions(adapter) });
   g.__anjungDb = { url: env.DATABASE_URL, client };
   return client;
 }

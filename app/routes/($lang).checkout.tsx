@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CountrySelect } from "~/components/country-select";
@@ -8,7 +8,7 @@ import { Price } from "~/components/price";
 import { INDONESIAN_PROVINCES, regenciesOf } from "~/domain/orders/address";
 import { cartView, findCartId } from "~/domain/orders/cart.server";
 import { checkoutSchema } from "~/domain/orders/checkout-schema";
-import { checkoutQuote, CheckoutRefused, orderPath, paymentMethods, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
+import { checkoutQuote, CheckoutRefused, newCheckoutKey, orderPath, paymentMethods, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
 import { shippingRates } from "~/domain/orders/settings.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -38,15 +38,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, checkoutSchema);
   if (!parsed.ok) return parsed.response;
   const cartId = await findCartId(request, user?.id ?? null);
+  const review = async (changed: boolean) => {
+    const q = await checkoutQuote(cartId, locale, parsed.data);
+    const { checkoutKey: _key, reviewDigest: _digest, ...values } = parsed.data;
+    return data(
+      {
+        ok: true as const,
+        changed,
+        review: {
+          values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
+          checkoutKey: newCheckoutKey(),
+          digest: q.digest,
+          subtotal: q.cart.subtotal,
+          shipping: q.shipping,
+          total: q.total,
+          currency: q.cart.currency,
+          rateName: locale === "en" ? q.rate.nameEn : q.rate.nameId,
+        },
+      },
+      { status: changed ? 409 : 200 },
+    );
+  };
   try {
-    if (parsed.data.intent === "review") {
-      const q = await checkoutQuote(cartId, locale, parsed.data);
-      return { ok: true as const, review: { values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])), subtotal: q.cart.subtotal, shipping: q.shipping, total: q.total, currency: q.cart.currency, rateName: locale === "en" ? q.rate.nameEn : q.rate.nameId } };
-    }
-    const order = await placeOrder(cartId, user?.id ?? null, locale, parsed.data);
+    if (parsed.data.intent === "review") return await review(false);
+    // a place without a review step's key is a review: the buyer sees the total first
+    if (!parsed.data.checkoutKey) return await review(true);
+    const order = await placeOrder(cartId, user?.id ?? null, locale, parsed.data, { checkoutKey: parsed.data.checkoutKey, reviewDigest: parsed.data.reviewDigest });
     if (order.paymentMethod === "STRIPE") throw redirect(await startCardPayment(order.id));
     throw redirect(orderPath(order, locale));
   } catch (err) {
+    if (err instanceof CheckoutRefused && err.reason === "changed") return await review(true);
     if (err instanceof CheckoutRefused) return formError(409, parsed.form, `checkout.refused.${err.reason}`, {}, { skus: err.skus.join(", ") });
     throw err;
   }
@@ -166,9 +187,11 @@ export default function Checkout() {
           </table>
           {review ? (
             <>
-              <p className="notice" role="status">
-                {t("checkout.reviewed")}
+              <p className={actionData && "changed" in actionData && actionData.changed ? "notice warning" : "notice"} role="status" data-testid="review-status">
+                {t(actionData && "changed" in actionData && actionData.changed ? "checkout.changed" : "checkout.reviewed")}
               </p>
+              <input type="hidden" name="checkoutKey" value={review.checkoutKey} />
+              <input type="hidden" name="reviewDigest" value={review.digest} />
               <p className="meta">{t(`checkout.holdNote.${review.values.paymentMethod}`)}</p>
               <button type="submit" name="intent" value="place" disabled={busy} data-testid="place-order">
                 {t(`checkout.place.${review.values.paymentMethod}`)}

@@ -13,6 +13,7 @@ import { formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
+import { toMajorString } from "~/domain/money";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
@@ -61,7 +62,7 @@ export default function ProductRoute() {
     offers: product.variants.map((v) => ({
       "@type": "Offer",
       sku: v.sku,
-      price: (v.price / 100).toFixed(2),
+      price: toMajorString(v.price, v.currency),
       priceCurrency: v.currency,
       availability: v.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
       url: `${origin}${lp(`/products/${product.slug}`)}`,

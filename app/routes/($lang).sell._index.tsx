@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { producerDashboard } from "~/domain/producers/dashboard.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";
-import { formatMoney } from "~/lib/format";
+import { formatMoney } from "~/domain/money";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { requireProducerMember } from "~/domain/producers/producers.server";
 import { answerOffer, LotRefused, producerLotOffers } from "~/domain/trade/lots.server";
-import { formatDateTime, formatMoney, formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/lib/format";
+import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       item: a.variant ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} — ${locale === "en" ? a.variant.nameEn : a.variant.nameId} (${a.variant.sku})` : "",
       quantity: a.quantity,
       price: a.producerPriceAmount,
-      total: a.producerPriceAmount * a.quantity,
+      total: a.producerPriceAmount * BigInt(a.quantity),
       destination: a.lot.destinationCountry,
       grade: a.lot.grade,
       packaging: a.lot.packaging,

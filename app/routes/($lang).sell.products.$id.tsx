@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { ProductForm } from "~/components/product-form";
-import { categoryChoices, certificateChoices, getOwnProduct, PublishRefused, setOwnProductStatus, SkuTakenError, updateOwnProduct, VariantInUseError } from "~/domain/catalogue/manage.server";
+import { categoryChoices, certificateChoices, getOwnProduct, PublishRefused, setOwnProductStatus, SkuTakenError, StockChangedError, updateOwnProduct, VariantInUseError } from "~/domain/catalogue/manage.server";
 import { shapeProductForm, toFormValues } from "~/domain/catalogue/product-form.server";
 import { ImageRefused } from "~/domain/media/images.server";
 import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, TooManyImages } from "~/domain/media/product-images.server";
@@ -71,6 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (err) {
       if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");
       if (err instanceof VariantInUseError) return formError(409, parsed.form, "errors.variantInUse");
+      if (err instanceof StockChangedError) {
+        // the form now shows the stock as it is, so the producer's next change applies to it
+        parsed.form.set(`variants[${err.row}].stockShown`, String(err.available));
+        return formError(409, parsed.form, "errors.stockChanged", { [`variants.${err.row}.stock`]: "errors.stockChangedField" }, { sku: err.sku, available: String(err.available) });
+      }
       throw err;
     }
     return redirect(`${here}?saved=1`);

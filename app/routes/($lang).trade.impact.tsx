@@ -4,7 +4,8 @@ import { useTranslation } from "~/lib/translate";
 import { BarChart } from "~/components/bar-chart";
 import { TradeNav } from "~/components/trade-nav";
 import { impactFigures } from "~/domain/trade/impact.server";
-import { formatMoney, formatNumber } from "~/lib/format";
+import { formatNumber } from "~/lib/format";
+import { formatMoney } from "~/domain/money";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -18,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Impact() {
   const { locale, impact } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const rp = (n: number) => formatMoney(n, "IDR", locale);
+  // chart bars carry numbers; their labels round to whole minor units
+  const rp = (n: number | bigint) => formatMoney(typeof n === "bigint" ? n : BigInt(Math.round(n)), "IDR", locale);
   const units = (n: number) => formatNumber(n, locale);
   return (
     <div className="container">

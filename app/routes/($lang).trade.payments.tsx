@@ -10,7 +10,7 @@ import { awaitingTransfers, confirmBankTransfer } from "~/domain/payments/paymen
 import { formatDateTime } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
-import { rupiahToMinor } from "~/lib/money";
+import { moneyField } from "~/domain/money/fields";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -23,14 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.object({
   orderId: z.string().min(1).max(40),
-  received: z.string().trim().regex(/^\d{1,3}([.,]?\d{3})*$/, { error: "errors.amount" }),
+  received: moneyField("IDR"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "STAFF", "ADMIN");
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
-  const outcome = await confirmBankTransfer(staff.id, parsed.data.orderId, rupiahToMinor(parsed.data.received));
+  const outcome = await confirmBankTransfer(staff.id, parsed.data.orderId, parsed.data.received);
   if (outcome === "paid") return { ok: true as const, outcome };
   return formError(outcome === "unknown-order" ? 404 : 409, parsed.form, `payments.outcome.${outcome}`);
 }

@@ -8,7 +8,8 @@ import { TradeNav } from "~/components/trade-nav";
 import { SHIPPING_COUNTRIES } from "~/domain/orders/address";
 import { marketSettings, saveShippingRate, shippingRates, updateMarketSettings } from "~/domain/orders/settings.server";
 import { formError, parseForm } from "~/lib/forms.server";
-import { rupiahToMinor } from "~/lib/money";
+import { moneyField } from "~/domain/money/fields";
+import { toInputString } from "~/domain/money";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -20,7 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { locale: routeLocale(params), settings, rates };
 }
 
-const rupiah = z.string().trim().regex(/^\d{1,3}([.,]?\d{3})*$/, { error: "errors.amount" });
 const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("settings"),
@@ -36,7 +36,7 @@ const schema = z.discriminatedUnion("intent", [
     nameId: z.string().trim().min(2, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
     nameEn: z.string().trim().min(2, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
     country: z.string().refine((c) => c === "" || SHIPPING_COUNTRIES.includes(c), { error: "errors.invalidChoice" }),
-    amount: rupiah,
+    amount: moneyField("IDR"),
     active: z.enum(["on"]).optional(),
   }),
 ]);
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (bps > 5000) return formError(400, parsed.form, "errors.formInvalid", { commissionPercent: "errors.percent" });
     await updateMarketSettings(staff.id, { commissionBps: bps, bankName: d.bankName, bankAccountNo: d.bankAccountNo, bankAccountName: d.bankAccountName, transferHoldMinutes: d.transferHoldMinutes });
   } else {
-    await saveShippingRate(staff.id, { code: d.code, nameId: d.nameId, nameEn: d.nameEn, country: d.country || null, amount: rupiahToMinor(d.amount), active: d.active === "on" });
+    await saveShippingRate(staff.id, { code: d.code, nameId: d.nameId, nameEn: d.nameEn, country: d.country || null, amount: d.amount, active: d.active === "on" });
   }
   return { ok: true as const, saved: d.intent };
 }
@@ -87,7 +87,7 @@ export default function TradeSettings() {
       </Form>
       <h2>{t("settings.rates")}</h2>
       <p className="meta">{t("settings.ratesHint")}</p>
-      {[...rates.map((r) => ({ ...r, isNew: false })), { id: "new", code: "", nameId: "", nameEn: "", country: null, amount: 0, currency: "IDR", active: true, isNew: true }].map((r) => {
+      {[...rates.map((r) => ({ ...r, isNew: false })), { id: "new", code: "", nameId: "", nameEn: "", country: null, amount: 0n, currency: "IDR", active: true, isNew: true }].map((r) => {
         const f = r.isNew ? newRateFailure : forRate(r.code);
         return (
           <Form key={r.id} method="post" noValidate className="fieldset">
@@ -109,7 +109,7 @@ export default function TradeSettings() {
                 ))}
               </select>
             </div>
-            <Field idPrefix={`${r.id}-`} name="amount" inputMode="numeric" label={t("settings.rateAmount")} defaultValue={r.isNew ? "" : String(r.amount / 100)} failure={f} required />
+            <Field idPrefix={`${r.id}-`} name="amount" inputMode="numeric" label={t("settings.rateAmount")} defaultValue={r.isNew ? "" : toInputString(r.amount, r.currency)} failure={f} required />
             {!r.isNew && (
               <p className="meta">
                 <Price amount={r.amount} currency={r.currency} />

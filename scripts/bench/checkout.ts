@@ -56,7 +56,7 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
 
     // 1. every buyer opens the product page (CSRF cookie) and adds one unit to a guest cart
-    const buyers: Array<{ cookie: string; csrf: string }> = [];
+    const buyers: Array<{ cookie: string; csrf: string; review: { checkoutKey: string; reviewDigest: string } }> = [];
     for (let start = 0; start < BUYERS; start += 25) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(25, BUYERS - start) }, async () => {
@@ -71,28 +71,41 @@ async function main() {
           await add.arrayBuffer();
           const cart = /__cart=([^;]+)/.exec(add.headers.get("set-cookie") ?? "")?.[1];
           if (!cart) throw new Error(`add to cart failed: ${add.status}`);
-          return { cookie: `__csrf=${csrf}; __cart=${cart}`, csrf };
+          return { cookie: `__csrf=${csrf}; __cart=${cart}`, csrf, review: { checkoutKey: "", reviewDigest: "" } };
         }),
       );
       buyers.push(...batch);
     }
+    // every buyer reviews the total first, as the checkout page makes them (not timed)
+    const form = (csrf: string, i: number, intent: "review" | "place", review?: { checkoutKey: string; reviewDigest: string }) =>
+      new URLSearchParams({
+        csrf, intent, email: `buyer${i}@example.test`, name: `Pembeli ${i}`, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "63.71",
+        city: "Banjarmasin", address: `Jl. Pangeran Antasari ${i}`, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER", ...review,
+      });
+    for (let start = 0; start < buyers.length; start += 25) {
+      await Promise.all(
+        buyers.slice(start, start + 25).map(async (b, k) => {
+          const res = await fetch(`${base}/checkout`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie }, body: form(b.csrf, start + k, "review") });
+          const html = await res.text();
+          const key = /name="checkoutKey" value="([^"]+)"/.exec(html)?.[1];
+          const digest = /name="reviewDigest" value="([^"]+)"/.exec(html)?.[1];
+          if (!key || !digest) throw new Error(`review failed: ${res.status}`);
+          b.review = { checkoutKey: key, reviewDigest: digest };
+        }),
+      );
+    }
     // only the last units are left now
     await db.variant.update({ where: { id: variant.id }, data: { stock: UNITS } });
-    log(`${buyers.length} carts ready`);
+    log(`${buyers.length} carts ready and reviewed`);
 
-    // 2. everyone checks out at once
-    const form = (csrf: string, i: number) =>
-      new URLSearchParams({
-        csrf, intent: "place", email: `buyer${i}@example.test`, name: `Pembeli ${i}`, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "63.71",
-        city: "Banjarmasin", address: `Jl. Pangeran Antasari ${i}`, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER",
-      });
+    // 2. everyone places the order at once
     const latencies: number[] = [];
     const outcomes = { ordered: 0, soldOut: 0, other: [] as string[], lastOrderAt: 0 };
     const t0 = performance.now();
     await Promise.all(
       buyers.map(async (b, i) => {
         const s = performance.now();
-        const res = await fetch(`${base}/checkout`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie }, body: form(b.csrf, i) });
+        const res = await fetch(`${base}/checkout`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie }, body: form(b.csrf, i, "place", b.review) });
         const body = await res.text();
         latencies.push(performance.now() - s);
         if (res.status === 302 && /\/orders\/AJ/.test(res.headers.get("location") ?? "")) {

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { productChanged } from "~/domain/outbox.server";
 import { getMeili } from "../../search/client";
-import { Client } from "../helpers/app";
+import { Client, reviewFields } from "../helpers/app";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { sellable, shippingRate } from "../helpers/orders";
 import { spawnApp, spawnWorker, waitFor } from "../helpers/processes";
+import { toInputString } from "~/domain/money";
 
 type Proc = { stop: () => Promise<void> };
 const procs: Proc[] = [];
@@ -43,8 +44,10 @@ describe("two app processes and two workers", () => {
       expect(added.status).toBe(200);
       return c;
     }));
+    // every buyer reviews first (as the page makes them), then all place at once
+    const reviewed = await Promise.all(buyers.map(async (c, i) => reviewFields(await (await c.post("/checkout", { ...form(i), intent: "review" })).text())));
     await db.variant.update({ where: { id: variant.id }, data: { stock: 10 } });
-    const results = await Promise.all(buyers.map((c, i) => c.post("/checkout", form(i))));
+    const results = await Promise.all(buyers.map((c, i) => c.post("/checkout", { ...form(i), ...reviewed[i] })));
     expect(results.filter((r) => r.status === 302).length).toBe(10);
     expect(results.filter((r) => r.status === 409).length).toBe(30);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
@@ -55,7 +58,7 @@ describe("two app processes and two workers", () => {
     const staff = await createUser({ roles: ["STAFF"] });
     const cookie = await signedInCookie(staff.id);
     const paidOrder = orders[0];
-    const confirmations = await Promise.all(apps.map(async (a) => new Client(a.base, cookie).post("/trade/payments", { orderId: paidOrder.id, received: String(paidOrder.transferAmount! / 100) })));
+    const confirmations = await Promise.all(apps.map(async (a) => new Client(a.base, cookie).post("/trade/payments", { orderId: paidOrder.id, received: toInputString(paidOrder.transferAmount!, "IDR") })));
     expect(confirmations.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await db.payment.count({ where: { orderId: paidOrder.id } })).toBe(1);
     expect(await db.ledgerEntry.count({ where: { producerId: producer.id, kind: "SALE_CREDIT" } })).toBe(1);

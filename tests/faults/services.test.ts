@@ -19,7 +19,7 @@ import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/postgre
 import { freePort } from "../../scripts/lib/ports";
 import { migrateDeploy } from "../../scripts/lib/prisma-cli";
 import { FakeStripe } from "../fakes/stripe-server";
-import { Client, startHttpApp } from "../helpers/app";
+import { Client, reviewAndPlace, startHttpApp } from "../helpers/app";
 import { createProduct } from "../helpers/fixtures";
 import { orderFor, sellable, shippingRate } from "../helpers/orders";
 import { spawnApp, spawnWorker, stopChild, waitFor } from "../helpers/processes";
@@ -57,7 +57,7 @@ describe("faults", () => {
       expect(await search.text()).toContain("Pencarian sedang terbatas");
       await shippingRate();
       expect((await visitor.post(`/products/${product.slug}`, { variantId: variant.id, quantity: "1" })).status).toBe(200);
-      const placed = await visitor.post("/checkout", { intent: "place", email: "a@example.test", name: "Siti", phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: "Banjarmasin", address: "Jl. A 1", postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" });
+      const { response: placed } = await reviewAndPlace(visitor, "/checkout", { email: "a@example.test", name: "Siti", phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: "Banjarmasin", address: "Jl. A 1", postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" });
       expect(placed.status).toBe(302);
       expect(placed.headers.get("location")).toMatch(/\/orders\/AJ/);
 

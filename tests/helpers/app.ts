@@ -59,6 +59,23 @@ export class Client {
   }
 }
 
+/** The hidden fields of the checkout's review step (its one-time key and the digest of what was reviewed). */
+export function reviewFields(html: string): { checkoutKey: string; reviewDigest: string } {
+  const key = /name="checkoutKey" value="([^"]+)"/.exec(html)?.[1];
+  const digest = /name="reviewDigest" value="([^"]+)"/.exec(html)?.[1];
+  if (!key || !digest) throw new Error("the checkout answered without a review step");
+  return { checkoutKey: key, reviewDigest: digest };
+}
+
+/** Checks out as a buyer does: the review step first, then "place order" with what it returned. */
+export async function reviewAndPlace(client: Client, pathname: string, fields: Record<string, string>) {
+  const reviewed = await client.post(pathname, { ...fields, intent: "review" });
+  const html = await reviewed.text();
+  if (reviewed.status !== 200) return { response: reviewed, body: html };
+  const placed = await client.post(pathname, { ...fields, ...reviewFields(html), intent: "place" });
+  return { response: placed, body: await placed.text() };
+}
+
 /** Row counts of every table and the latest change of each, to prove a refused request changed nothing. */
 export async function dbFingerprint() {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -4,6 +4,7 @@ import { db } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/domain/accounts/accounts.server";
 import type { Role } from "../../app/generated/prisma/client";
 import { sessionCookieFor } from "./http";
+import { majorToMinor } from "../../app/domain/money";
 
 let hashed: Promise<string> | undefined;
 export const FIXTURE_PASSWORD = "correct horse battery";
@@ -126,7 +127,7 @@ export async function createProduct(o: ProductOpts) {
       status: o.status ?? "PUBLISHED",
       publishedAt: new Date(),
       exportReady: o.exportReady ?? false,
-      variants: { create: { sku: `S-${tag}`, nameId: "Standar", nameEn: "Standard", priceAmount: (o.priceIdr ?? 100_000) * 100, stock: 5 } },
+      variants: { create: { sku: `S-${tag}`, nameId: "Standar", nameEn: "Standard", priceAmount: majorToMinor(o.priceIdr ?? 100_000, "IDR"), stock: 5 } },
       certifications: { create: certs.map((c) => ({ certificationId: c.id })) },
     },
   });

@@ -1,10 +1,10 @@
 /** Carts, shipping rates and orders for the checkout tests. */
 import { db } from "~/lib/db.server";
 import type { CheckoutInput } from "~/domain/orders/checkout-schema";
-import { placeOrder } from "~/domain/orders/checkout.server";
+import { checkoutQuote, newCheckoutKey, placeOrder } from "~/domain/orders/checkout.server";
 import { createProduct } from "./fixtures";
 
-export async function shippingRate(code = "kalimantan", amount = 2_500_000) {
+export async function shippingRate(code = "kalimantan", amount = 2_500_000n) {
   return db.shippingRate.upsert({ where: { code }, update: {}, create: { code, nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount } });
 }
 
@@ -36,12 +36,19 @@ export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput 
     postcode: "70111",
     shippingRate: "kalimantan",
     paymentMethod: "BANK_TRANSFER",
+    reviewDigest: "",
     ...over,
   };
 }
 
+/** Reviews the cart as the checkout page does, then places the order with the review's key and digest. */
+export async function placeReviewed(cartId: string, userId: string | null, input: CheckoutInput, checkoutKey = newCheckoutKey()) {
+  const q = await checkoutQuote(cartId, "id", input);
+  return placeOrder(cartId, userId, "id", input, { checkoutKey, reviewDigest: q.digest });
+}
+
 export async function orderFor(lines: Array<{ variantId: string; quantity: number }>, over: Partial<CheckoutInput> = {}, userId: string | null = null) {
   await shippingRate();
-  const placed = await placeOrder(await cartWith(lines, userId), userId, "id", checkoutInput(over));
+  const placed = await placeReviewed(await cartWith(lines, userId), userId, checkoutInput(over));
   return db.order.findUniqueOrThrow({ where: { id: placed.id }, include: { lines: true } });
 }

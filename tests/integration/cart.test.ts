@@ -7,10 +7,10 @@ import { getRequest } from "../helpers/http";
 
 describe("cart", () => {
   it("applies the wholesale tier for the quantity", () => {
-    const tiers = [{ minQty: 10, priceAmount: 900 }, { minQty: 50, priceAmount: 800 }];
-    expect(unitPrice(1000, tiers, 9)).toBe(1000);
-    expect(unitPrice(1000, tiers, 10)).toBe(900);
-    expect(unitPrice(1000, tiers, 75)).toBe(800);
+    const tiers = [{ minQty: 10, priceAmount: 900n }, { minQty: 50, priceAmount: 800n }];
+    expect(unitPrice(1000n, tiers, 9)).toBe(1000n);
+    expect(unitPrice(1000n, tiers, 10)).toBe(900n);
+    expect(unitPrice(1000n, tiers, 75)).toBe(800n);
   });
 
   it("respects stock and MOQ, and merges a guest cart into the buyer's at sign-in", async () => {
@@ -25,8 +25,8 @@ describe("cart", () => {
     await expect(setCartLine(guestReq, null, variant.id, 6, "set")).rejects.toMatchObject({ reason: "over-stock" });
     await setCartLine(guestReq, null, variant.id, 4, "set");
     const view = await cartView(guestCart, "id");
-    expect(view.lines[0]).toMatchObject({ quantity: 4, unitPrice: 3_500_000, tierApplied: true, lineTotal: 14_000_000 });
-    expect(view.subtotal).toBe(14_000_000);
+    expect(view.lines[0]).toMatchObject({ quantity: 4, unitPrice: 3_500_000n, tierApplied: true, lineTotal: 14_000_000n });
+    expect(view.subtotal).toBe(14_000_000n);
 
     const buyer = await createUser();
     await setCartLine(getRequest("/", { cookie: await signedInCookie(buyer.id) }), buyer.id, variant.id, 2, "add");

@@ -115,7 +115,7 @@ describe("catalogue pages", () => {
     const page = unwrap(await productRoute.loader({ request: getRequest("/"), params: { slug: honey.product.slug }, context: {} }));
     const body = page.body as Awaited<ReturnType<typeof productRoute.loader>>;
     expect(body.product.certifications.map((c) => c.type).sort()).toEqual(["HALAL", "PIRT"]);
-    expect(body.product.variants[0]).toMatchObject({ price: 12_000_000, currency: "IDR", inStock: true });
+    expect(body.product.variants[0]).toMatchObject({ price: 12_000_000n, currency: "IDR", inStock: true });
     expect((await thrown(productRoute.loader({ request: getRequest("/"), params: { slug: draft.product.slug }, context: {} }))).status).toBe(404);
     expect((await thrown(productRoute.loader({ request: getRequest("/"), params: { slug: "nope" }, context: {} }))).status).toBe(404);
   });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { expireUnpaidOrders, cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
-import { CheckoutRefused, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
+import { CheckoutRefused, startCardPayment } from "~/domain/orders/checkout.server";
 import { cancelPaidOrder, refundLines, RefundRefused } from "~/domain/orders/refunds.server";
 import { commissionOn, producerBalance } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch, NothingToPay, payoutCsv } from "~/domain/ledger/payouts.server";
 import { confirmBankTransfer } from "~/domain/payments/payments.server";
-import { toStripeAmount } from "~/domain/payments/stripe.server";
+import { money, toStripeAmount } from "~/domain/money";
 import { action as webhook } from "~/routes/webhooks.stripe";
 import { FakeStripe } from "../fakes/stripe-server";
 import { createUser } from "../helpers/fixtures";
-import { cartWith, checkoutInput, orderFor, sellable, shippingRate } from "../helpers/orders";
+import { cartWith, checkoutInput, orderFor, placeReviewed, sellable, shippingRate } from "../helpers/orders";
 
 const fake = new FakeStripe({ secretKey: "sk_test_checkout_suite", webhookSecret: "whsec_checkout_suite" });
 
@@ -53,8 +53,9 @@ const snapshotCounts = async () => ({
 
 describe("checkout and payment", () => {
   it("IDR goes to Stripe in two-decimal minor units", () => {
-    expect(toStripeAmount(15_000_000, "IDR")).toBe(15_000_000); // Rp150.000
-    expect(toStripeAmount(15_000_000, "JPY")).toBe(150_000);
+    expect(toStripeAmount(money(15_000_000n, "IDR"))).toBe(15_000_000); // Rp150.000
+    // one rule: a zero-decimal currency is stored in whole units, which is what Stripe takes
+    expect(toStripeAmount(money(150_000n, "JPY"))).toBe(150_000);
   });
 
   it("splits a bank-transfer order per producer and credits each less the commission, once", async () => {
@@ -63,11 +64,11 @@ describe("checkout and payment", () => {
     await db.marketSettings.update({ where: { id: 1 }, data: { commissionBps: 1250 } });
     const order = await orderFor([{ variantId: a.variant.id, quantity: 2 }, { variantId: b.variant.id, quantity: 3 }]);
     expect(order.status).toBe("AWAITING_PAYMENT");
-    expect(order.subtotalAmount).toBe(2 * 15_000_000 + 3 * 8_750_000);
-    expect(order.totalAmount).toBe(order.subtotalAmount + 2_500_000);
+    expect(order.subtotalAmount).toBe(2n * 15_000_000n + 3n * 8_750_000n);
+    expect(order.totalAmount).toBe(order.subtotalAmount + 2_500_000n);
     // the transfer amount is the total plus a unique code of Rp1–Rp999
-    expect(order.transferAmount! - order.totalAmount).toBeGreaterThanOrEqual(100);
-    expect(order.transferAmount! - order.totalAmount).toBeLessThanOrEqual(99_900);
+    expect(order.transferAmount! - order.totalAmount).toBeGreaterThanOrEqual(100n);
+    expect(order.transferAmount! - order.totalAmount).toBeLessThanOrEqual(99_900n);
     expect((await db.variant.findUniqueOrThrow({ where: { id: a.variant.id } })).stock).toBe(8);
     expect(await db.outboundMail.count({ where: { kind: "order.awaiting-transfer", to: "pembeli@example.test" } })).toBe(1);
 
@@ -81,9 +82,9 @@ describe("checkout and payment", () => {
     expect(fulfilments.map((f) => f.producerId).sort()).toEqual([a.producer.id, b.producer.id].sort());
     // 2 × Rp150.000 = Rp300.000 less 12.5% (Rp37.500) = Rp262.500;
     // 3 × Rp87.500 = Rp262.500 less 12.5% = Rp32.812,50 → commission rounds to whole rupiah (Rp32.813)
-    expect(commissionOn(26_250_000, 1250)).toBe(3_281_300);
-    expect(await producerBalance(a.producer.id)).toBe(26_250_000);
-    expect(await producerBalance(b.producer.id)).toBe(26_250_000 - 3_281_300);
+    expect(commissionOn(money(26_250_000n, "IDR"), 1250).amount).toBe(3_281_300n);
+    expect(await producerBalance(a.producer.id)).toBe(26_250_000n);
+    expect(await producerBalance(b.producer.id)).toBe(26_250_000n - 3_281_300n);
     const entries = await db.ledgerEntry.findMany({ where: { producerId: { in: [a.producer.id, b.producer.id] } } });
     expect(entries).toHaveLength(2);
     expect(entries.every((e) => e.commissionBps === 1250 && e.kind === "SALE_CREDIT")).toBe(true);
@@ -96,7 +97,7 @@ describe("checkout and payment", () => {
     const { variant } = await sellable({ stock: 5 });
     await shippingRate();
     const carts = await Promise.all(Array.from({ length: 30 }, () => cartWith([{ variantId: variant.id, quantity: 1 }])));
-    const results = await Promise.allSettled(carts.map((c) => placeOrder(c, null, "id", checkoutInput())));
+    const results = await Promise.allSettled(carts.map((c) => placeReviewed(c, null, checkoutInput())));
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
     expect(ok).toHaveLength(5);
@@ -182,12 +183,12 @@ describe("checkout and payment", () => {
     await expect(refundLines(staff.id, order.id, [{ lineId: lineA.id, quantity: 4 }], "damaged")).rejects.toBeInstanceOf(RefundRefused);
     await refundLines(staff.id, order.id, [{ lineId: lineA.id, quantity: 1 }], "damaged");
     const refund = await db.refund.findFirstOrThrow({ where: { orderId: order.id } });
-    expect(refund).toMatchObject({ amount: 10_000_000, externalId: expect.stringMatching(/^re_/) });
+    expect(refund).toMatchObject({ amount: 10_000_000n, externalId: expect.stringMatching(/^re_/) });
     const req = fake.requests.find((r) => r.path === "/v1/refunds" && r.body.metadata && (r.body.metadata as Record<string, string>).refundId === refund.id)!;
     expect(req.idempotencyKey).toBe(`refund-${refund.id}`);
     expect(req.body.amount).toBe("10000000");
     // 3 × Rp100.000 less 10% = 270.000; one refunded unit takes back 90.000
-    expect(await producerBalance(a.producer.id)).toBe(27_000_000 - 9_000_000);
+    expect(await producerBalance(a.producer.id)).toBe(27_000_000n - 9_000_000n);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PARTIALLY_REFUNDED" });
     // Stripe's charge.refunded for our own refund adds nothing
     const charge = [...fake.charges.values()].find((c) => c.payment_intent === (signed.event.data.object as { payment_intent: string }).payment_intent)!;
@@ -206,7 +207,7 @@ describe("checkout and payment", () => {
     expect((await db.variant.findUniqueOrThrow({ where: { id: c.variant.id } })).stock).toBe(3);
     await cancelPaidOrder(staff.id, bank.id, "buyer asked");
     expect((await db.variant.findUniqueOrThrow({ where: { id: c.variant.id } })).stock).toBe(5);
-    expect(await producerBalance(c.producer.id)).toBe(0);
+    expect(await producerBalance(c.producer.id)).toBe(0n);
     expect(await db.order.findUniqueOrThrow({ where: { id: bank.id } })).toMatchObject({ status: "CANCELLED" });
     expect(await db.refund.findFirstOrThrow({ where: { orderId: bank.id } })).toMatchObject({ amount: bank.totalAmount });
     expect(await db.fulfilment.count({ where: { orderId: bank.id, status: "CANCELLED" } })).toBe(1);
@@ -219,11 +220,11 @@ describe("checkout and payment", () => {
     const order = await orderFor([{ variantId: a.variant.id, quantity: 1 }, { variantId: b.variant.id, quantity: 1 }]);
     await confirmBankTransfer(staff.id, order.id, order.transferAmount!);
     const results = await Promise.allSettled([createPayoutBatch(staff.id), createPayoutBatch(staff.id)]);
-    const made = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ id: string; totalAmount: number }>).value);
+    const made = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ id: string; totalAmount: bigint }>).value);
     expect(made).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: expect.any(NothingToPay) });
-    expect(await producerBalance(a.producer.id)).toBe(0);
-    expect(await producerBalance(b.producer.id)).toBe(0);
+    expect(await producerBalance(a.producer.id)).toBe(0n);
+    expect(await producerBalance(b.producer.id)).toBe(0n);
     const csv = (await payoutCsv(made[0].id))!;
     expect(csv.csv.split("\n")[0]).toBe("batch,producer,nib,bank,account_no,account_name,amount,currency,description");
     expect(csv.csv).toMatch(new RegExp(`${a.producer.nib},BRI,0123456789,${a.producer.legalName},90000,IDR,`));

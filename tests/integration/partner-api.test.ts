@@ -34,7 +34,7 @@ describe("partner API", () => {
     expect(body.items[0]).toMatchObject({
       slug,
       name: { id: "Madu kelulut asli", en: "Pure kelulut honey" },
-      price: { amount: 10_000_000, currency: "IDR" },
+      price: { amount: "10000000", currency: "IDR" },
       region: { code: "62.10", regency: "Kabupaten Pulang Pisau", province: "Kalimantan Tengah" },
       certifications: ["HALAL"],
     });
@@ -44,7 +44,7 @@ describe("partner API", () => {
     const res = (await one(call(`/api/v1/products/${slug}`, "192.0.2.2"))) as Response;
     const body = await res.json();
     expect(body).toMatchObject({ slug, name: { en: "Pure kelulut honey" }, description: { id: "Madu kelulut asli." } });
-    expect(body.variants[0].price).toEqual({ amount: 10_000_000, currency: "IDR" });
+    expect(body.variants[0].price).toEqual({ amount: "10000000", currency: "IDR" });
     const missing = (await one(call("/api/v1/products/nope", "192.0.2.2"))) as Response;
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: "not_found" });

@@ -203,8 +203,8 @@ describe("products", () => {
     expect(created.status).toBe(302);
     const product = await db.product.findFirstOrThrow({ where: { producerId: producer.id }, include: { variants: { include: { priceTiers: true } } } });
     expect(product).toMatchObject({ status: "DRAFT", unit: "botol" });
-    expect(product.variants[0]).toMatchObject({ sku: "MKB-250", priceAmount: 12_500_000, stock: 40 });
-    expect(product.variants[0].priceTiers).toMatchObject([{ minQty: 10, priceAmount: 11_000_000 }]);
+    expect(product.variants[0]).toMatchObject({ sku: "MKB-250", priceAmount: 12_500_000n, stock: 40 });
+    expect(product.variants[0].priceTiers).toMatchObject([{ minQty: 10, priceAmount: 11_000_000n }]);
 
     const publish = () => editProduct.action({ request: formRequest(`/sell/products/${product.id}`, { intent: "publish" }, { cookie }), params: { id: product.id }, context: ctx });
     expect(unwrap(await publish()).body).toMatchObject({ formError: "errors.publish_producer-not-verified" });

@@ -35,7 +35,7 @@ describe("registry CSV import", () => {
     expect(producer).toMatchObject({ status: "PENDING", regencyCode: "63.08", provinceCode: "63" });
     expect(producer.products.map((p) => p.variants[0].sku).sort()).toEqual(["AMJ-TAS-01", "AMJ-TKR-02"]);
     expect(producer.products.every((p) => p.status === "DRAFT")).toBe(true);
-    expect(producer.products.find((p) => p.variants[0].sku === "AMJ-TAS-01")?.variants[0].priceAmount).toBe(18_500_000);
+    expect(producer.products.find((p) => p.variants[0].sku === "AMJ-TAS-01")?.variants[0].priceAmount).toBe(18_500_000n);
 
     const counts = { producers: await db.producer.count(), products: await db.product.count(), variants: await db.variant.count() };
     const again = await createImportJob(staffId, "registri-hsu.csv", csv);
@@ -47,7 +47,7 @@ describe("registry CSV import", () => {
     const changed = csv.replace(",185000,25,", ",190000,25,");
     await createImportJob(staffId, "registri-hsu-v2.csv", changed);
     expect(await runNextImportJob()).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 1 });
-    expect((await db.variant.findUniqueOrThrow({ where: { sku: "AMJ-TAS-01" } })).priceAmount).toBe(19_000_000);
+    expect((await db.variant.findUniqueOrThrow({ where: { sku: "AMJ-TAS-01" } })).priceAmount).toBe(19_000_000n);
     expect(await db.auditLog.count({ where: { action: "import.finished" } })).toBe(3);
   });
 

@@ -7,8 +7,9 @@ import { answerQuote, createRfq, sendQuote } from "~/domain/trade/rfq.server";
 import { impactCsv, impactFigures } from "~/domain/trade/impact.server";
 import { producerBalance } from "~/domain/ledger/ledger.server";
 import { action as sellLotsAction } from "~/routes/($lang).sell.lots";
-import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
+import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, unwrap } from "../helpers/http";
+import { rattanProducers } from "../helpers/trade";
 
 async function pdfText(pdf: Buffer) {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -21,22 +22,6 @@ async function pdfText(pdf: Buffer) {
   return text;
 }
 
-/** Rattan producers in three kabupaten, each with a member account. */
-async function rattanProducers() {
-  const made = [];
-  for (const [regencyCode, stock, scale] of [["62.09", 40, "MIKRO"], ["62.09", 30, "KECIL"], ["63.08", 60, "MENENGAH"], ["63.06", 25, "MIKRO"]] as const) {
-    const { product, producer } = await createProduct({ nameId: "Keranjang rotan", nameEn: "Rattan basket", regencyCode, category: { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" } });
-    await db.producer.update({ where: { id: producer.id }, data: { scale } });
-    await db.product.update({ where: { id: product.id }, data: { hsCode: "4602.12", weightGrams: 800 } });
-    const variant = await db.variant.findFirstOrThrow({ where: { productId: product.id } });
-    await db.variant.update({ where: { id: variant.id }, data: { stock } });
-    const user = await createUser({ roles: ["PRODUCER"] });
-    await db.producerMember.create({ data: { producerId: producer.id, userId: user.id, isOwner: true } });
-    made.push({ producer, product, variant, user });
-  }
-  return made;
-}
-
 describe("trading house: from a quote request to a shipped lot", () => {
   it("runs the whole flow with re-allocation, QC credits, documents and provenance", async () => {
     const producers = await rattanProducers();
@@ -46,13 +31,13 @@ describe("trading house: from a quote request to a shipped lot", () => {
 
     // RFQ → quote → accepted → lot
     const rfq = await createRfq(buyer.id, { name: "Lion City Homeware Pte Ltd", country: "SG", taxId: "201912345K", contactName: "Mei Ling", contactEmail: "mei@lioncity.example", contactPhone: null }, {
-      productId: null, categoryId: category.id, quantity: 100, unit: "pcs", targetPriceAmount: 1200, targetCurrency: "USD", destinationCountry: "SG", destinationPort: "Singapore", incoterm: "FOB", wantedBy: null, notes: "natural colour",
+      productId: null, categoryId: category.id, quantity: 100, unit: "pcs", targetPriceAmount: 1200n, targetCurrency: "USD", destinationCountry: "SG", destinationPort: "Singapore", incoterm: "FOB", wantedBy: null, notes: "natural colour",
     });
-    const quote = await sendQuote(staff.id, rfq.id, { unitPriceAmount: 1450, currency: "USD", incoterm: "FOB", validUntil: new Date(Date.now() + 7 * 86_400_000), leadTimeDays: 30, conditions: "30% advance", producerPriceAmount: 9_000_000 });
+    const quote = await sendQuote(staff.id, rfq.id, { unitPriceAmount: 1450n, currency: "USD", incoterm: "FOB", validUntil: new Date(Date.now() + 7 * 86_400_000), leadTimeDays: 30, conditions: "30% advance", producerPriceAmount: 9_000_000n });
     const stranger = await createUser();
     await expect(answerQuote(stranger.id, quote.id, "accept")).rejects.toBeInstanceOf(LotRefused);
     const lot = (await answerQuote(buyer.id, quote.id, "accept"))!;
-    expect(lot).toMatchObject({ status: "DRAFT", targetQuantity: 100, unitPriceAmount: 1450, currency: "USD", producerPriceAmount: 9_000_000 });
+    expect(lot).toMatchObject({ status: "DRAFT", targetQuantity: 100, unitPriceAmount: 1450n, currency: "USD", producerPriceAmount: 9_000_000n });
     await expect(changeLotStatus(staff.id, lot.id, "READY")).rejects.toMatchObject({ key: "lots.refused.illegal" });
     await expect(changeLotStatus(staff.id, lot.id, "SOURCING")).rejects.toMatchObject({ key: "lots.refused.noOffers" });
 
@@ -98,7 +83,7 @@ describe("trading house: from a quote request to a shipped lot", () => {
     await expect(changeLotStatus(staff.id, lot.id, "READY")).rejects.toMatchObject({ key: "lots.refused.short" });
     expect((await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "PROPOSED" } })).reduce((s, a) => s + a.quantity, 0)).toBe(5);
     // passed units are credited at the producer price, once
-    expect(await producerBalance(failing.producerId)).toBe((failing.quantity - 5) * 9_000_000);
+    expect(await producerBalance(failing.producerId)).toBe(BigInt(failing.quantity - 5) * 9_000_000n);
     await expect(recordQc(staff.id, failing.id, 1, "again", [])).rejects.toMatchObject({ key: "lots.refused.notReceived" });
 
     // the last 5 are sourced, received and passed → READY → SHIPPED
@@ -152,7 +137,7 @@ describe("trading house: from a quote request to a shipped lot", () => {
     const staff = await createUser({ roles: ["STAFF"] });
     const lot = await createLot(staff.id, {
       productId: producers[0].product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 10, unit: "pcs", destinationCountry: "MY", destinationPort: "Port Klang", incoterm: "CIF",
-      unitPriceAmount: 6000, currency: "MYR", producerPriceAmount: 8_000_000, unitsPerPackage: 5, companyId: null,
+      unitPriceAmount: 6000n, currency: "MYR", producerPriceAmount: 8_000_000n, unitsPerPackage: 5, companyId: null,
     });
     await proposeAllocation(lot.id, staff.id);
     await sendOffers(staff.id, lot.id, new Date(Date.now() + 60_000));

@@ -13,7 +13,7 @@ import { FakeStripe } from "../fakes/stripe-server";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { pngBomb } from "../helpers/files";
 import { orderFor, sellable } from "../helpers/orders";
-import { Client, dbFingerprint, startHttpApp } from "../helpers/app";
+import { Client, dbFingerprint, reviewAndPlace, startHttpApp } from "../helpers/app";
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
 const fake = new FakeStripe({ secretKey: "sk_test_hostile", webhookSecret: "whsec_hostile" });
@@ -51,12 +51,12 @@ beforeAll(async () => {
   const paid = await orderFor([{ variantId: a.variant.id, quantity: 1 }], {}, buyer.id);
   await confirmBankTransfer(staff.id, paid.id, paid.transferAmount!);
   const fulfilment = await db.fulfilment.findFirstOrThrow({ where: { orderId: paid.id } });
-  const lot = await createLot(staff.id, { productId: a.product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 5, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1000, currency: "USD", producerPriceAmount: 5_000_000, unitsPerPackage: 5, companyId: null });
+  const lot = await createLot(staff.id, { productId: a.product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 5, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1000n, currency: "USD", producerPriceAmount: 5_000_000n, unitsPerPackage: 5, companyId: null });
   await proposeAllocation(lot.id, staff.id);
   await sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000));
   const allocation = await db.lotAllocation.findFirstOrThrow({ where: { lotId: lot.id } });
   const rfq = await createRfq(buyer.id, { name: "Buyer Co", country: "SG", taxId: null, contactName: "B", contactEmail: "b@example.test", contactPhone: null }, { productId: a.product.id, categoryId: null, quantity: 10, unit: "pcs", targetPriceAmount: null, targetCurrency: null, destinationCountry: "SG", destinationPort: null, incoterm: "FOB", wantedBy: null, notes: null });
-  const quote = await sendQuote(staff.id, rfq.id, { unitPriceAmount: 1200, currency: "USD", incoterm: "FOB", validUntil: new Date(Date.now() + 7 * 86_400_000), leadTimeDays: 10, conditions: null, producerPriceAmount: 1 });
+  const quote = await sendQuote(staff.id, rfq.id, { unitPriceAmount: 1200n, currency: "USD", incoterm: "FOB", validUntil: new Date(Date.now() + 7 * 86_400_000), leadTimeDays: 10, conditions: null, producerPriceAmount: 1n });
   const buyerCart = await db.cart.findFirstOrThrow({ where: { userId: buyer.id }, orderBy: { createdAt: "asc" } });
   await db.cartItem.create({ data: { cartId: buyerCart.id, variantId: a.variant.id, quantity: 1 } });
   const payout = await db.payoutBatch.create({ data: { reference: "PO-TEST", totalAmount: 0, producerCount: 0, createdById: staff.id } });
@@ -129,7 +129,7 @@ describe("XSS payloads are rendered escaped", () => {
       const variant = await db.variant.findFirstOrThrow({ where: { product: { producerId: f.producerA.producerId } } });
       const c = await as().ready();
       await c.post(`/products/${(await db.product.findUniqueOrThrow({ where: { id: f.producerA.productId } })).slug}`, { variantId: variant.id, quantity: "1" });
-      const res = await c.post("/checkout", { intent: "place", email: "xss@example.test", name: p, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: p, address: p, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" });
+      const { response: res } = await reviewAndPlace(c, "/checkout", { email: "xss@example.test", name: p, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: p, address: p, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" });
       expect(res.status).toBeLessThan(500);
       if (res.status === 302) await answeredSafely(() => c.request(res.headers.get("location")!), p);
     });
@@ -224,7 +224,7 @@ describe("who may see and change what (IDOR across roles)", () => {
   it("a buyer cannot use producer pages", () => refused(() => as("buyer").request("/sell/orders")));
   it("staff cannot confirm a transfer with the wrong amount", () => refused(() => as("staff").post("/trade/payments", { orderId: f.order.id, received: "1" })));
   it("an allocation of another lot cannot be touched from this lot", async () => {
-    const otherLot = await db.exportLot.create({ data: { code: `LOT-X-${Date.now()}`, targetQuantity: 1, unit: "pcs", destinationCountry: "SG", incoterm: "FOB", unitPriceAmount: 1, currency: "USD" } });
+    const otherLot = await db.exportLot.create({ data: { code: `LOT-X-${Date.now()}`, targetQuantity: 1, unit: "pcs", destinationCountry: "SG", incoterm: "FOB", unitPriceAmount: 1n, currency: "USD" } });
     await refused(() => as("staff").post(`/trade/lots/${otherLot.id}`, { intent: "adjust", allocationId: f.allocationId, quantity: "1" }));
   });
 });

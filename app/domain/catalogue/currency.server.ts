@@ -18,14 +18,14 @@ export function currencyFromCookie(request: Request): DisplayCurrency | null {
   return isDisplayCurrency(v) ? v : null;
 }
 
-export type DisplayRate = { currency: DisplayCurrency; idrPerUnit: number; rateDate: string } | null;
+export type DisplayRate = { currency: DisplayCurrency; idrPerUnit: string; rateDate: string } | null;
 
 /** The latest rate for a display currency, or null for IDR (or when staff have entered none). */
 export async function displayRate(currency: DisplayCurrency): Promise<DisplayRate> {
   if (currency === "IDR") return null;
   const row = await db.exchangeRate.findFirst({ where: { currency }, orderBy: { rateDate: "desc" } });
   if (!row) return null;
-  return { currency, idrPerUnit: Number(row.idrPerUnit), rateDate: row.rateDate.toISOString().slice(0, 10) };
+  return { currency, idrPerUnit: row.idrPerUnit.toString(), rateDate: row.rateDate.toISOString().slice(0, 10) };
 }
 
 export async function rememberCurrency(userId: string | null, currency: DisplayCurrency) {

@@ -13,6 +13,12 @@ export const LOW_STOCK = 5;
 
 export class SkuTakenError extends Error {}
 export class VariantInUseError extends Error {}
+/** The stock change typed would take the variant below zero: buyers or lots took units since the form was opened. */
+export class StockChangedError extends Error {
+  constructor(readonly row: number, readonly sku: string, readonly available: number) {
+    super(`stock of ${sku} changed`);
+  }
+}
 export type PublishRefusal = "producer-not-verified" | "food-needs-certificate" | "no-variant";
 export class PublishRefused extends Error {
   constructor(readonly reason: PublishRefusal) {
@@ -105,8 +111,7 @@ function variantData(v: ProductInput["variants"][number], position: number) {
     sku: v.sku,
     nameId: v.nameId,
     nameEn: v.nameEn,
-    priceAmount: v.price * 100,
-    stock: v.stock,
+    priceAmount: v.price,
     minOrderQty: v.minOrderQty,
     weightGrams: v.weightGrams ?? null,
     position,
@@ -114,9 +119,9 @@ function variantData(v: ProductInput["variants"][number], position: number) {
 }
 
 function tiers(v: ProductInput["variants"][number]) {
-  const out: Array<{ minQty: number; priceAmount: number }> = [];
-  if (v.tier1Qty && v.tier1Price !== undefined) out.push({ minQty: v.tier1Qty, priceAmount: v.tier1Price * 100 });
-  if (v.tier2Qty && v.tier2Price !== undefined && v.tier2Qty !== v.tier1Qty) out.push({ minQty: v.tier2Qty, priceAmount: v.tier2Price * 100 });
+  const out: Array<{ minQty: number; priceAmount: bigint }> = [];
+  if (v.tier1Qty && v.tier1Price !== undefined) out.push({ minQty: v.tier1Qty, priceAmount: v.tier1Price });
+  if (v.tier2Qty && v.tier2Price !== undefined && v.tier2Qty !== v.tier1Qty) out.push({ minQty: v.tier2Qty, priceAmount: v.tier2Price });
   return out;
 }
 
@@ -140,7 +145,7 @@ export async function createOwnProduct(producerId: string, actorId: string, inpu
           slug: await uniqueSlug(tx, input.nameId),
           ...productData(input),
           status: "DRAFT",
-          variants: { create: input.variants.map((v, i) => ({ ...variantData(v, i), priceTiers: { create: tiers(v) } })) },
+          variants: { create: input.variants.map((v, i) => ({ ...variantData(v, i), stock: v.stock, priceTiers: { create: tiers(v) } })) },
           certifications: { create: (await ownCertificationIds(tx, producerId, input.certificationIds)).map((certificationId) => ({ certificationId })) },
         },
       });
@@ -150,6 +155,28 @@ export async function createOwnProduct(producerId: string, actorId: string, inpu
     });
   } catch (err) {
     rethrowSku(err);
+  }
+}
+
+/**
+ * The product form shows the stock when it is opened and sends that number back
+ * (`stockShown`). What the producer changed is the difference, and only the difference is
+ * applied, in one conditional UPDATE: units that buyers held or bought, or a lot took, while
+ * the form was open stay taken. A change that would go below zero is refused.
+ */
+async function applyStockChange(tx: Tx, row: number, variantId: string, sku: string, typed: number, shown: number | undefined) {
+  if (shown === undefined) {
+    await tx.variant.update({ where: { id: variantId }, data: { stock: typed } });
+    return;
+  }
+  const delta = typed - shown;
+  if (delta === 0) return;
+  const rows = await tx.$queryRaw<Array<{ stock: number }>>`
+    UPDATE "Variant" SET "stock" = "stock" + ${delta}, "updatedAt" = now()
+    WHERE "id" = ${variantId} AND "stock" + ${delta} >= 0 RETURNING "stock"`;
+  if (rows.length === 0) {
+    const now = await tx.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } });
+    throw new StockChangedError(row, sku, now.stock);
   }
 }
 
@@ -169,10 +196,11 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
       for (const [i, v] of input.variants.entries()) {
         if (v.id && keep.has(v.id)) {
           await tx.variant.update({ where: { id: v.id }, data: variantData(v, i) });
+          await applyStockChange(tx, i, v.id, v.sku, v.stock, v.stockShown);
           await tx.priceTier.deleteMany({ where: { variantId: v.id } });
           for (const t of tiers(v)) await tx.priceTier.create({ data: { ...t, variantId: v.id } });
         } else {
-          await tx.variant.create({ data: { ...variantData(v, i), productId, priceTiers: { create: tiers(v) } } });
+          await tx.variant.create({ data: { ...variantData(v, i), stock: v.stock, productId, priceTiers: { create: tiers(v) } } });
         }
       }
       await tx.productCertification.deleteMany({ where: { productId } });
@@ -188,7 +216,7 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
       return after;
     });
   } catch (err) {
-    if (err instanceof VariantInUseError) throw err;
+    if (err instanceof VariantInUseError || err instanceof StockChangedError) throw err;
     rethrowSku(err);
   }
 }

@@ -1,6 +1,7 @@
 /** Reading the product form: nested variant rows, the blank spare row dropped, certificate checkboxes echoed. */
 import type { ProductFormValues } from "~/components/product-form";
 import { nestForm } from "../producers/schemas";
+import { toInputString } from "../money";
 
 export function shapeProductForm(form: FormData): Record<string, unknown> {
   const raw = nestForm(form);
@@ -14,7 +15,7 @@ export function shapeProductForm(form: FormData): Record<string, unknown> {
 export function toFormValues(
   p: Omit<ProductFormValues, "certificationIds" | "variants"> & {
     certifications: Array<{ certificationId: string }>;
-    variants: Array<{ id: string; sku: string; nameId: string; nameEn: string; priceAmount: number; stock: number; minOrderQty: number; weightGrams: number | null; priceTiers: Array<{ minQty: number; priceAmount: number }> }>;
+    variants: Array<{ id: string; sku: string; nameId: string; nameEn: string; priceAmount: bigint; stock: number; minOrderQty: number; weightGrams: number | null; priceTiers: Array<{ minQty: number; priceAmount: bigint }> }>;
   },
 ): ProductFormValues {
   return {
@@ -33,11 +34,11 @@ export function toFormValues(
       sku: v.sku,
       nameId: v.nameId,
       nameEn: v.nameEn,
-      price: v.priceAmount / 100,
+      price: toInputString(v.priceAmount, "IDR"),
       stock: v.stock,
       minOrderQty: v.minOrderQty,
       weightGrams: v.weightGrams,
-      tiers: v.priceTiers.map((t) => ({ minQty: t.minQty, price: t.priceAmount / 100 })),
+      tiers: v.priceTiers.map((t) => ({ minQty: t.minQty, price: toInputString(t.priceAmount, "IDR") })),
     })),
   };
 }

@@ -11,6 +11,7 @@ import { getMeili, indexName } from "../../../search/client";
 import type { ProductDocument } from "../../../search/documents";
 import { productCardSelect, toProductCard, visibleProductWhere, type ProductCard } from "./product-card.server";
 import { province, regency, regencyLabel } from "./regions";
+import { compareMinor, majorToMinor, minorToMajor, toMinor } from "../money";
 
 export const SEARCH_PAGE_SIZE = 24;
 import { CERT_FILTERS as CERTS, HL_POST, HL_PRE, SORTS } from "./search-options";
@@ -55,8 +56,8 @@ export function buildFilter(p: SearchParams): string[] {
   if (p.regency) f.push(`regencyCode = ${quote(p.regency)}`);
   for (const c of p.cert) f.push(`certifications = ${quote(c)}`);
   if (p.export) f.push("exportReady = true");
-  if (p.min !== undefined) f.push(`price >= ${p.min * 100}`);
-  if (p.max !== undefined) f.push(`price <= ${p.max * 100}`);
+  if (p.min !== undefined) f.push(`price >= ${majorToMinor(p.min, "IDR")}`);
+  if (p.max !== undefined) f.push(`price <= ${majorToMinor(p.max, "IDR")}`);
   return f;
 }
 
@@ -124,7 +125,7 @@ async function searchMeili(p: SearchParams, locale: AppLocale): Promise<SearchRe
       producerSlug: h.producerSlug,
       regencyCode: h.regencyCode,
       region: regencyLabel(h.regencyCode),
-      price: { amount: h.price, currency: h.currency },
+      price: { amount: toMinor(h.price), currency: h.currency },
       inStock: h.inStock,
       image: h.image && { ...h.image, alt: name },
       certifications: h.certifications,
@@ -144,7 +145,7 @@ async function searchMeili(p: SearchParams, locale: AppLocale): Promise<SearchRe
       cert: facet("certifications", () => undefined),
       export: (dist.exportReady ?? {})["true"] ?? 0,
     },
-    priceRange: stats ? { min: Math.floor(stats.min / 100), max: Math.ceil(stats.max / 100) } : null,
+    priceRange: stats ? { min: Number(minorToMajor(stats.min, "IDR", "floor")), max: Number(minorToMajor(stats.max, "IDR", "ceil")) } : null,
     tookMs: res.processingTimeMs,
   };
 }
@@ -170,8 +171,8 @@ async function searchPostgres(p: SearchParams, locale: AppLocale): Promise<Searc
       ...(p.regency ? [{ producer: { regencyCode: p.regency } }] : []),
       ...(p.export ? [{ exportReady: true }] : []),
       ...p.cert.map((c) => ({ certifications: { some: { certification: { type: c, status: "VERIFIED" as const, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } } })),
-      ...(p.min !== undefined ? [{ variants: { some: { priceAmount: { gte: p.min * 100 } } } }] : []),
-      ...(p.max !== undefined ? [{ variants: { some: { priceAmount: { lte: p.max * 100 } } } }] : []),
+      ...(p.min !== undefined ? [{ variants: { some: { priceAmount: { gte: majorToMinor(p.min, "IDR") } } } }] : []),
+      ...(p.max !== undefined ? [{ variants: { some: { priceAmount: { lte: majorToMinor(p.max, "IDR") } } } }] : []),
     ],
   };
   const orderBy =
@@ -183,7 +184,7 @@ async function searchPostgres(p: SearchParams, locale: AppLocale): Promise<Searc
   const items = rows.map((r) => toProductCard(r, locale)).map((c) => ({ ...c, highlightedName: c.name }));
   if (p.sort === "price_asc" || p.sort === "price_desc") {
     const dir = p.sort === "price_asc" ? 1 : -1;
-    items.sort((a, b) => dir * ((a.price?.amount ?? 0) - (b.price?.amount ?? 0)));
+    items.sort((a, b) => dir * compareMinor(a.price?.amount ?? 0n, b.price?.amount ?? 0n));
   }
   return {
     degraded: true,

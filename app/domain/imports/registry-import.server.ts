@@ -10,6 +10,7 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
+import { majorToMinor } from "../money";
 import { productChanged, producerChanged } from "../outbox.server";
 import { producerProfileSchema } from "../producers/schemas";
 
@@ -175,7 +176,7 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
     return out;
   }
   const pFields = { nameId: product.nameId, nameEn: product.nameEn, descriptionId: product.descriptionId, descriptionEn: product.descriptionEn, categoryId: category.id, unit: product.unit, weightGrams: product.weightGrams, hsCode: product.hsCode ?? null };
-  const vFields = { priceAmount: product.price * 100, stock: product.stock };
+  const vFields = { priceAmount: majorToMinor(product.price, "IDR"), stock: product.stock };
   if (!variant) {
     let slug = product.nameId.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
     if (await tx.product.findUnique({ where: { slug } })) slug = `${slug}-${product.sku.toLowerCase()}`;

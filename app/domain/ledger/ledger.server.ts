@@ -1,29 +1,32 @@
 /**
  * The producers' ledger: append-only entries, one per business fact (its `sourceKey` is
  * unique, so a fact is booked once however often it is replayed). A balance is the sum of
- * a producer's entries; nothing stores a total.
+ * a producer's entries; nothing stores a total. Amounts are `bigint` minor units.
  *
  * - a paid fulfilment credits its lines less the trading house's commission; the rate
  *   in force is stored on the entry;
- * - a refund debits the refunded lines less the same commission (the house returns its
- *   share too);
+ * - a refund debits what the refund changes in the producer's share: the share of
+ *   everything refunded on the fulfilment so far, less the share of what was refunded
+ *   before. Refunding a fulfilment unit by unit, in any order, therefore debits exactly
+ *   what was credited, and the house's commission nets to zero too;
  * - a payout batch books one PAYOUT entry per producer for what it was owed and marks
- *   the entries it pays.
+ *   the entries it pays (`payouts.server.ts`).
  */
 import { db, type Tx } from "~/lib/db.server";
+import { money, percentOf, subtract, type Money } from "../money";
 
-/** Commission on an amount in minor units, rounded to whole rupiah (100 minor units). */
-export function commissionOn(amount: number, bps: number): number {
-  return Math.round((amount * bps) / 10_000 / 100) * 100;
+/** The house's commission on an amount: `bps` basis points, rounded by the money module's rule (whole rupiah). */
+export function commissionOn(amount: Money, bps: number): Money {
+  return percentOf(amount, bps);
 }
 
 /** What the producer receives of a sale: the lines less commission. */
-export function producerShare(amount: number, bps: number): number {
-  return amount - commissionOn(amount, bps);
+export function producerShare(amount: Money, bps: number): Money {
+  return subtract(amount, commissionOn(amount, bps));
 }
 
-export async function creditFulfilment(tx: Tx, f: { id: string; producerId: string; orderNumber: string; linesAmount: number; currency: string }, bps: number) {
-  const amount = producerShare(f.linesAmount, bps);
+export async function creditFulfilment(tx: Tx, f: { id: string; producerId: string; orderNumber: string; linesAmount: bigint; currency: string }, bps: number) {
+  const amount = producerShare(money(f.linesAmount, f.currency), bps).amount;
   await tx.ledgerEntry.create({
     data: {
       producerId: f.producerId,
@@ -44,19 +47,30 @@ export async function saleCommissionBps(tx: Tx, fulfilmentId: string): Promise<n
   return e?.commissionBps ?? null;
 }
 
-export async function debitRefund(tx: Tx, d: { refundId: string; producerId: string; fulfilmentId: string | null; orderNumber: string; linesAmount: number; currency: string }) {
+/**
+ * Debits a refund of some of a fulfilment's lines. `refundedBefore` is what had been
+ * refunded of the fulfilment's lines before this refund, `linesAmount` what this one
+ * refunds; the debit is the change in the producer's share, so the debits of any sequence
+ * of refunds add up to the share of their sum.
+ */
+export async function debitRefund(
+  tx: Tx,
+  d: { refundId: string; producerId: string; fulfilmentId: string | null; orderNumber: string; refundedBefore: bigint; linesAmount: bigint; currency: string },
+) {
   const bps = d.fulfilmentId ? await saleCommissionBps(tx, d.fulfilmentId) : null;
-  if (bps === null) return 0; // never credited (not paid yet): nothing to take back
-  const amount = -producerShare(d.linesAmount, bps);
+  if (bps === null) return 0n; // never credited (not paid yet): nothing to take back
+  const before = producerShare(money(d.refundedBefore, d.currency), bps);
+  const after = producerShare(money(d.refundedBefore + d.linesAmount, d.currency), bps);
+  const amount = -subtract(after, before).amount;
   await tx.ledgerEntry.create({
     data: { producerId: d.producerId, kind: "REFUND_DEBIT", amount, currency: d.currency, commissionBps: bps, sourceKey: `refund:${d.refundId}:${d.producerId}`, memo: `${d.orderNumber}: refund of ${d.linesAmount}` },
   });
   return amount;
 }
 
-export async function producerBalance(producerId: string, tx: Tx = db) {
+export async function producerBalance(producerId: string, tx: Tx = db): Promise<bigint> {
   const all = await tx.ledgerEntry.aggregate({ where: { producerId }, _sum: { amount: true } });
-  return all._sum.amount ?? 0;
+  return all._sum.amount ?? 0n;
 }
 
 export async function producerLedger(producerId: string, take = 50) {

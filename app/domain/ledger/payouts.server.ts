@@ -1,57 +1,73 @@
 /**
  * Payout batches: staff pay every producer what its unpaid entries add up to, in one
- * bank file. Batches are made one at a time (a transaction-scoped advisory lock), and an
- * entry joins a batch only while it has none, so no entry, and no producer, is paid twice.
+ * bank file. Batches are made one at a time (a transaction-scoped advisory lock); a batch
+ * pays exactly the entries it locked and marked, so no entry is paid twice or marked unpaid.
  */
 import crypto from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
+import { money, sumMinor, toWholeMajorString } from "../money";
 
 const PAYOUT_LOCK = 42_0001;
 
-/** Each producer's sum of entries not yet in a payout batch. */
-function unpaidSums(tx: Tx) {
-  return tx.ledgerEntry.groupBy({ by: ["producerId"], where: { payoutBatchId: null, kind: { not: "PAYOUT" } }, _sum: { amount: true } });
+/** Each producer's sum of entries not yet in a payout batch (for the staff page). */
+async function unpaidSums(tx: Tx): Promise<Map<string, bigint>> {
+  const rows = await tx.ledgerEntry.groupBy({ by: ["producerId"], where: { payoutBatchId: null, kind: { not: "PAYOUT" } }, _sum: { amount: true } });
+  return new Map(rows.map((r) => [r.producerId, r._sum.amount ?? 0n]));
 }
 
-export type PayoutCandidate = { producerId: string; name: string; amount: number; bankReady: boolean };
+export type PayoutCandidate = { producerId: string; name: string; amount: bigint; bankReady: boolean };
+
+const hasBank = (p: { bankName: string | null; bankAccountNo: string | null; bankAccountName: string | null }) => !!(p.bankName && p.bankAccountNo && p.bankAccountName);
 
 /** Who would be paid now: producers with a positive unpaid sum (and whether their bank details are complete). */
 export async function payoutCandidates(): Promise<PayoutCandidate[]> {
   const sums = await unpaidSums(db);
-  const positive = sums.filter((s) => (s._sum.amount ?? 0) > 0);
-  const producers = await db.producer.findMany({ where: { id: { in: positive.map((s) => s.producerId) } }, select: { id: true, legalName: true, bankName: true, bankAccountNo: true, bankAccountName: true } });
+  const positive = [...sums].filter(([, amount]) => amount > 0n);
+  const producers = await db.producer.findMany({ where: { id: { in: positive.map(([id]) => id) } }, select: { id: true, legalName: true, bankName: true, bankAccountNo: true, bankAccountName: true } });
   return positive
-    .map((s) => {
-      const p = producers.find((x) => x.id === s.producerId)!;
-      return { producerId: s.producerId, name: p.legalName, amount: s._sum.amount ?? 0, bankReady: !!(p.bankName && p.bankAccountNo && p.bankAccountName) };
+    .map(([producerId, amount]) => {
+      const p = producers.find((x) => x.id === producerId)!;
+      return { producerId, name: p.legalName, amount, bankReady: hasBank(p) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export class NothingToPay extends Error {}
 
+type UnpaidEntry = { id: string; producerId: string; amount: bigint };
+
+/**
+ * Pays every producer whose unpaid entries add up to more than zero and whose bank details
+ * are complete. The entries are read once and locked (`FOR UPDATE`); the batch marks
+ * exactly those rows by id and pays exactly their sum, so a credit committed while the
+ * batch is being made stays unpaid for the next batch.
+ */
 export async function createPayoutBatch(staffId: string) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PAYOUT_LOCK})`;
-    const sums = await unpaidSums(tx);
-    const ready = await tx.producer.findMany({
-      where: { id: { in: sums.filter((s) => (s._sum.amount ?? 0) > 0).map((s) => s.producerId) }, bankName: { not: null }, bankAccountNo: { not: null }, bankAccountName: { not: null } },
-      select: { id: true },
-    });
-    const payees = sums.filter((s) => ready.some((p) => p.id === s.producerId));
+    const entries = await tx.$queryRaw<UnpaidEntry[]>`
+      SELECT "id", "producerId", "amount" FROM "LedgerEntry"
+      WHERE "payoutBatchId" IS NULL AND "kind" <> 'PAYOUT'
+      ORDER BY "id" FOR UPDATE`;
+    const byProducer = new Map<string, UnpaidEntry[]>();
+    for (const e of entries) byProducer.set(e.producerId, [...(byProducer.get(e.producerId) ?? []), e]);
+    const owed = [...byProducer].map(([producerId, list]) => ({ producerId, ids: list.map((e) => e.id), amount: sumMinor(list.map((e) => e.amount)) })).filter((p) => p.amount > 0n);
+    const ready = await tx.producer.findMany({ where: { id: { in: owed.map((p) => p.producerId) } }, select: { id: true, bankName: true, bankAccountNo: true, bankAccountName: true } });
+    const payees = owed.filter((p) => ready.some((r) => r.id === p.producerId && hasBank(r)));
     if (payees.length === 0) throw new NothingToPay();
-    const total = payees.reduce((s, p) => s + (p._sum.amount ?? 0), 0);
+    const total = sumMinor(payees.map((p) => p.amount));
     const reference = `PO${new Date().toISOString().slice(0, 10).replaceAll("-", "")}-${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
     const batch = await tx.payoutBatch.create({ data: { reference, totalAmount: total, producerCount: payees.length, createdById: staffId } });
     for (const p of payees) {
-      await tx.ledgerEntry.updateMany({ where: { producerId: p.producerId, payoutBatchId: null, kind: { not: "PAYOUT" } }, data: { payoutBatchId: batch.id } });
+      const marked = await tx.ledgerEntry.updateMany({ where: { id: { in: p.ids }, payoutBatchId: null }, data: { payoutBatchId: batch.id } });
+      if (marked.count !== p.ids.length) throw new Error(`payout: ${p.ids.length - marked.count} locked entries of ${p.producerId} changed under the batch`);
       await tx.ledgerEntry.create({
-        data: { producerId: p.producerId, kind: "PAYOUT", amount: -(p._sum.amount ?? 0), sourceKey: `payout:${batch.id}:${p.producerId}`, memo: `payout ${reference}`, payoutBatchId: batch.id },
+        data: { producerId: p.producerId, kind: "PAYOUT", amount: -p.amount, sourceKey: `payout:${batch.id}:${p.producerId}`, memo: `payout ${reference}`, payoutBatchId: batch.id },
       });
     }
-    await audit(tx, { actorId: staffId, action: "payout.created", entityType: "PayoutBatch", entityId: batch.id, after: { reference, total, producers: payees.length } });
+    await audit(tx, { actorId: staffId, action: "payout.created", entityType: "PayoutBatch", entityId: batch.id, after: { reference, total, producers: payees.length, entries: sumMinor(payees.map((p) => BigInt(p.ids.length))) } });
     return batch;
   });
 }
@@ -74,7 +90,7 @@ export async function payoutCsv(batchId: string) {
     cell(e.producer.bankName ?? ""),
     cell(e.producer.bankAccountNo ?? ""),
     cell(e.producer.bankAccountName ?? ""),
-    (-e.amount / 100).toFixed(0),
+    toWholeMajorString(money(-e.amount, e.currency)),
     e.currency,
     `Anjung ${batch.reference}`,
   ]);

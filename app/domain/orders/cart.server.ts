@@ -93,7 +93,7 @@ export async function mergeGuestCart(request: Request, userId: string) {
 
 /** The cart as the buyer sees it: lines grouped by producer, tier prices applied, problems flagged. */
 export async function cartView(cartId: string | null, locale: AppLocale) {
-  if (!cartId) return { lines: [], subtotal: 0, currency: "IDR", problems: 0 };
+  if (!cartId) return { lines: [], subtotal: 0n, currency: "IDR", problems: 0 };
   const items = await db.cartItem.findMany({
     where: { cartId },
     orderBy: { id: "asc" },
@@ -125,7 +125,7 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       unitPrice: price,
       basePrice: v.priceAmount,
       tierApplied: price !== v.priceAmount,
-      lineTotal: price * i.quantity,
+      lineTotal: price * BigInt(i.quantity),
       currency: v.currency,
       stock: v.stock,
       minOrderQty: v.minOrderQty,
@@ -135,7 +135,7 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
   });
   return {
     lines,
-    subtotal: lines.filter((l) => !l.problem).reduce((s, l) => s + l.lineTotal, 0),
+    subtotal: lines.filter((l) => !l.problem).reduce((s, l) => s + l.lineTotal, 0n),
     currency: "IDR",
     problems: lines.filter((l) => l.problem).length,
   };

@@ -18,6 +18,9 @@ export const checkoutSchema = z
     postcode: z.string().trim().max(12, { error: "errors.tooLong" }).optional().default(""),
     shippingRate: z.string().min(1, { error: "errors.chooseShipping" }).max(40),
     paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE"], { error: "errors.choosePayment" }),
+    /** from the review step: its one-time key and the digest of what was reviewed */
+    checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined),
+    reviewDigest: z.string().max(64).optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.country !== "ID") return;

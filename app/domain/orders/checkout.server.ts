@@ -10,7 +10,8 @@
  *    waits as AWAITING_PAYMENT with a unique amount and reference for staff to match.
  */
 import crypto from "node:crypto";
-import { db, type Tx } from "~/lib/db.server";
+import { db, Prisma, type Tx } from "~/lib/db.server";
+import { add, money, roundingStep } from "../money";
 import { appUrl } from "~/lib/env.server";
 import type { AppLocale } from "~/lib/i18n";
 import { cardPaymentsEnabled, createCheckoutSession } from "../payments/stripe.server";
@@ -27,7 +28,7 @@ import { regenciesOf } from "./address";
 
 export const CARD_HOLD_MINUTES = 30;
 
-export type CheckoutRefusal = "empty-cart" | "cart-problems" | "shipping-unavailable" | "payment-unavailable" | "sold-out" | "payment-failed";
+export type CheckoutRefusal = "empty-cart" | "cart-problems" | "shipping-unavailable" | "payment-unavailable" | "sold-out" | "payment-failed" | "changed" | "transfer-busy";
 export class CheckoutRefused extends Error {
   constructor(readonly reason: CheckoutRefusal, readonly skus: string[] = []) {
     super(`checkout: ${reason}`);
@@ -42,10 +43,34 @@ export function paymentMethods() {
 export async function checkoutQuote(cartId: string | null, locale: AppLocale, input: { country: string; shippingRate: string }) {
   const cart = await cartView(cartId, locale);
   if (cart.lines.length === 0) throw new CheckoutRefused("empty-cart");
+  const short = cart.lines.filter((l) => l.problem === "over-stock");
+  if (short.length > 0) throw new CheckoutRefused("sold-out", short.map((l) => l.sku));
   if (cart.problems > 0) throw new CheckoutRefused("cart-problems");
   const rate = await db.shippingRate.findUnique({ where: { code: input.shippingRate } });
   if (!rate || !rateApplies(rate, input.country) || rate.currency !== cart.currency) throw new CheckoutRefused("shipping-unavailable");
-  return { cart, rate, shipping: rate.amount, total: cart.subtotal + rate.amount };
+  const total = add(money(cart.subtotal, cart.currency), money(rate.amount, rate.currency)).amount;
+  return { cart, rate, shipping: rate.amount, total, digest: reviewDigest(cart.lines, rate.code, rate.amount, total) };
+}
+
+/**
+ * What the buyer reviewed, in a few bytes: every line (variant, quantity, unit price), the
+ * shipping rate and the total. The review step puts it in the form; placing the order
+ * recomputes it, and a difference (the cart, a price or a rate changed since) sends the
+ * buyer back to review instead of charging something they did not see.
+ */
+function reviewDigest(lines: Array<{ variantId: string; quantity: number; unitPrice: bigint }>, rateCode: string, shipping: bigint, total: bigint) {
+  const parts = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId)).map((l) => `${l.variantId}:${l.quantity}:${l.unitPrice}`);
+  return crypto.createHash("sha256").update([...parts, rateCode, shipping, total].join("|")).digest("base64url").slice(0, 32);
+}
+
+/** A fresh one-time key for the review step's form. */
+export function newCheckoutKey() {
+  return crypto.randomBytes(18).toString("base64url");
+}
+
+/** The key stored on the order: bound to the cart, so a key seen elsewhere opens nobody's order. */
+function storedCheckoutKey(cartId: string, key: string) {
+  return crypto.createHash("sha256").update(`${cartId}:${key}`).digest("base64url");
 }
 
 function orderNumber() {
@@ -56,38 +81,80 @@ function orderNumber() {
   return `AJ${ymd}-${rand}`;
 }
 
+/** The unique code added to a transfer: whole rupiah 1–999. */
+const TRANSFER_CODES = 999;
+const TRANSFER_LOCK = 42_0002;
+
 /**
  * A bank transfer is matched by its exact amount: the total plus a unique code of
- * Rp1–Rp999 that no other order waiting for a transfer uses.
+ * Rp1–Rp999 that no other order waiting for a transfer uses. Orders with the same total
+ * choose one at a time (a transaction-scoped advisory lock on the total), and the partial
+ * unique index "Order_open_transferAmount_key" makes a shared amount impossible whatever
+ * the code does. When every code of a total is taken, transfer is refused for now.
  */
-async function uniqueTransferAmount(tx: Tx, total: number) {
-  const waiting = await tx.order.findMany({ where: { status: "AWAITING_PAYMENT", transferAmount: { gte: total, lte: total + 99_900 } }, select: { transferAmount: true } });
+async function uniqueTransferAmount(tx: Tx, total: bigint): Promise<bigint> {
+  const step = roundingStep("IDR");
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TRANSFER_LOCK}, hashtext(${total.toString()}))`;
+  const waiting = await tx.order.findMany({ where: { status: "AWAITING_PAYMENT", transferAmount: { gt: total, lte: total + BigInt(TRANSFER_CODES) * step } }, select: { transferAmount: true } });
   const taken = new Set(waiting.map((o) => o.transferAmount));
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const amount = total + (1 + crypto.randomInt(999)) * 100;
-    if (!taken.has(amount)) return amount;
-  }
-  return total + (1 + crypto.randomInt(999)) * 100;
+  const free: bigint[] = [];
+  for (let code = 1; code <= TRANSFER_CODES; code++) if (!taken.has(total + BigInt(code) * step)) free.push(total + BigInt(code) * step);
+  if (free.length === 0) throw new CheckoutRefused("transfer-busy");
+  return free[crypto.randomInt(free.length)];
 }
 
 export type PlacedOrder = { id: string; number: string; accessToken: string; paymentMethod: "STRIPE" | "BANK_TRANSFER" };
+export type PlaceOptions = { checkoutKey: string; reviewDigest: string };
 
-export async function placeOrder(cartId: string | null, userId: string | null, locale: AppLocale, input: CheckoutInput): Promise<PlacedOrder> {
+/** A checkout holds a handful of rows for a few milliseconds; these bounds only matter in a rush. */
+const CHECKOUT_TX = { maxWait: 10_000, timeout: 15_000 };
+
+/**
+ * Places the order the buyer reviewed. Posting twice with the same key (a double tap on a
+ * slow network) answers with the one order; a cart that changed since the review is
+ * refused with "review again". Stock is taken last, right before commit, so the rows
+ * every buyer of a scarce variant waits for are locked as briefly as possible.
+ */
+export async function placeOrder(cartId: string | null, userId: string | null, locale: AppLocale, input: CheckoutInput, opts: PlaceOptions): Promise<PlacedOrder> {
   const method = input.paymentMethod;
   if (!(paymentMethods() as readonly string[]).includes(method)) throw new CheckoutRefused("payment-unavailable");
+  if (!cartId) throw new CheckoutRefused("empty-cart");
+  const key = storedCheckoutKey(cartId, opts.checkoutKey);
+  const placed = async () => {
+    const o = await db.order.findUnique({ where: { checkoutKey: key }, select: { id: true, number: true, accessToken: true, paymentMethod: true } });
+    return o && { id: o.id, number: o.number, accessToken: o.accessToken, paymentMethod: o.paymentMethod };
+  };
+  const already = await placed();
+  if (already) return already;
+  try {
+    return await createOrder(cartId, userId, locale, input, opts, key);
+  } catch (err) {
+    // the same key committed meanwhile (the other tap won): that order is the answer
+    const winner = (err instanceof CheckoutRefused || isUniqueViolation(err)) && (await placed());
+    if (winner) return winner;
+    throw err;
+  }
+}
+
+function isUniqueViolation(err: unknown) {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+async function createOrder(cartId: string, userId: string | null, locale: AppLocale, input: CheckoutInput, opts: PlaceOptions, key: string): Promise<PlacedOrder> {
+  const method = input.paymentMethod;
   const quote = await checkoutQuote(cartId, locale, input);
+  if (quote.digest !== opts.reviewDigest) throw new CheckoutRefused("changed");
   const settings = await marketSettings();
   const holdMinutes = method === "STRIPE" ? CARD_HOLD_MINUTES : settings.transferHoldMinutes;
   const reservedUntil = new Date(Date.now() + holdMinutes * 60_000);
   const lines = quote.cart.lines;
+  const number = orderNumber();
 
   const order = await db.$transaction(async (tx) => {
-    const soldOut = await takeStockForLines(tx, lines);
-    if (soldOut.length > 0) throw new CheckoutRefused("sold-out", soldOut);
-    const number = orderNumber();
     const created = await tx.order.create({
       data: {
         number,
+        checkoutKey: key,
         accessToken: crypto.randomBytes(24).toString("base64url"),
         buyerId: userId,
         email: input.email,
@@ -99,7 +166,6 @@ export async function placeOrder(cartId: string | null, userId: string | null, l
         status: method === "STRIPE" ? "PENDING_PAYMENT" : "AWAITING_PAYMENT",
         paymentMethod: method,
         paymentReference: method === "BANK_TRANSFER" ? number : null,
-        transferAmount: method === "BANK_TRANSFER" ? await uniqueTransferAmount(tx, quote.total) : null,
         reservedUntil,
         shippingName: input.name,
         shippingPhone: input.phone,
@@ -126,13 +192,16 @@ export async function placeOrder(cartId: string | null, userId: string | null, l
         reservations: { create: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, expiresAt: reservedUntil })) },
       },
     });
-    await tx.cartItem.deleteMany({ where: { cartId: cartId! } });
+    await tx.cartItem.deleteMany({ where: { cartId, variantId: { in: lines.map((l) => l.variantId) } } });
+    // last: the scarce rows (stock, the transfer codes of this total) are locked only from here to the commit
+    const soldOut = await takeStockForLines(tx, lines);
+    if (soldOut.length > 0) throw new CheckoutRefused("sold-out", soldOut);
+    if (method === "BANK_TRANSFER") await tx.order.update({ where: { id: created.id }, data: { transferAmount: await uniqueTransferAmount(tx, quote.total) } });
     if (method === "BANK_TRANSFER") await orderMail(tx, created.id, "awaiting-transfer");
     return created;
-  });
+  }, CHECKOUT_TX);
   return { id: order.id, number: order.number, accessToken: order.accessToken, paymentMethod: method };
 }
-
 
 /**
  * Opens the Stripe Checkout Session for a card order and returns where to send the buyer.

@@ -1,7 +1,8 @@
 /** The mails an order sends at each step, in the buyer's language (producers get Indonesian). */
 import type { Tx } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
-import { formatDate, formatMoney } from "~/lib/format";
+import { formatDate } from "~/lib/format";
+import { formatMoney } from "~/domain/money";
 import type { AppLocale } from "~/lib/i18n";
 import { serverT } from "~/lib/i18n.server";
 import { sendMail } from "~/lib/mail.server";
@@ -10,7 +11,7 @@ import { marketSettings } from "./settings.server";
 
 export type OrderMailKind = "awaiting-transfer" | "cancelled" | "paid" | "shipped" | "refunded" | "late-payment";
 
-export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, extra: { amount?: number; tracking?: string; producer?: string } = {}) {
+export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, extra: { amount?: bigint; tracking?: string; producer?: string } = {}) {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
   const locale = order.locale as AppLocale;
   const t = serverT(locale);

@@ -1,7 +1,7 @@
 /** Retail pricing: the wholesale tier for the quantity applies automatically. */
-export type Tier = { minQty: number; priceAmount: number };
+export type Tier = { minQty: number; priceAmount: bigint };
 
-export function unitPrice(basePrice: number, tiers: Tier[], quantity: number): number {
+export function unitPrice(basePrice: bigint, tiers: Tier[], quantity: number): bigint {
   let price = basePrice;
   let best = 0;
   for (const t of tiers) if (quantity >= t.minQty && t.minQty > best) {

@@ -8,6 +8,7 @@
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { debitRefund } from "../ledger/ledger.server";
+import { sumMinor } from "../money";
 import { createStripeRefund } from "../payments/stripe.server";
 import { lockOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
@@ -31,21 +32,22 @@ async function refundTx(tx: Tx, orderId: string, actorId: string | null, selecti
   if (opts.cancel && order.fulfilments.some((f) => f.status === "SHIPPED" || f.status === "DELIVERED")) throw new RefundRefused("already-shipped");
   const picked = selection.filter((s) => s.quantity > 0);
   if (picked.length === 0) throw new RefundRefused("nothing-selected");
-  let linesAmount = 0;
-  const perProducer = new Map<string, { fulfilmentId: string | null; amount: number }>();
+  let linesAmount = 0n;
+  const perProducer = new Map<string, { fulfilmentId: string | null; refundedBefore: bigint; amount: bigint }>();
   for (const s of picked) {
     const line = order.lines.find((l) => l.id === s.lineId);
     if (!line) throw new RefundRefused("unknown-line");
     if (!Number.isInteger(s.quantity) || s.quantity > line.quantity - line.refundedQty) throw new RefundRefused("too-many");
-    const amount = line.unitAmount * s.quantity;
+    const amount = line.unitAmount * BigInt(s.quantity);
     linesAmount += amount;
-    const p = perProducer.get(line.producerId) ?? { fulfilmentId: line.fulfilmentId, amount: 0 };
+    const refundedBefore = sumMinor(order.lines.filter((l) => l.producerId === line.producerId).map((l) => l.unitAmount * BigInt(l.refundedQty)));
+    const p = perProducer.get(line.producerId) ?? { fulfilmentId: line.fulfilmentId, refundedBefore, amount: 0n };
     p.amount += amount;
     perProducer.set(line.producerId, p);
   }
   const remainingAfter = order.lines.reduce((n, l) => n + l.quantity - l.refundedQty, 0) - picked.reduce((n, s) => n + s.quantity, 0);
   // the last refund of an order (nothing left after it) returns the shipping too; it can happen once
-  const shippingRefund = remainingAfter === 0 ? order.shippingAmount : 0;
+  const shippingRefund = remainingAfter === 0 ? order.shippingAmount : 0n;
   const amount = linesAmount + shippingRefund;
   const refund = await tx.refund.create({
     data: { orderId, amount, currency: order.currency, reason, createdById: actorId, externalId: order.paymentMethod === "STRIPE" ? null : `manual:${orderId}:${order.refunds.length + 1}` },
@@ -55,7 +57,7 @@ async function refundTx(tx: Tx, orderId: string, actorId: string | null, selecti
     if (opts.restock) await returnStock(tx, order.lines.find((l) => l.id === s.lineId)!.variantId, s.quantity);
   }
   for (const [producerId, p] of perProducer) {
-    await debitRefund(tx, { refundId: refund.id, producerId, fulfilmentId: p.fulfilmentId, orderNumber: order.number, linesAmount: p.amount, currency: order.currency });
+    await debitRefund(tx, { refundId: refund.id, producerId, fulfilmentId: p.fulfilmentId, orderNumber: order.number, refundedBefore: p.refundedBefore, linesAmount: p.amount, currency: order.currency });
   }
   const status = opts.cancel ? "CANCELLED" : remainingAfter === 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
   await tx.order.update({ where: { id: orderId }, data: { status, ...(opts.cancel ? { cancelledAt: new Date(), cancelReason: reason } : {}) } });
@@ -112,10 +114,10 @@ export async function executeCardRefunds(orderId: string) {
  * Stripe dashboard): record the difference so the order's money adds up. It is not tied
  * to lines, so the ledger is left to staff (an audited adjustment).
  */
-export async function recordExternalRefundTx(tx: Tx, orderId: string, amountRefunded: number, chargeId: string) {
+export async function recordExternalRefundTx(tx: Tx, orderId: string, amountRefunded: bigint, chargeId: string) {
   await lockOrder(tx, orderId);
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { refunds: true } });
-  const known = order.refunds.reduce((s, r) => s + r.amount, 0);
+  const known = sumMinor(order.refunds.map((r) => r.amount));
   if (amountRefunded <= known) return false;
   const refund = await tx.refund.create({ data: { orderId, amount: amountRefunded - known, currency: order.currency, reason: "stripe-dashboard", externalId: `${chargeId}:${amountRefunded}` } });
   const status = amountRefunded >= order.totalAmount ? "REFUNDED" : "PARTIALLY_REFUNDED";

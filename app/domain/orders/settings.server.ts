@@ -30,7 +30,7 @@ export async function shippingRates(opts: { activeOnly?: boolean } = {}) {
   return db.shippingRate.findMany({ where: opts.activeOnly ? { active: true } : {}, orderBy: [{ active: "desc" }, { amount: "asc" }] });
 }
 
-export type ShippingRateInput = { code: string; nameId: string; nameEn: string; country: string | null; amount: number; active: boolean };
+export type ShippingRateInput = { code: string; nameId: string; nameEn: string; country: string | null; amount: bigint; active: boolean };
 
 export async function saveShippingRate(staffId: string, input: ShippingRateInput) {
   return db.$transaction(async (tx) => {

@@ -16,11 +16,12 @@ import { marketSettings } from "../orders/settings.server";
 import { consumeHold, takeStockForLines } from "../orders/stock.server";
 import { cancelUnpaidOrder } from "../orders/cancellation.server";
 import { executeCardRefunds, recordExternalRefundTx, refundWholeOrderTx } from "../orders/refunds.server";
-import { fromStripeAmount, type Stripe } from "./stripe.server";
+import { fromStripeAmount, sumMinor } from "../money";
+import { type Stripe } from "./stripe.server";
 
 export type PaymentOutcome = "paid" | "already-paid" | "late-sold-out" | "unknown-order" | "amount-mismatch";
 
-type PaymentFact = { method: "STRIPE" | "BANK_TRANSFER"; amount: number; currency: string; externalId: string; paymentIntentId?: string | null; confirmedById?: string | null };
+type PaymentFact = { method: "STRIPE" | "BANK_TRANSFER"; amount: bigint; currency: string; externalId: string; paymentIntentId?: string | null; confirmedById?: string | null };
 
 /** Splits a paid order into fulfilments and credits each producer (once: the ledger key is the fulfilment). */
 async function splitAndCredit(tx: Tx, orderId: string) {
@@ -30,7 +31,7 @@ async function splitAndCredit(tx: Tx, orderId: string) {
   for (const l of order.lines) byProducer.set(l.producerId, [...(byProducer.get(l.producerId) ?? []), l]);
   for (const [producerId, lines] of byProducer) {
     const f = await tx.fulfilment.create({ data: { orderId, producerId, lines: { connect: lines.map((l) => ({ id: l.id })) } } });
-    await creditFulfilment(tx, { id: f.id, producerId, orderNumber: order.number, linesAmount: lines.reduce((s, l) => s + l.lineAmount, 0), currency: order.currency }, commissionBps);
+    await creditFulfilment(tx, { id: f.id, producerId, orderNumber: order.number, linesAmount: sumMinor(lines.map((l) => l.lineAmount)), currency: order.currency }, commissionBps);
     await fulfilmentMail(tx, f.id);
   }
   return byProducer.size;
@@ -71,7 +72,7 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
 }
 
 /** Staff saw the transfer on the bank statement. */
-export async function confirmBankTransfer(staffId: string, orderId: string, receivedAmount: number) {
+export async function confirmBankTransfer(staffId: string, orderId: string, receivedAmount: bigint) {
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId } });
     if (!order || order.paymentMethod !== "BANK_TRANSFER") return "unknown-order" as const;
@@ -105,7 +106,7 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
         const paymentIntentId = typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null);
         const result = await recordPaymentTx(tx, order.id, {
           method: "STRIPE",
-          amount: fromStripeAmount(s.amount_total ?? 0, s.currency ?? order.currency),
+          amount: fromStripeAmount(s.amount_total ?? 0, s.currency ?? order.currency).amount,
           currency: (s.currency ?? "").toUpperCase(),
           externalId: `stripe:${s.id}`,
           paymentIntentId,
@@ -122,7 +123,7 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
         if (!pi) return { result: "ignored" as WebhookOutcome };
         const order = await tx.order.findFirst({ where: { stripePaymentIntentId: pi } });
         if (!order) return { result: "unknown-order" as WebhookOutcome };
-        await recordExternalRefundTx(tx, order.id, fromStripeAmount(charge.amount_refunded, charge.currency), charge.id);
+        await recordExternalRefundTx(tx, order.id, fromStripeAmount(charge.amount_refunded, charge.currency).amount, charge.id);
         return { result: "processed" as WebhookOutcome };
       }
       default:

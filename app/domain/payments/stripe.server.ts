@@ -5,18 +5,7 @@
  */
 import Stripe from "stripe";
 import { getEnv } from "~/lib/env.server";
-
-/** Stripe's zero-decimal currencies: amounts are whole units there. IDR is two-decimal. */
-const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
-
-/** Our amounts are minor units (hundredths) in every currency; Stripe wants its own minor units. */
-export function toStripeAmount(amountMinor: number, currency: string): number {
-  return ZERO_DECIMAL.has(currency.toUpperCase()) ? Math.round(amountMinor / 100) : amountMinor;
-}
-
-export function fromStripeAmount(amount: number, currency: string): number {
-  return ZERO_DECIMAL.has(currency.toUpperCase()) ? amount * 100 : amount;
-}
+import { money, toStripeAmount } from "../money";
 
 let cached: { key: string; client: Stripe } | undefined;
 
@@ -42,7 +31,7 @@ export function cardPaymentsEnabled(): boolean {
   return !!env.STRIPE_SECRET_KEY && !!env.STRIPE_WEBHOOK_SECRET;
 }
 
-export type CheckoutLine = { name: string; unitAmount: number; quantity: number };
+export type CheckoutLine = { name: string; unitAmount: bigint; quantity: number };
 
 /** Creates the Checkout Session for an order; retried calls with the same order reuse the session. */
 export async function createCheckoutSession(order: {
@@ -52,7 +41,7 @@ export async function createCheckoutSession(order: {
   currency: string;
   locale: "id" | "en";
   lines: CheckoutLine[];
-  shipping: { name: string; amount: number };
+  shipping: { name: string; amount: bigint };
   expiresAt: Date;
   successUrl: string;
   cancelUrl: string;
@@ -71,10 +60,10 @@ export async function createCheckoutSession(order: {
       line_items: [
         ...order.lines.map((l) => ({
           quantity: l.quantity,
-          price_data: { currency, unit_amount: toStripeAmount(l.unitAmount, order.currency), product_data: { name: l.name } },
+          price_data: { currency, unit_amount: toStripeAmount(money(l.unitAmount, order.currency)), product_data: { name: l.name } },
         })),
-        ...(order.shipping.amount > 0
-          ? [{ quantity: 1, price_data: { currency, unit_amount: toStripeAmount(order.shipping.amount, order.currency), product_data: { name: order.shipping.name } } }]
+        ...(order.shipping.amount > 0n
+          ? [{ quantity: 1, price_data: { currency, unit_amount: toStripeAmount(money(order.shipping.amount, order.currency)), product_data: { name: order.shipping.name } } }]
           : []),
       ],
       // Stripe needs at least 30 minutes; our reservation is 30 minutes, a late payment is handled
@@ -97,11 +86,11 @@ export async function expireCheckoutSession(sessionId: string) {
   }
 }
 
-export async function createStripeRefund(refundId: string, paymentIntentId: string, amountMinor: number, currency: string) {
+export async function createStripeRefund(refundId: string, paymentIntentId: string, amountMinor: bigint, currency: string) {
   const stripe = stripeClient();
   if (!stripe) throw new Error("Stripe is not configured");
   return stripe.refunds.create(
-    { payment_intent: paymentIntentId, amount: toStripeAmount(amountMinor, currency), metadata: { refundId } },
+    { payment_intent: paymentIntentId, amount: toStripeAmount(money(amountMinor, currency)), metadata: { refundId } },
     { idempotencyKey: `refund-${refundId}` },
   );
 }

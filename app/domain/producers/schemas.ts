@@ -3,6 +3,7 @@
  * registry CSV import). Error messages are locale keys.
  */
 import { z } from "zod";
+import { moneyField } from "../money/fields";
 import { regency } from "../catalogue/regions";
 
 export const NIB_RE = /^\d{13}$/;
@@ -76,7 +77,6 @@ export const certificateSchema = z
 export type CertificateInput = z.infer<typeof certificateSchema>;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const money = z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(0, { error: "errors.number" }).max(1_000_000_000, { error: "errors.number" });
 const count = (min: number) => z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(min, { error: "errors.number" }).max(1_000_000, { error: "errors.number" });
 
 export const variantSchema = z.object({
@@ -84,15 +84,17 @@ export const variantSchema = z.object({
   sku: z.string({ error: "errors.required" }).trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
   nameId: text(80),
   nameEn: text(80),
-  /** rupiah (whole); stored as minor units */
-  price: z.preprocess(blankToUndefined, money.refine((n) => n >= 100, { error: "errors.price" })),
+  /** rupiah typed whole ("150000" or "150.000"), stored as minor units; at least Rp100, at most Rp100.000.000.000 */
+  price: z.preprocess(blankToUndefined, moneyField("IDR", { min: 10_000n, minKey: "errors.price" })),
   stock: z.preprocess(blankToUndefined, count(0)),
+  /** the stock the form showed when it was opened: only the change from it is applied */
+  stockShown: z.preprocess(blankToUndefined, count(0).optional()),
   minOrderQty: z.preprocess(blankToUndefined, count(1).optional()).transform((v) => v ?? 1),
   weightGrams: z.preprocess((v) => (v === "" ? undefined : v), count(1).optional()),
   tier1Qty: z.preprocess((v) => (v === "" ? undefined : v), count(2).optional()),
-  tier1Price: z.preprocess((v) => (v === "" ? undefined : v), money.optional()),
+  tier1Price: z.preprocess((v) => (v === "" ? undefined : v), moneyField("IDR").optional()),
   tier2Qty: z.preprocess((v) => (v === "" ? undefined : v), count(2).optional()),
-  tier2Price: z.preprocess((v) => (v === "" ? undefined : v), money.optional()),
+  tier2Price: z.preprocess((v) => (v === "" ? undefined : v), moneyField("IDR").optional()),
 });
 
 export const productSchema = z

@@ -8,7 +8,8 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
-import { formatNumber, minorUnitsPerMajor } from "~/lib/format";
+import { formatNumber } from "~/lib/format";
+import { formatDocumentMoney } from "../money";
 import { countryName } from "../orders/address";
 import { regencyLabel } from "../catalogue/regions";
 
@@ -21,7 +22,7 @@ export const EXPORTER = {
 
 export type DocumentKind = "invoice" | "packing-list" | "origin";
 
-type Line = { no: number; description: string; sku: string; hsCode: string; quantity: number; unit: string; unitPrice: number; amount: number; netKg: number; grossKg: number; packages: number; producers: string[] };
+type Line = { no: number; description: string; sku: string; hsCode: string; quantity: number; unit: string; unitPrice: bigint; amount: bigint; netKg: number; grossKg: number; packages: number; producers: string[] };
 
 async function lotForDocuments(lotId: string) {
   const lot = await db.exportLot.findUnique({
@@ -45,14 +46,14 @@ async function lotForDocuments(lotId: string) {
       quantity: 0,
       unit: lot.unit,
       unitPrice: lot.unitPriceAmount,
-      amount: 0,
+      amount: 0n,
       netKg: 0,
       grossKg: 0,
       packages: 0,
       producers: [],
     };
     line.quantity += qty;
-    line.amount = line.quantity * lot.unitPriceAmount;
+    line.amount = BigInt(line.quantity) * lot.unitPriceAmount;
     const grams = v.weightGrams ?? v.product.weightGrams;
     line.netKg = (line.quantity * grams) / 1000;
     line.packages = Math.ceil(line.quantity / lot.unitsPerPackage);
@@ -63,7 +64,7 @@ async function lotForDocuments(lotId: string) {
   }
   const lines = [...byVariant.values()];
   const producers = [...new Map(lot.allocations.map((a) => [a.producerId, a.producer])).values()];
-  return { lot, lines, producers, totals: { quantity: lines.reduce((s, l) => s + l.quantity, 0), amount: lines.reduce((s, l) => s + l.amount, 0), netKg: lines.reduce((s, l) => s + l.netKg, 0), grossKg: lines.reduce((s, l) => s + l.grossKg, 0), packages: lines.reduce((s, l) => s + l.packages, 0) } };
+  return { lot, lines, producers, totals: { quantity: lines.reduce((s, l) => s + l.quantity, 0), amount: lines.reduce((s, l) => s + l.amount, 0n), netKg: lines.reduce((s, l) => s + l.netKg, 0), grossKg: lines.reduce((s, l) => s + l.grossKg, 0), packages: lines.reduce((s, l) => s + l.packages, 0) } };
 }
 
 function render(build: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
@@ -120,11 +121,7 @@ function table(doc: PDFKit.PDFDocument, headers: string[], widths: number[], row
 }
 
 /** Trade documents show every amount with its currency's full decimals (US$261.00, not US$261). */
-const money = (amount: number, currency: string) => {
-  const perMajor = minorUnitsPerMajor(currency);
-  const digits = perMajor === 1 ? 0 : 2;
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount / perMajor);
-};
+const money = formatDocumentMoney;
 const kg = (n: number) => `${formatNumber(Math.round(n * 100) / 100, "en")} kg`;
 
 export async function exportDocument(lotId: string, kind: DocumentKind): Promise<{ filename: string; pdf: Buffer } | null> {

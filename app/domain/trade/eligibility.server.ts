@@ -4,7 +4,7 @@
  * needs (food abroad needs a verified BPOM MD; Malaysia and Brunei also need halal), and
  * what their stock allows now.
  */
-import { db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import type { Offer } from "./allocator.server";
 
 export function certificatesNeeded(isFood: boolean, destination: string): Array<"BPOM_MD" | "HALAL"> {
@@ -12,15 +12,15 @@ export function certificatesNeeded(isFood: boolean, destination: string): Array<
   return ["MY", "BN"].includes(destination) ? ["BPOM_MD", "HALAL"] : ["BPOM_MD"];
 }
 
-export async function eligibleOffers(lotId: string, now = new Date()): Promise<Offer[]> {
-  const lot = await db.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true, category: { include: { parent: true } }, product: { include: { category: { include: { parent: true } } } } } });
+export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date()): Promise<Offer[]> {
+  const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true, category: { include: { parent: true } }, product: { include: { category: { include: { parent: true } } } } } });
   const category = lot.product?.category ?? lot.category;
   const isFood = !!category && (category.isFood || !!category.parent?.isFood);
   const needed = certificatesNeeded(isFood, lot.destinationCountry);
   const productWhere = lot.productId
     ? { id: lot.productId }
     : { OR: [{ categoryId: lot.categoryId ?? "" }, { category: { parentId: lot.categoryId ?? "" } }] };
-  const variants = await db.variant.findMany({
+  const variants = await tx.variant.findMany({
     where: {
       stock: { gt: 0 },
       product: {
@@ -40,7 +40,7 @@ export async function eligibleOffers(lotId: string, now = new Date()): Promise<O
   // (accepted units have left the stock already, so a producer can be asked for more)
   const pending = new Map<string, number>();
   for (const a of lot.allocations) if (a.variantId && (a.status === "PROPOSED" || a.status === "OFFERED")) pending.set(a.variantId, (pending.get(a.variantId) ?? 0) + a.quantity);
-  const lastTrade = await db.ledgerEntry.groupBy({ by: ["producerId"], where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } }, _max: { createdAt: true } });
+  const lastTrade = await tx.ledgerEntry.groupBy({ by: ["producerId"], where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } }, _max: { createdAt: true } });
   return variants
     .filter((v) => !out.has(v.product.producerId))
     .map((v) => ({

@@ -5,8 +5,10 @@
  */
 import { db } from "~/lib/db.server";
 import { regencyLabel } from "../catalogue/regions";
+import { money, sumMinor, toWholeMajorString } from "../money";
 
-export type ImpactRow = { month: string; regencyCode: string; regency: string; retailAmount: number; retailUnits: number; exportUnits: number; exportCredit: number };
+/** Amounts are exact (bigint minor units); chart bars take them as numbers, which only sets their length. */
+export type ImpactRow = { month: string; regencyCode: string; regency: string; retailAmount: bigint; retailUnits: number; exportUnits: number; exportCredit: bigint };
 
 export async function impactFigures(months = 12) {
   const since = new Date();
@@ -32,16 +34,16 @@ export async function impactFigures(months = 12) {
   const rows = new Map<string, ImpactRow>();
   const row = (month: string, code: string) => {
     const key = `${month}|${code}`;
-    const r = rows.get(key) ?? { month, regencyCode: code, regency: regencyLabel(code), retailAmount: 0, retailUnits: 0, exportUnits: 0, exportCredit: 0 };
+    const r = rows.get(key) ?? { month, regencyCode: code, regency: regencyLabel(code), retailAmount: 0n, retailUnits: 0, exportUnits: 0, exportCredit: 0n };
     rows.set(key, r);
     return r;
   };
-  for (const r of retail) Object.assign(row(r.month, r.regency), { retailAmount: Number(r.amount), retailUnits: Number(r.units) });
-  for (const r of exports) Object.assign(row(r.month, r.regency), { exportUnits: Number(r.units), exportCredit: Number(r.credit) });
+  for (const r of retail) Object.assign(row(r.month, r.regency), { retailAmount: r.amount, retailUnits: Number(r.units) });
+  for (const r of exports) Object.assign(row(r.month, r.regency), { exportUnits: Number(r.units), exportCredit: r.credit });
   const monthsList: string[] = [];
   for (let d = new Date(since); d <= new Date(); d.setUTCMonth(d.getUTCMonth() + 1)) monthsList.push(d.toISOString().slice(0, 7));
-  const totalRevenue = shares.reduce((s, x) => s + Number(x.amount), 0);
-  const micro = Number(shares.find((x) => x.scale === "MIKRO")?.amount ?? 0);
+  const totalRevenue = sumMinor(shares.map((x) => x.amount));
+  const micro = shares.find((x) => x.scale === "MIKRO")?.amount ?? 0n;
   const count = (s: string) => byStatus.find((b) => b.status === s)?._count._all ?? 0;
   const table = [...rows.values()].sort((a, b) => a.month.localeCompare(b.month) || a.regency.localeCompare(b.regency));
   const perRegency = (pick: (r: ImpactRow) => number) =>
@@ -50,12 +52,12 @@ export async function impactFigures(months = 12) {
   return {
     since: since.toISOString().slice(0, 10),
     producers: { onboarded: byStatus.reduce((s, b) => s + b._count._all, 0), verified: count("VERIFIED"), pending: count("PENDING"), suspended: count("SUSPENDED") },
-    microShare: totalRevenue > 0 ? micro / totalRevenue : 0,
+    microShare: totalRevenue > 0n ? Number((micro * 1_000_000n) / totalRevenue) / 1_000_000 : 0,
     revenueToProducers: totalRevenue,
     charts: {
-      retailByRegency: perRegency((r) => r.retailAmount),
+      retailByRegency: perRegency((r) => Number(r.retailAmount)),
       exportByRegency: perRegency((r) => r.exportUnits),
-      retailByMonth: perMonth((r) => r.retailAmount),
+      retailByMonth: perMonth((r) => Number(r.retailAmount)),
       exportByMonth: perMonth((r) => r.exportUnits),
     },
     table,
@@ -65,5 +67,5 @@ export async function impactFigures(months = 12) {
 export function impactCsv(table: ImpactRow[]) {
   const head = "month,regency_code,regency,retail_amount_idr,retail_units,export_units,export_credit_idr";
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [head, ...table.map((r) => [r.month, r.regencyCode, esc(r.regency), (r.retailAmount / 100).toFixed(0), r.retailUnits, r.exportUnits, (r.exportCredit / 100).toFixed(0)].join(","))].join("\n") + "\n";
+  return [head, ...table.map((r) => [r.month, r.regencyCode, esc(r.regency), toWholeMajorString(money(r.retailAmount, "IDR")), r.retailUnits, r.exportUnits, toWholeMajorString(money(r.exportCredit, "IDR"))].join(","))].join("\n") + "\n";
 }

@@ -15,7 +15,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
 import { serverT } from "~/lib/i18n.server";
 import { appUrl } from "~/lib/env.server";
-import { formatMoney } from "~/lib/format";
+import { formatMoney } from "~/domain/money";
 import { audit } from "../audit.server";
 import { returnStock, takeStock } from "../orders/stock.server";
 import { allocate, type AllocationPlan } from "./allocator.server";
@@ -80,15 +80,26 @@ export async function lotProgress(lotId: string) {
 
 const explanation = (r: { key: string; params: Record<string, string | number> }) => JSON.stringify(r);
 
-/** Runs the allocator for what the lot still needs and stores the plan as PROPOSED allocations. */
+/** Locks the lot's row for the rest of the transaction: its allocations and status change one writer at a time. */
+async function lockLot(tx: Tx, lotId: string) {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "ExportLot" WHERE "id" = ${lotId} FOR UPDATE`;
+  if (rows.length === 0) throw new LotRefused("lots.refused.notFound");
+}
+
+/**
+ * Runs the allocator for what the lot still needs and stores the plan as PROPOSED
+ * allocations, all in one transaction under the lot's lock: two proposals at once (a
+ * decline and the deadline sweep, say) never add up to more than the shortfall.
+ */
 export async function proposeAllocation(lotId: string, actorId: string | null): Promise<AllocationPlan> {
-  const lot = await db.exportLot.findUniqueOrThrow({ where: { id: lotId } });
-  if (["SHIPPED", "DELIVERED", "CANCELLED", "READY"].includes(lot.status)) throw new LotRefused("lots.refused.closed");
-  // a new proposal replaces the unsent one
-  await db.lotAllocation.deleteMany({ where: { lotId, status: "PROPOSED" } });
-  const need = await shortfall(lotId);
-  const plan = allocate(need, await eligibleOffers(lotId), new Date());
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    await lockLot(tx, lotId);
+    const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId } });
+    if (["SHIPPED", "DELIVERED", "CANCELLED", "READY"].includes(lot.status)) throw new LotRefused("lots.refused.closed");
+    // a new proposal replaces the unsent one
+    await tx.lotAllocation.deleteMany({ where: { lotId, status: "PROPOSED" } });
+    const need = await shortfall(lotId, tx);
+    const plan = allocate(need, await eligibleOffers(lotId, tx), new Date());
     for (const a of plan.allocations) {
       if (a.quantity <= 0) continue;
       await tx.lotAllocation.create({
@@ -96,13 +107,19 @@ export async function proposeAllocation(lotId: string, actorId: string | null): 
       });
     }
     await audit(tx, { actorId, action: "lot.allocation-proposed", entityType: "ExportLot", entityId: lotId, after: { need, total: plan.total, shortfall: plan.shortfall, producers: plan.allocations.length, pickupPoints: plan.pickupPoints } });
-  });
-  return plan;
+    return plan;
+  }, LOT_TX);
 }
+
+/** Proposals read many offers; give them room. */
+const LOT_TX = { maxWait: 10_000, timeout: 30_000 };
 
 /** Staff change a proposed quantity (0 removes it) before the offers go out. */
 export async function adjustAllocation(staffId: string, allocationId: string, quantity: number) {
   await db.$transaction(async (tx) => {
+    const found = await tx.lotAllocation.findUnique({ where: { id: allocationId }, select: { lotId: true } });
+    if (!found) throw new LotRefused("lots.refused.notProposed");
+    await lockLot(tx, found.lotId);
     const a = await tx.lotAllocation.findUnique({ where: { id: allocationId }, include: { variant: true } });
     if (!a || a.status !== "PROPOSED") throw new LotRefused("lots.refused.notProposed");
     if (quantity === 0) await tx.lotAllocation.delete({ where: { id: allocationId } });
@@ -115,14 +132,25 @@ export async function adjustAllocation(staffId: string, allocationId: string, qu
 }
 
 /** Proposed allocations become offers the producers answer by the deadline. */
+/**
+ * Proposed allocations become offers the producers answer by the deadline. Offers are only
+ * sent while the lot is sourcing, or by moving it to SOURCING through the state machine
+ * (`lot-status.ts`) like every other move, under the lot's lock.
+ */
 export async function sendOffers(staffId: string, lotId: string, respondBy: Date) {
   await db.$transaction(async (tx) => {
+    await lockLot(tx, lotId);
     const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { product: true, category: true } });
     const proposed = await tx.lotAllocation.findMany({ where: { lotId, status: "PROPOSED" }, include: { producer: true, variant: { include: { product: true } } } });
     if (proposed.length === 0) throw new LotRefused("lots.refused.nothingToSend");
-    await tx.lotAllocation.updateMany({ where: { lotId, status: "PROPOSED" }, data: { status: "OFFERED", respondBy } });
+    if (lot.status !== "SOURCING") {
+      const refusal = transitionRefusal(lot.status as LotStatus, "SOURCING", await lotFacts(lotId, tx));
+      if (refusal) throw new LotRefused(refusal);
+    }
+    const sent = await tx.lotAllocation.updateMany({ where: { lotId, status: "PROPOSED" }, data: { status: "OFFERED", respondBy } });
+    if (sent.count !== proposed.length) throw new LotRefused("lots.refused.nothingToSend");
     await tx.exportLot.update({ where: { id: lotId }, data: { offerDeadline: respondBy } });
-    if (lot.status === "DRAFT" || lot.status === "CONSOLIDATING" || lot.status === "QC") {
+    if (lot.status !== "SOURCING") {
       await tx.exportLot.update({ where: { id: lotId }, data: { status: "SOURCING" } });
       await audit(tx, { actorId: staffId, action: "lot.status", entityType: "ExportLot", entityId: lotId, before: { status: lot.status }, after: { status: "SOURCING" } });
     }
@@ -140,13 +168,15 @@ export async function answerOffer(producerId: string, userId: string, allocation
   const lotId = await db.$transaction(async (tx) => {
     const a = await tx.lotAllocation.findFirst({ where: { id: allocationId, producerId } });
     if (!a || a.status !== "OFFERED") throw new LotRefused("lotOffers.refused.notOpen");
-    if (a.respondBy && a.respondBy < new Date()) throw new LotRefused("lotOffers.refused.late");
-    if (answer === "accept") {
-      if (a.variantId && !(await takeStock(tx, a.variantId, a.quantity))) throw new LotRefused("lotOffers.refused.noStock");
-      await tx.lotAllocation.update({ where: { id: a.id }, data: { status: "ACCEPTED", respondedAt: new Date() } });
-    } else {
-      await tx.lotAllocation.update({ where: { id: a.id }, data: { status: "DECLINED", respondedAt: new Date(), declineReason: reason ?? null } });
-    }
+    const now = new Date();
+    if (a.respondBy && a.respondBy < now) throw new LotRefused("lotOffers.refused.late");
+    // the answer is a conditional move out of OFFERED: of several answers at once, one wins
+    const moved = await tx.lotAllocation.updateMany({
+      where: { id: a.id, producerId, status: "OFFERED", OR: [{ respondBy: null }, { respondBy: { gte: now } }] },
+      data: answer === "accept" ? { status: "ACCEPTED", respondedAt: now } : { status: "DECLINED", respondedAt: now, declineReason: reason ?? null },
+    });
+    if (moved.count === 0) throw new LotRefused("lotOffers.refused.notOpen");
+    if (answer === "accept" && a.variantId && !(await takeStock(tx, a.variantId, a.quantity))) throw new LotRefused("lotOffers.refused.noStock");
     await audit(tx, { actorId: userId, action: `lot.offer-${answer}ed`, entityType: "LotAllocation", entityId: a.id, after: { quantity: a.quantity, reason: reason ?? null } });
     return a.lotId;
   });
@@ -159,7 +189,8 @@ export async function recordReceipt(staffId: string, allocationId: string, recei
     const a = await tx.lotAllocation.findUnique({ where: { id: allocationId } });
     if (!a || a.status !== "ACCEPTED") throw new LotRefused("lots.refused.notAccepted");
     if (received < 0 || received > a.quantity) throw new LotRefused("lots.refused.receivedRange");
-    await tx.lotAllocation.update({ where: { id: a.id }, data: { status: "RECEIVED", receivedQuantity: received, receivedAt: new Date() } });
+    const moved = await tx.lotAllocation.updateMany({ where: { id: a.id, status: "ACCEPTED" }, data: { status: "RECEIVED", receivedQuantity: received, receivedAt: new Date() } });
+    if (moved.count === 0) throw new LotRefused("lots.refused.notAccepted");
     // units promised but not delivered go back to the producer's stock count
     if (a.variantId && received < a.quantity) await returnStock(tx, a.variantId, a.quantity - received);
     await audit(tx, { actorId: staffId, action: "lot.received", entityType: "LotAllocation", entityId: a.id, after: { received, promised: a.quantity } });
@@ -174,10 +205,11 @@ export async function recordQc(staffId: string, allocationId: string, passed: nu
     const received = a.receivedQuantity ?? 0;
     if (passed < 0 || passed > received) throw new LotRefused("lots.refused.passedRange");
     const status = passed > 0 ? "QC_PASSED" : "QC_FAILED";
-    await tx.lotAllocation.update({ where: { id: a.id }, data: { status, passedQuantity: passed, qcNotes: notes, qcPhotoKeys: photoKeys, qcAt: new Date() } });
+    const moved = await tx.lotAllocation.updateMany({ where: { id: a.id, status: "RECEIVED" }, data: { status, passedQuantity: passed, qcNotes: notes, qcPhotoKeys: photoKeys, qcAt: new Date() } });
+    if (moved.count === 0) throw new LotRefused("lots.refused.notReceived");
     if (passed > 0) {
       await tx.ledgerEntry.create({
-        data: { producerId: a.producerId, kind: "LOT_CREDIT", amount: passed * a.producerPriceAmount, currency: a.currency, sourceKey: `lot:${a.id}`, memo: `${a.lot.code}: ${passed} × ${a.producerPriceAmount}` },
+        data: { producerId: a.producerId, kind: "LOT_CREDIT", amount: BigInt(passed) * a.producerPriceAmount, currency: a.currency, sourceKey: `lot:${a.id}`, memo: `${a.lot.code}: ${passed} × ${a.producerPriceAmount}` },
       });
     }
     await audit(tx, { actorId: staffId, action: "lot.qc", entityType: "LotAllocation", entityId: a.id, after: { received, passed, notes, photos: photoKeys.length } });
@@ -212,9 +244,9 @@ export type LotInput = {
   destinationCountry: string;
   destinationPort: string | null;
   incoterm: "EXW" | "FOB" | "CIF" | "DAP";
-  unitPriceAmount: number;
+  unitPriceAmount: bigint;
   currency: string;
-  producerPriceAmount: number;
+  producerPriceAmount: bigint;
   unitsPerPackage: number;
   companyId: string | null;
   quoteId?: string | null;

@@ -7,7 +7,7 @@ import { db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { serverT } from "~/lib/i18n.server";
 import { sendMail } from "~/lib/mail.server";
-import { formatMoney } from "~/lib/format";
+import { formatMoney } from "~/domain/money";
 import type { AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
 import { createLot, LotRefused } from "./lots.server";
@@ -18,7 +18,7 @@ export type RfqInput = {
   categoryId: string | null;
   quantity: number;
   unit: string;
-  targetPriceAmount: number | null;
+  targetPriceAmount: bigint | null;
   targetCurrency: string | null;
   destinationCountry: string;
   destinationPort: string | null;
@@ -26,7 +26,7 @@ export type RfqInput = {
   wantedBy: Date | null;
   notes: string | null;
 };
-export type QuoteInput = { unitPriceAmount: number; currency: string; incoterm: "EXW" | "FOB" | "CIF" | "DAP"; validUntil: Date; leadTimeDays: number; conditions: string | null; producerPriceAmount: number };
+export type QuoteInput = { unitPriceAmount: bigint; currency: string; incoterm: "EXW" | "FOB" | "CIF" | "DAP"; validUntil: Date; leadTimeDays: number; conditions: string | null; producerPriceAmount: bigint };
 
 export async function companyOfUser(userId: string) {
   return (await db.buyerCompanyMember.findFirst({ where: { userId }, include: { company: true } }))?.company ?? null;
@@ -88,7 +88,12 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
   });
 }
 
-/** The buyer accepts (an export lot opens) or declines a quote. Only the company's own members may. */
+/**
+ * The buyer accepts (an export lot opens) or declines a quote. Only the company's own
+ * members may. The answer is a conditional move out of SENT, so of several answers at once
+ * (a double tap, two colleagues) exactly one takes effect and the others are told it was
+ * answered; the lot's unique quoteId stands behind it.
+ */
 export async function answerQuote(userId: string, quoteId: string, answer: "accept" | "decline") {
   return db.$transaction(async (tx) => {
     const quote = await tx.quote.findUnique({ where: { id: quoteId }, include: { quoteRequest: true } });
@@ -97,13 +102,13 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
     if (quote.status !== "SENT") throw new LotRefused("rfq.refused.answered");
     if (quote.validUntil < new Date(new Date().toISOString().slice(0, 10))) throw new LotRefused("rfq.refused.expired");
     const r = quote.quoteRequest;
+    const moved = await tx.quote.updateMany({ where: { id: quoteId, status: "SENT" }, data: { status: answer === "accept" ? "ACCEPTED" : "DECLINED" } });
+    if (moved.count === 0) throw new LotRefused("rfq.refused.answered");
     if (answer === "decline") {
-      await tx.quote.update({ where: { id: quoteId }, data: { status: "DECLINED" } });
       await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "DECLINED" } });
       await audit(tx, { actorId: userId, action: "quote.declined", entityType: "Quote", entityId: quoteId });
       return null;
     }
-    await tx.quote.update({ where: { id: quoteId }, data: { status: "ACCEPTED" } });
     await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "ACCEPTED" } });
     await audit(tx, { actorId: userId, action: "quote.accepted", entityType: "Quote", entityId: quoteId });
     return createLot(

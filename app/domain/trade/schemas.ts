@@ -1,6 +1,7 @@
 /** Forms of the trading house: company, quote request, quote, lot actions. */
 import { z } from "zod";
 import { SHIPPING_COUNTRIES } from "../orders/address";
+import { amountIn, amountText, moneyField } from "../money/fields";
 
 export const INCOTERMS = ["EXW", "FOB", "CIF", "DAP"] as const;
 export const QUOTE_CURRENCIES = ["USD", "SGD", "MYR", "THB", "IDR"] as const;
@@ -8,12 +9,6 @@ export const RFQ_UNITS = ["pcs", "kg", "lembar", "botol", "toples", "bungkus"] a
 
 const text = (max: number) => z.string().trim().min(2, { error: "errors.required" }).max(max, { error: "errors.tooLong" });
 const optionalText = (max: number) => z.string().trim().max(max, { error: "errors.tooLong" }).optional().transform((v) => (v ? v : null));
-/** "12.50" / "12,50" / "1,250.00" in major units → minor units */
-export const moneyField = z
-  .string()
-  .trim()
-  .regex(/^\d{1,12}([.,]\d{1,2})?$/, { error: "errors.money" })
-  .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
 const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" }).transform((v) => new Date(`${v}T00:00:00Z`));
 
 export const companySchema = z.object({
@@ -25,26 +20,31 @@ export const companySchema = z.object({
   contactPhone: optionalText(30),
 });
 
-export const rfqSchema = z.object({
+export const rfqSchema = z
+  .object({
   productId: optionalText(40),
   categoryId: optionalText(40),
   quantity: z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(1, { error: "errors.quantity" }).max(10_000_000, { error: "errors.quantity" }),
   unit: z.enum(RFQ_UNITS, { error: "errors.invalidChoice" }),
-  targetPrice: z.union([z.literal(""), moneyField]).optional(),
+  targetPrice: z.union([z.literal(""), amountText]).optional(),
   targetCurrency: z.enum(QUOTE_CURRENCIES, { error: "errors.invalidChoice" }),
   destinationCountry: z.string().refine((c) => SHIPPING_COUNTRIES.includes(c), { error: "errors.invalidChoice" }),
   destinationPort: optionalText(80),
   incoterm: z.enum(INCOTERMS, { error: "errors.invalidChoice" }),
   wantedBy: z.union([z.literal(""), dateField]).optional(),
   notes: optionalText(2000),
-});
+  })
+  .transform(({ targetPrice, ...rest }, ctx) => ({ ...rest, targetPrice: targetPrice ? amountIn(targetPrice, rest.targetCurrency, ctx, ["targetPrice"]) : null }));
 
-export const quoteSchema = z.object({
-  unitPrice: moneyField,
+export const quoteSchema = z
+  .object({
+  unitPrice: amountText,
   currency: z.enum(QUOTE_CURRENCIES, { error: "errors.invalidChoice" }),
-  producerPrice: moneyField,
+  /** what producers are paid per unit, always in rupiah */
+  producerPrice: moneyField("IDR"),
   incoterm: z.enum(INCOTERMS, { error: "errors.invalidChoice" }),
   validUntil: dateField,
   leadTimeDays: z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(1, { error: "errors.number" }).max(365, { error: "errors.number" }),
   conditions: optionalText(2000),
-});
+  })
+  .transform(({ unitPrice, ...rest }, ctx) => ({ ...rest, unitPrice: amountIn(unitPrice, rest.currency, ctx, ["unitPrice"]) }));
