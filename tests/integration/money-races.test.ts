@@ -26,7 +26,7 @@ const rejections = (rs: PromiseSettledResult<unknown>[]) => rs.filter((r): r is 
 describe("payout batches", () => {
   it("mark as paid exactly the entries whose sum they pay, while credits keep arriving", async () => {
     const staff = await createUser({ roles: ["STAFF"] });
-    const producers = [];
+    const producers: Array<Awaited<ReturnType<typeof sellable>>> = [];
     for (let i = 0; i < 12; i++) producers.push(await sellable({ stock: 0 }));
     let seq = 0;
     const credit = (producerId: string) => db.ledgerEntry.create({ data: { producerId, kind: "SALE_CREDIT", amount: 1_000_000n, currency: "IDR", sourceKey: `test-credit:${seq++}`, memo: "test credit" } });

@@ -5,10 +5,11 @@
  *
  * - a paid fulfilment credits its lines less the trading house's commission; the rate
  *   in force is stored on the entry;
- * - a refund debits what the refund changes in the producer's share: the share of
- *   everything refunded on the fulfilment so far, less the share of what was refunded
- *   before. Refunding a fulfilment unit by unit, in any order, therefore debits exactly
- *   what was credited, and the house's commission nets to zero too;
+ * - a refund debits what the refund changes in the producer's share: the share of what
+ *   the buyer keeps of the fulfilment after it, less the share of what the buyer kept
+ *   before. At every moment the producer holds exactly its share of what was kept (and the
+ *   house its commission on it), so refunding a fulfilment unit by unit, in any order,
+ *   brings both to exactly zero;
  * - a payout batch books one PAYOUT entry per producer for what it was owed and marks
  *   the entries it pays (`payouts.server.ts`).
  */
@@ -48,20 +49,21 @@ export async function saleCommissionBps(tx: Tx, fulfilmentId: string): Promise<n
 }
 
 /**
- * Debits a refund of some of a fulfilment's lines. `refundedBefore` is what had been
- * refunded of the fulfilment's lines before this refund, `linesAmount` what this one
- * refunds; the debit is the change in the producer's share, so the debits of any sequence
- * of refunds add up to the share of their sum.
+ * Debits a refund of some of a fulfilment's lines. `fulfilmentTotal` is what the buyer
+ * bought of the producer, `refundedBefore` what had been refunded of it before this refund,
+ * `linesAmount` what this one refunds; the debit is the change in the producer's share of
+ * what the buyer keeps.
  */
 export async function debitRefund(
   tx: Tx,
-  d: { refundId: string; producerId: string; fulfilmentId: string | null; orderNumber: string; refundedBefore: bigint; linesAmount: bigint; currency: string },
+  d: { refundId: string; producerId: string; fulfilmentId: string | null; orderNumber: string; fulfilmentTotal: bigint; refundedBefore: bigint; linesAmount: bigint; currency: string },
 ) {
   const bps = d.fulfilmentId ? await saleCommissionBps(tx, d.fulfilmentId) : null;
   if (bps === null) return 0n; // never credited (not paid yet): nothing to take back
-  const before = producerShare(money(d.refundedBefore, d.currency), bps);
-  const after = producerShare(money(d.refundedBefore + d.linesAmount, d.currency), bps);
-  const amount = -subtract(after, before).amount;
+  const keptBefore = d.fulfilmentTotal - d.refundedBefore;
+  const before = producerShare(money(keptBefore, d.currency), bps);
+  const after = producerShare(money(keptBefore - d.linesAmount, d.currency), bps);
+  const amount = subtract(after, before).amount;
   await tx.ledgerEntry.create({
     data: { producerId: d.producerId, kind: "REFUND_DEBIT", amount, currency: d.currency, commissionBps: bps, sourceKey: `refund:${d.refundId}:${d.producerId}`, memo: `${d.orderNumber}: refund of ${d.linesAmount}` },
   });

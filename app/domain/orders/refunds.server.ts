@@ -33,15 +33,20 @@ async function refundTx(tx: Tx, orderId: string, actorId: string | null, selecti
   const picked = selection.filter((s) => s.quantity > 0);
   if (picked.length === 0) throw new RefundRefused("nothing-selected");
   let linesAmount = 0n;
-  const perProducer = new Map<string, { fulfilmentId: string | null; refundedBefore: bigint; amount: bigint }>();
+  const perProducer = new Map<string, { fulfilmentId: string | null; total: bigint; refundedBefore: bigint; amount: bigint }>();
   for (const s of picked) {
     const line = order.lines.find((l) => l.id === s.lineId);
     if (!line) throw new RefundRefused("unknown-line");
     if (!Number.isInteger(s.quantity) || s.quantity > line.quantity - line.refundedQty) throw new RefundRefused("too-many");
     const amount = line.unitAmount * BigInt(s.quantity);
     linesAmount += amount;
-    const refundedBefore = sumMinor(order.lines.filter((l) => l.producerId === line.producerId).map((l) => l.unitAmount * BigInt(l.refundedQty)));
-    const p = perProducer.get(line.producerId) ?? { fulfilmentId: line.fulfilmentId, refundedBefore, amount: 0n };
+    const producerLines = order.lines.filter((l) => l.producerId === line.producerId);
+    const p = perProducer.get(line.producerId) ?? {
+      fulfilmentId: line.fulfilmentId,
+      total: sumMinor(producerLines.map((l) => l.lineAmount)),
+      refundedBefore: sumMinor(producerLines.map((l) => l.unitAmount * BigInt(l.refundedQty))),
+      amount: 0n,
+    };
     p.amount += amount;
     perProducer.set(line.producerId, p);
   }
@@ -57,7 +62,7 @@ async function refundTx(tx: Tx, orderId: string, actorId: string | null, selecti
     if (opts.restock) await returnStock(tx, order.lines.find((l) => l.id === s.lineId)!.variantId, s.quantity);
   }
   for (const [producerId, p] of perProducer) {
-    await debitRefund(tx, { refundId: refund.id, producerId, fulfilmentId: p.fulfilmentId, orderNumber: order.number, refundedBefore: p.refundedBefore, linesAmount: p.amount, currency: order.currency });
+    await debitRefund(tx, { refundId: refund.id, producerId, fulfilmentId: p.fulfilmentId, orderNumber: order.number, fulfilmentTotal: p.total, refundedBefore: p.refundedBefore, linesAmount: p.amount, currency: order.currency });
   }
   const status = opts.cancel ? "CANCELLED" : remainingAfter === 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
   await tx.order.update({ where: { id: orderId }, data: { status, ...(opts.cancel ? { cancelledAt: new Date(), cancelReason: reason } : {}) } });

@@ -61,6 +61,8 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
       await orderMail(tx, orderId, "late-payment");
       return "late-sold-out";
     }
+    // the units are the order's again: its released holds count as sold, like any paid hold
+    await tx.stockReservation.updateMany({ where: { orderId, status: "RELEASED" }, data: { status: "CONSUMED" } });
     await tx.order.update({ where: { id: orderId }, data: { cancelledAt: null, cancelReason: null } });
   } else {
     return "already-paid";
