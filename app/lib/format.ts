@@ -5,7 +5,7 @@ const intlLocale: Record<AppLocale, string> = { id: "id-ID", en: "en-GB" };
 
 // Intl formatters are costly to build (a fraction of a millisecond each); keep one per shape.
 const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, opts: Intl.NumberFormatOptions) {
+export function numberFormat(locale: string, opts: Intl.NumberFormatOptions) {
   const key = `${locale}|${JSON.stringify(opts)}`;
   let f = formatters.get(key);
   if (!f) {

@@ -1,5 +1,6 @@
 /** Meta tags shared by catalogue pages: title, description, Open Graph. */
 import type { MetaDescriptor } from "@remix-run/react";
+import { jsonReplacer } from "~/domain/money";
 
 export function pageMeta(opts: { title: string; description: string; url?: string; image?: string; type?: string; locale?: string }): MetaDescriptor[] {
   const title = `${opts.title} · Anjung`;
@@ -20,5 +21,5 @@ export function pageMeta(opts: { title: string; description: string; url?: strin
 
 /** JSON-LD inside a <script>, with "<" escaped so no text can close the tag. */
 export function jsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c");
+  return JSON.stringify(data, jsonReplacer).replace(/</g, "\\u003c");
 }

@@ -14,6 +14,7 @@
  * Nothing outside this module multiplies or divides by 100 to move between major and minor
  * units. This file has no server-only imports: components format with it too.
  */
+import { numberFormat } from "~/lib/format";
 
 export type Money = { readonly amount: bigint; readonly currency: string };
 
@@ -246,18 +247,6 @@ export function toInputString(a: bigint, currency: string): string {
 
 export type MoneyLocale = "id" | "en";
 const intlLocale: Record<MoneyLocale, string> = { id: "id-ID", en: "en-GB" };
-
-// Intl formatters are costly to build (a fraction of a millisecond each); keep one per shape.
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, opts: Intl.NumberFormatOptions) {
-  const key = `${locale}|${JSON.stringify(opts)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, opts);
-    formatters.set(key, f);
-  }
-  return f;
-}
 
 type ExactFormat = (value: string) => string;
 

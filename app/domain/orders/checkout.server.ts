@@ -151,6 +151,9 @@ async function createOrder(cartId: string, userId: string | null, locale: AppLoc
   const number = orderNumber();
 
   const order = await db.$transaction(async (tx) => {
+    // a cheap look first: in a rush most buyers learn "sold out" here, without writing anything
+    const short = await tx.variant.findMany({ where: { OR: lines.map((l) => ({ id: l.variantId, stock: { lt: l.quantity } })) }, select: { sku: true } });
+    if (short.length > 0) throw new CheckoutRefused("sold-out", short.map((s) => s.sku));
     const created = await tx.order.create({
       data: {
         number,
