@@ -9,7 +9,7 @@ import { SHIPPING_COUNTRIES } from "~/domain/orders/address";
 import { marketSettings, saveShippingRate, shippingRates, updateMarketSettings } from "~/domain/orders/settings.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { moneyField } from "~/domain/money/fields";
-import { toInputString } from "~/domain/money";
+import { bpsToPercent, percentToBps, toInputString } from "~/domain/money";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -47,8 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const d = parsed.data;
   if (d.intent === "settings") {
-    const bps = Math.round(Number(d.commissionPercent.replace(",", ".")) * 100);
-    if (bps > 5000) return formError(400, parsed.form, "errors.formInvalid", { commissionPercent: "errors.percent" });
+    const bps = percentToBps(d.commissionPercent);
+    if (bps === null || bps > 5000) return formError(400, parsed.form, "errors.formInvalid", { commissionPercent: "errors.percent" });
     await updateMarketSettings(staff.id, { commissionBps: bps, bankName: d.bankName, bankAccountNo: d.bankAccountNo, bankAccountName: d.bankAccountName, transferHoldMinutes: d.transferHoldMinutes });
   } else {
     await saveShippingRate(staff.id, { code: d.code, nameId: d.nameId, nameEn: d.nameEn, country: d.country || null, amount: d.amount, active: d.active === "on" });
@@ -78,7 +78,7 @@ export default function TradeSettings() {
         <input type="hidden" name="intent" value="settings" />
         <h2>{t("settings.money")}</h2>
         <FormError failure={forSettings} />
-        <Field name="commissionPercent" inputMode="decimal" label={t("settings.commission")} hint={t("settings.commissionHint")} defaultValue={String(settings.commissionBps / 100)} failure={forSettings} required />
+        <Field name="commissionPercent" inputMode="decimal" label={t("settings.commission")} hint={t("settings.commissionHint")} defaultValue={bpsToPercent(settings.commissionBps)} failure={forSettings} required />
         <Field name="bankName" label={t("settings.bankName")} defaultValue={settings.bankName} failure={forSettings} required />
         <Field name="bankAccountNo" inputMode="numeric" label={t("settings.bankAccountNo")} defaultValue={settings.bankAccountNo} failure={forSettings} required />
         <Field name="bankAccountName" label={t("settings.bankAccountName")} defaultValue={settings.bankAccountName} failure={forSettings} required />

@@ -14,7 +14,7 @@
  *   the entries it pays (`payouts.server.ts`).
  */
 import { db, type Tx } from "~/lib/db.server";
-import { money, percentOf, subtract, type Money } from "../money";
+import { bpsToPercent, money, percentOf, subtract, type Money } from "../money";
 
 /** The house's commission on an amount: `bps` basis points, rounded by the money module's rule (whole rupiah). */
 export function commissionOn(amount: Money, bps: number): Money {
@@ -36,7 +36,7 @@ export async function creditFulfilment(tx: Tx, f: { id: string; producerId: stri
       currency: f.currency,
       commissionBps: bps,
       sourceKey: `sale:${f.id}`,
-      memo: `${f.orderNumber}: ${f.linesAmount} less ${bps / 100}% commission`,
+      memo: `${f.orderNumber}: ${f.linesAmount} less ${bpsToPercent(bps)}% commission`,
     },
   });
   return amount;

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   add,
+  bpsToPercent,
+  percentToBps,
   convertFromIdr,
   convertToIdr,
   divideRounded,
@@ -122,5 +124,17 @@ describe("people's numbers", () => {
     expect(convertFromIdr(1_200_000_000_000n, { currency: "SGD", idrPerUnit: "12000" })).toBe(100_000_000n);
     expect(convertToIdr(1000n, { currency: "USD", idrPerUnit: "16250.5" })).toBe(16_250_500n);
     expect(convertFromIdr(10_000_000n, { currency: "VND", idrPerUnit: "0.65" })).toBe(153_846n);
+  });
+});
+
+describe("rates", () => {
+  it("reads and writes percentages as basis points without floats", () => {
+    expect(percentToBps("12,5")).toBe(1250);
+    expect(percentToBps("10")).toBe(1000);
+    expect(percentToBps("0.07")).toBe(7);
+    expect(percentToBps("1.234")).toBeNull();
+    expect(bpsToPercent(1250)).toBe("12.5");
+    expect(bpsToPercent(1000)).toBe("10");
+    expect(bpsToPercent(7)).toBe("0.07");
   });
 });

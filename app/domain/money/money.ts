@@ -152,6 +152,22 @@ export function minMinor(a: bigint, b: bigint) {
   return a < b ? a : b;
 }
 
+/* ---------- rates in basis points ---------- */
+
+/** "12,5" or "12.5" percent as typed → 1250 basis points; null when it is not a percentage with up to two decimals. */
+export function percentToBps(typed: string): number | null {
+  const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(typed.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** 1250 basis points → "12.5" (for a form field or a memo). */
+export function bpsToPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const frac = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : String(whole);
+}
+
 /* ---------- Stripe ---------- */
 
 /** The `amount`/`unit_amount` Stripe expects: our minor units are Stripe's minor units. */
