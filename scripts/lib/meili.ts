@@ -17,6 +17,8 @@ export const MEILI_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc
 export interface EmbeddedMeili {
   host: string;
   masterKey: string;
+  /** the server's process id (its command line carries no secret) */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -94,13 +96,14 @@ export async function startEmbeddedMeili(opts: {
     [
       "--db-path", path.resolve(opts.dataDir),
       "--http-addr", `127.0.0.1:${opts.port}`,
-      "--master-key", opts.masterKey,
       "--env", "production",
       "--no-analytics",
       "--log-level", "WARN",
     ],
-    // its own process group: we stop it ourselves, after the app has finished with it
-    { stdio: ["ignore", "pipe", "pipe"], detached: true },
+    // its own process group: we stop it ourselves, after the app has finished with it. The master
+    // key goes by environment, never argv, so it does not show in `ps` or /proc/<pid>/cmdline; only
+    // what the binary needs is passed (no MEILI_* setting of ours can reconfigure it by accident).
+    { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { NODE_ENV: "production", PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/", MEILI_MASTER_KEY: opts.masterKey } },
   );
   let exited = false;
   let exitInfo = "";
@@ -129,6 +132,7 @@ export async function startEmbeddedMeili(opts: {
   return {
     host,
     masterKey: opts.masterKey,
+    pid: child.pid!,
     async stop() {
       if (exited) return;
       await new Promise<void>((resolve) => {
