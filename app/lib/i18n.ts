@@ -13,9 +13,13 @@ export function localeFromParam(lang: string | undefined): AppLocale | undefined
   return lang === "en" ? "en" : undefined;
 }
 
-/** Prefixes an app path for a locale: ("/login", "en") → "/en/login". */
+/**
+ * Prefixes an app path for a locale: ("/login", "en") → "/en/login". Leading slashes and
+ * backslashes collapse to one, so a path taken from a request ("//evil.example/x" on a 404)
+ * never becomes a link to another host.
+ */
 export function localePath(path: string, locale: AppLocale): string {
-  const clean = path.startsWith("/") ? path : `/${path}`;
+  const clean = `/${path.replace(/^[\/\\\s]+/, "")}`;
   if (locale === defaultLocale) return clean;
   return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
 }

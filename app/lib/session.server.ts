@@ -54,9 +54,33 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getSession(request))?.user ?? null;
 }
 
+/**
+ * Where to send a visitor after sign-in, sign-up or a currency switch: only a path on this
+ * site. Anything a browser could resolve to another host — a scheme, `//`, a backslash,
+ * whitespace (browsers drop tabs and newlines from URLs, so "/\t/evil" is "//evil"), or an
+ * encoded form of these — is replaced by `fallback`. A control character is not a mistake a
+ * person makes: it answers 400 (and would otherwise break the Location header).
+ */
 function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  return to;
+  if (!to) return fallback;
+  if (/[\u0000-\u001f\u007f]/.test(to)) throw new Response("Bad Request", { status: 400 });
+  let decoded = to;
+  for (let i = 0; i < 3; i++) {
+    try {
+      const next = decodeURIComponent(decoded);
+      if (next === decoded) break;
+      decoded = next;
+    } catch {
+      return fallback;
+    }
+  }
+  for (const form of [to, decoded]) {
+    if (!form.startsWith("/") || form.startsWith("//") || /[\\\s\u0000-\u001f\u007f]/.test(form)) return fallback;
+  }
+  const base = "http://anjung.invalid";
+  const url = new URL(to, base);
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 export { safeRedirectTo };
 
