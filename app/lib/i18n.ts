@@ -19,7 +19,7 @@ export function localeFromParam(lang: string | undefined): AppLocale | undefined
  * never becomes a link to another host.
  */
 export function localePath(path: string, locale: AppLocale): string {
-  const clean = `/${path.replace(/^[\/\\\s]+/, "")}`;
+  const clean = `/${path.replace(/^[/\\\s]+/, "")}`;
   if (locale === defaultLocale) return clean;
   return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
 }
