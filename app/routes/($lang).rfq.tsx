@@ -5,6 +5,7 @@ import { useTranslation } from "~/lib/translate";
 import { CountrySelect } from "~/components/country-select";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { companyOfUser, createRfq, rfqFormOptions } from "~/domain/trade/rfq.server";
+import { LotRefused } from "~/domain/trade/lots.server";
 import { companySchema, INCOTERMS, QUOTE_CURRENCIES, RFQ_UNITS, rfqSchema } from "~/domain/trade/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -30,23 +31,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const d = parsed.data as typeof parsed.data & Partial<import("zod").infer<typeof companySchema>>;
   if (!d.productId && !d.categoryId) return formError(400, parsed.form, "errors.formInvalid", { categoryId: "rfq.productOrCategory" });
-  await createRfq(
-    user.id,
-    hasCompany ? null : { name: d.companyName!, country: d.companyCountry!, taxId: d.taxId ?? null, contactName: d.contactName!, contactEmail: d.contactEmail!, contactPhone: d.contactPhone ?? null },
-    {
-      productId: d.productId,
-      categoryId: d.productId ? null : d.categoryId,
-      quantity: d.quantity,
-      unit: d.unit,
-      targetPriceAmount: d.targetPrice,
-      targetCurrency: d.targetPrice === null ? null : d.targetCurrency,
-      destinationCountry: d.destinationCountry,
-      destinationPort: d.destinationPort,
-      incoterm: d.incoterm,
-      wantedBy: d.wantedBy instanceof Date ? d.wantedBy : null,
-      notes: d.notes,
-    },
-  );
+  try {
+    await createRfq(
+      user.id,
+      hasCompany ? null : { name: d.companyName!, country: d.companyCountry!, taxId: d.taxId ?? null, contactName: d.contactName!, contactEmail: d.contactEmail!, contactPhone: d.contactPhone ?? null },
+      {
+        productId: d.productId,
+        categoryId: d.productId ? null : d.categoryId,
+        quantity: d.quantity,
+        unit: d.unit,
+        targetPriceAmount: d.targetPrice,
+        targetCurrency: d.targetPrice === null ? null : d.targetCurrency,
+        destinationCountry: d.destinationCountry,
+        destinationPort: d.destinationPort,
+        incoterm: d.incoterm,
+        wantedBy: d.wantedBy instanceof Date ? d.wantedBy : null,
+        notes: d.notes,
+      },
+    );
+  } catch (err) {
+    if (err instanceof LotRefused) return formError(err.key === "rfq.refused.productNotFound" ? 404 : 409, parsed.form, err.key);
+    throw err;
+  }
   return redirect(`${localePath("/account/rfq", locale)}?sent=1`);
 }
 

@@ -66,8 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save") {
     const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
     if (!parsed.ok) return parsed.response;
+    let saved;
     try {
-      if (!(await updateOwnProduct(producer!.id, productId, user.id, parsed.data))) throw notFound();
+      saved = await updateOwnProduct(producer!.id, productId, user.id, parsed.data);
+      if (!saved) throw notFound();
     } catch (err) {
       if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");
       if (err instanceof VariantInUseError) return formError(409, parsed.form, "errors.variantInUse");
@@ -78,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       throw err;
     }
-    return redirect(`${here}?saved=1`);
+    return redirect(`${here}?saved=1${saved.unpublished ? "&unpublished=food" : ""}`);
   }
   if (typeof intent === "string" && intent.startsWith("image-")) {
     const parsed = await parseForm(request, imageSchema);
@@ -135,6 +137,11 @@ export default function EditProduct() {
         {product.status === "PUBLISHED" && <Link to={lp(`/products/${product.slug}`)}>{t("sell.viewInShop")}</Link>}
       </p>
       {sp.get("saved") && <p className="notice" role="status">{t("account.saved")}</p>}
+      {sp.get("unpublished") === "food" && (
+        <p className="notice warning" role="status" data-testid="unpublished-food">
+          {t("sell.unpublishedFood")}
+        </p>
+      )}
       {sp.get("created") && <p className="notice" role="status">{t("sell.created")}</p>}
       {sp.get("uploaded") && <p className="notice" role="status">{t("sell.uploaded", { count: Number(sp.get("uploaded")) })}</p>}
       <FormError failure={failure} />
