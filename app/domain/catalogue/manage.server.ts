@@ -180,9 +180,12 @@ async function applyStockChange(tx: Tx, row: number, variantId: string, sku: str
   }
 }
 
-export async function updateOwnProduct(producerId: string, productId: string, actorId: string, input: ProductInput) {
+/** The saved product, and whether the edit took it off sale (the food rule); null when it is not the producer's. */
+export type SavedProduct = Prisma.ProductGetPayload<object> & { unpublished: boolean };
+
+export async function updateOwnProduct(producerId: string, productId: string, actorId: string, input: ProductInput): Promise<SavedProduct | null> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx): Promise<SavedProduct | null> => {
       const existing = await tx.product.findFirst({ where: { id: productId, producerId }, include: { variants: { select: { id: true } } } });
       if (!existing) return null;
       const ownVariantIds = new Set(existing.variants.map((v) => v.id));
@@ -207,13 +210,19 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
       for (const certificationId of await ownCertificationIds(tx, producerId, input.certificationIds)) {
         await tx.productCertification.create({ data: { productId, certificationId } });
       }
-      const after = await tx.product.update({
+      let after = await tx.product.update({
         where: { id: productId },
         data: productData(input),
       });
       await audit(tx, { actorId, action: "product.updated", entityType: "Product", entityId: productId, before: { nameId: existing.nameId, status: existing.status }, after: { nameId: after.nameId } });
+      // the edit made it food without a certificate covering it: it leaves sale until one does
+      const unpublished = after.status === "PUBLISHED" && (await lacksFoodCertificate(tx, productId));
+      if (unpublished) {
+        after = await tx.product.update({ where: { id: productId }, data: { status: "DRAFT" } });
+        await audit(tx, { actorId, action: "product.unpublish", entityType: "Product", entityId: productId, before: { status: "PUBLISHED" }, after: { status: "DRAFT", reason: "food-needs-certificate" } });
+      }
       await productChanged(tx, productId);
-      return after;
+      return { ...after, unpublished };
     });
   } catch (err) {
     if (err instanceof VariantInUseError || err instanceof StockChangedError) throw err;
@@ -221,9 +230,21 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
   }
 }
 
+/** Food (the category or its parent) may be sold only with a valid, verified P-IRT or BPOM certificate covering the product. */
+async function lacksFoodCertificate(tx: Tx, productId: string): Promise<boolean> {
+  const p = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { category: { select: { isFood: true, parent: { select: { isFood: true } } } } } });
+  if (!(p.category.isFood || p.category.parent?.isFood)) return false;
+  const covered = await tx.productCertification.count({
+    where: { productId, certification: { ...validCertificationWhere(new Date()), type: { in: ["PIRT", "BPOM_MD", "BPOM_ML"] } } },
+  });
+  return covered === 0;
+}
+
 /**
  * Publishing needs a verified producer, at least one variant, and — for food — a
- * verified P-IRT or BPOM certificate covering the product.
+ * verified P-IRT or BPOM certificate covering the product. The food rule holds on every
+ * edit too: `updateOwnProduct` takes a published product off sale when an edit makes it
+ * food without such a certificate.
  */
 export async function setOwnProductStatus(producerId: string, productId: string, actorId: string, action: "publish" | "unpublish" | "archive") {
   return db.$transaction(async (tx) => {
@@ -241,13 +262,7 @@ export async function setOwnProductStatus(producerId: string, productId: string,
     if (action === "publish") {
       if (p.producer.status !== "VERIFIED") throw new PublishRefused("producer-not-verified");
       if (p._count.variants === 0) throw new PublishRefused("no-variant");
-      const food = p.category.isFood || p.category.parent?.isFood;
-      if (food) {
-        const covered = await tx.productCertification.count({
-          where: { productId, certification: { ...validCertificationWhere(new Date()), type: { in: ["PIRT", "BPOM_MD", "BPOM_ML"] } } },
-        });
-        if (!covered) throw new PublishRefused("food-needs-certificate");
-      }
+      if (await lacksFoodCertificate(tx, productId)) throw new PublishRefused("food-needs-certificate");
     }
     const status = action === "publish" ? "PUBLISHED" : action === "unpublish" ? "DRAFT" : "ARCHIVED";
     const after = await tx.product.update({ where: { id: productId }, data: { status, ...(action === "publish" ? { publishedAt: new Date() } : {}) } });

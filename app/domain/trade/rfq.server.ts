@@ -40,6 +40,10 @@ export async function createRfq(userId: string, company: CompanyInput | null, in
       companyId = (await tx.buyerCompany.create({ data: { ...company, members: { create: { userId } } } })).id;
       await audit(tx, { actorId: userId, action: "company.registered", entityType: "BuyerCompany", entityId: companyId, after: { name: company.name, country: company.country } });
     }
+    // a request may name only a product on sale; an unpublished or unknown one is "not found", never disclosed
+    if (input.productId && !(await tx.product.findFirst({ where: { id: input.productId, status: "PUBLISHED", producer: { status: "VERIFIED" } }, select: { id: true } }))) {
+      throw new LotRefused("rfq.refused.productNotFound");
+    }
     const rfq = await tx.quoteRequest.create({ data: { ...input, companyId, requestedById: userId } });
     const staff = await tx.user.findMany({ where: { roles: { has: "STAFF" } }, select: { email: true } });
     const t = serverT("id");
