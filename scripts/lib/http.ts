@@ -11,6 +11,7 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { CSRF_COOKIE } from "../../app/lib/csrf-cookie";
+import { isIssuedCsrfToken, issueCsrfToken } from "../../app/lib/csrf.server";
 import { MAX_FORM_BYTES, MAX_MULTIPART_BYTES } from "../../app/lib/forms.server";
 import { pageCache } from "./page-cache";
 
@@ -46,13 +47,14 @@ export async function createApp(opts: { uploadsDir: string; mode?: string; pageC
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use("/media", express.static(opts.uploadsDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny" }));
 
-  // Double-submit CSRF token: every visitor gets a random token cookie; forms echo it.
+  // Double-submit CSRF token: every visitor gets a signed random token cookie; forms echo it.
+  // A cookie the server did not issue is replaced (a client never chooses its token).
   app.use((req, res, next) => {
-    const existing = /(?:^|;\s*)__csrf=([A-Za-z0-9_-]{32,})/.exec(req.headers.cookie ?? "")?.[1];
-    if (existing) {
+    const existing = /(?:^|;\s*)__csrf=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? "")?.[1];
+    if (isIssuedCsrfToken(existing)) {
       res.locals.csrfToken = existing;
     } else {
-      const token = crypto.randomBytes(24).toString("base64url");
+      const token = issueCsrfToken();
       res.locals.csrfToken = token;
       const secure = req.secure ? "; Secure" : "";
       res.append("Set-Cookie", `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}`);

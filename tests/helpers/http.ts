@@ -1,7 +1,10 @@
 /** Builds the Requests a browser would send, for calling loaders and actions directly. */
 import { createCookie } from "@remix-run/node";
 
-export const CSRF = "test-csrf-token-0123456789abcdefghijkl";
+import { issueCsrfToken } from "../../app/lib/csrf.server";
+
+/** A token the server would have issued (signed with the test SESSION_SECRET). */
+export const CSRF = issueCsrfToken();
 
 export async function sessionCookieFor(sessionId: string) {
   const cookie = createCookie("__session", { secrets: [process.env.SESSION_SECRET!], path: "/" });
