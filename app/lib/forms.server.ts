@@ -33,19 +33,56 @@ export const MAX_MULTIPART_BYTES = 8 * MAX_FILE_BYTES + 1024 * 1024;
 /** A plain (urlencoded) form is text people type: 1 MB is far more than any of ours needs. */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
+/**
+ * The request with its body cut off as bytes arrive: past `max` bytes the form reader fails
+ * (a chunked body has no Content-Length to check first). The client's stream is left
+ * unread, not destroyed, so the refusal (413) still goes out before the HTTP layer closes
+ * the connection.
+ */
+function bounded(request: Request, max: number): { request: Request; overflowed: () => boolean } {
+  if (!request.body) return { request, overflowed: () => false };
+  const reader = request.body.getReader();
+  let seen = 0;
+  let over = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      seen += value.byteLength;
+      if (seen > max) {
+        over = true;
+        reader.releaseLock();
+        return controller.error(new Error(`body over ${max} bytes`));
+      }
+      controller.enqueue(value);
+    },
+    cancel(reason) {
+      if (!over) return reader.cancel(reason);
+    },
+  });
+  const init = { method: request.method, headers: request.headers, body, duplex: "half", signal: request.signal } as RequestInit;
+  return { request: new Request(request.url, init), overflowed: () => over };
+}
+
 async function readForm(request: Request, multipart: boolean): Promise<FormData | "too-large" | "invalid"> {
+  const max = multipart ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES;
+  if (Number(request.headers.get("Content-Length") ?? "0") > max) return "too-large";
+  const limited = bounded(request, max);
   try {
-    if (!multipart) {
-      if (Number(request.headers.get("Content-Length") ?? "0") > MAX_FORM_BYTES) return "too-large";
-      return await request.formData();
-    }
-    const length = Number(request.headers.get("Content-Length") ?? "0");
-    if (length > MAX_MULTIPART_BYTES) return "too-large";
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    if (!multipart) return await limited.request.formData();
+    return await unstable_parseMultipartFormData(limited.request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (err) {
-    if (err instanceof MaxPartSizeExceededError) return "too-large";
+    if (err instanceof MaxPartSizeExceededError || limited.overflowed()) return "too-large";
     return "invalid";
   }
+}
+
+/** A plain form read within the form limit, for actions that only need to look at it (logout, an intent); 413 past it. */
+export async function readSmallForm(request: Request): Promise<FormData> {
+  const form = await readForm(request, false);
+  if (form === "too-large") throw new Response("Payload Too Large", { status: 413 });
+  if (form === "invalid") throw new Response("Bad Request", { status: 400 });
+  return form;
 }
 
 /** The uploaded files of a field (empty file inputs are ignored). */

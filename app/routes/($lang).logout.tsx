@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isValidCsrf } from "~/lib/csrf.server";
+import { readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { destroySession } from "~/lib/session.server";
@@ -11,7 +12,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readSmallForm(request);
   if (!isValidCsrf(request, form)) throw new Response("Invalid CSRF token", { status: 403 });
   return destroySession(request, localePath("/", routeLocale(params)));
 }

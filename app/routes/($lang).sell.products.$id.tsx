@@ -13,7 +13,7 @@ import { ImageRefused } from "~/domain/media/images.server";
 import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, TooManyImages } from "~/domain/media/product-images.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";
 import { productSchema } from "~/domain/producers/schemas";
-import { filesOf, formError, parseForm } from "~/lib/forms.server";
+import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?uploaded=${files.length}`);
   }
 
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = (await readSmallForm(request.clone())).get("intent");
   if (intent === "save") {
     const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
     if (!parsed.ok) return parsed.response;
