@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
-import { requestPasswordReset } from "~/domain/accounts/accounts.server";
+import { requestPasswordReset, throttleAccountDoor } from "~/domain/accounts/accounts.server";
 import { forgotSchema } from "~/domain/accounts/schemas";
-import { parseForm } from "~/lib/forms.server";
-import { routeLocale } from "~/lib/request.server";
+import { formError, parseForm } from "~/lib/forms.server";
+import { clientIp, routeLocale } from "~/lib/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -13,9 +13,11 @@ export function loader({ params }: LoaderFunctionArgs) {
   return { locale: routeLocale(params) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, forgotSchema);
   if (!parsed.ok) return parsed.response;
+  const gate = await throttleAccountDoor("reset", parsed.data.email, clientIp(context));
+  if (!gate.allowed) return formError(429, parsed.form, "errors.tooManyRequests", {}, { minutes: gate.retryAfterMinutes });
   await requestPasswordReset(parsed.data.email, routeLocale(params));
   return { ok: true as const };
 }

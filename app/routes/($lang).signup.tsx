@@ -3,12 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
-import { EmailTakenError, signUp } from "~/domain/accounts/accounts.server";
+import { EmailTakenError, signUp, throttleAccountDoor } from "~/domain/accounts/accounts.server";
 import { cartCookie, mergeGuestCart } from "~/domain/orders/cart.server";
 import { signUpSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
-import { routeLocale } from "~/lib/request.server";
+import { clientIp, routeLocale } from "~/lib/request.server";
 import { createUserSession, getUser, safeRedirectTo } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -19,11 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { locale };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const parsed = await parseForm(request, signUpSchema);
   if (!parsed.ok) return parsed.response;
   const { email, name, password, accountType, redirectTo } = parsed.data;
+  const gate = await throttleAccountDoor("signup", email, clientIp(context));
+  if (!gate.allowed) return formError(429, parsed.form, "errors.tooManyRequests", {}, { minutes: gate.retryAfterMinutes });
   try {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
     const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);

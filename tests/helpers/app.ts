@@ -51,11 +51,14 @@ export class Client {
     if (!this.csrf) await (await this.request("/")).arrayBuffer();
     return this;
   }
-  async post(pathname: string, fields: Record<string, string>, opts: { csrf?: boolean } = {}) {
+  /** `forwardedFor` plays another client address (the app trusts a proxy on loopback). */
+  async post(pathname: string, fields: Record<string, string>, opts: { csrf?: boolean; forwardedFor?: string } = {}) {
     await this.ready();
     const body = new URLSearchParams(fields);
     if (opts.csrf !== false) body.set("csrf", this.csrf);
-    return this.request(pathname, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+    if (opts.forwardedFor) headers["X-Forwarded-For"] = opts.forwardedFor;
+    return this.request(pathname, { method: "POST", body, headers });
   }
 }
 

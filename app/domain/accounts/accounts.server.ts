@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { db, Prisma } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
+import { hit } from "~/lib/rate-limit.server";
 import { serverT } from "~/lib/i18n.server";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { appUrl } from "~/lib/env.server";
@@ -47,24 +48,35 @@ export type SignInResult =
   | { ok: false; reason: "bad-credentials" }
   | { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
 
+const LOGIN_EMAIL_LOCK = 42_0101;
+const LOGIN_IP_LOCK = 42_0102;
+
+/**
+ * Checks a password at most MAX_FAILURES_PER_EMAIL times per address (and
+ * MAX_FAILURES_PER_IP per client) in the window, however many attempts arrive at once:
+ * each attempt first reserves its place — counted and recorded under advisory locks on the
+ * address, then the client, always in that order — and only a reserved attempt is hashed.
+ * A reservation counts as a failure until the password proves right.
+ */
 export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-  const [byEmail, byIp] = await Promise.all([
-    db.loginAttempt.findMany({ where: { email: input.email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
-    db.loginAttempt.count({ where: { ip: input.ip, createdAt: { gte: since } } }),
-  ]);
-  if (byEmail.length >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
-    const oldest = byEmail[0]?.createdAt ?? new Date();
-    const retryAfterMinutes = Math.max(1, Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 60000));
+  const reservation = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_EMAIL_LOCK}, hashtext(${input.email}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_IP_LOCK}, hashtext(${input.ip}))`;
+    const byEmail = await tx.loginAttempt.findMany({ where: { email: input.email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } });
+    const byIp = await tx.loginAttempt.count({ where: { ip: input.ip, createdAt: { gte: since } } });
+    if (byEmail.length >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) return { oldest: byEmail[0]?.createdAt ?? new Date() };
+    await tx.loginAttempt.create({ data: { email: input.email, ip: input.ip } });
+    return null;
+  });
+  if (reservation) {
+    const retryAfterMinutes = Math.max(1, Math.ceil((reservation.oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 60000));
     return { ok: false, reason: "rate-limited", retryAfterMinutes };
   }
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
   // verify against a dummy hash when the user is unknown, so timing does not reveal accounts
   const ok = await verify(user?.passwordHash ?? DUMMY_HASH, input.password).catch(() => false);
-  if (!user || !ok) {
-    await db.loginAttempt.create({ data: { email: input.email, ip: input.ip } });
-    return { ok: false, reason: "bad-credentials" };
-  }
+  if (!user || !ok) return { ok: false, reason: "bad-credentials" };
   await db.loginAttempt.deleteMany({ where: { email: input.email } });
   return { ok: true, userId: user.id };
 }
@@ -75,12 +87,34 @@ function tokenHash(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-/** Sends a reset link when the email is known; says nothing either way (no account probing). */
+/** Per hour: reset links asked for one address, and by one client; sign-ups by one client and for one address. */
+export const RESET_REQUESTS_PER_EMAIL = 3;
+export const RESET_REQUESTS_PER_IP = 10;
+export const SIGNUPS_PER_IP = 10;
+export const SIGNUPS_PER_EMAIL = 5;
+
+/**
+ * Counts a request at one of the account doors, per address and per client (atomic
+ * counters in PostgreSQL, so concurrent requests and several app processes count
+ * together). Unknown addresses count the same as known ones: the answer reveals nothing.
+ */
+export async function throttleAccountDoor(door: "reset" | "signup", email: string, ip: string) {
+  const [perEmail, perIp] = door === "reset" ? [RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP] : [SIGNUPS_PER_EMAIL, SIGNUPS_PER_IP];
+  const byEmail = await hit(`${door}:email:${email}`, perEmail, 3600);
+  const byIp = await hit(`${door}:ip:${ip}`, perIp, 3600);
+  const allowed = byEmail.allowed && byIp.allowed;
+  return { allowed, retryAfterMinutes: Math.max(1, Math.ceil(Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds) / 60)) };
+}
+
+/** Sends a reset link when the email is known; says nothing either way (no account probing). A new link ends the older ones. */
 export async function requestPasswordReset(email: string, locale: AppLocale) {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
   if (!user) return;
   const token = crypto.randomBytes(32).toString("base64url");
-  await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
+  await db.$transaction([
+    db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } }),
+    db.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } }),
+  ]);
   const mailLocale = (user.locale as AppLocale) ?? locale;
   const t = serverT(mailLocale);
   const url = `${appUrl()}${localePath("/reset-password", mailLocale)}?token=${token}`;
