@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { producerDashboard } from "~/domain/producers/dashboard.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";
@@ -19,9 +19,15 @@ export default function SellDashboard() {
   const { locale, producer, dash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lp = (p: string) => localePath(p, locale);
+  const [sp] = useSearchParams();
   return (
     <div className="container">
       <h1>{producer.name}</h1>
+      {sp.get("joined") && (
+        <p className="notice" role="status" data-testid="joined">
+          {t("sell.joined")}
+        </p>
+      )}
       <p>
         <span className={`status status-${producer.status}`} data-testid="producer-status">
           {t(`producerStatus.${producer.status}`)}

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { provinces } from "~/domain/catalogue/regions";
-import { addMember, createProducerProfile, listMembers, MemberNotFoundError, NibTakenError, producerHistory, requireProducerMember, updateProducerProfile } from "~/domain/producers/producers.server";
+import { createProducerProfile, inviteMember, listMembers, NibTakenError, producerHistory, requireProducerMember, updateProducerProfile } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { producerProfileSchema } from "~/domain/producers/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     locale,
     producer: producer && { ...producer, createdAt: producer.createdAt.toISOString(), updatedAt: producer.updatedAt.toISOString() },
-    members: producer ? await listMembers(producer.id) : [],
+    team: producer ? await listMembers(producer.id) : { members: [], invited: [] },
     history: producer ? (await producerHistory(producer.id)).map((h) => ({ id: h.id, action: h.action, createdAt: h.createdAt, reason: reasonOf(h.after) })) : [],
     regions: provinces.map((p) => ({ name: p.name, regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })) })),
   };
@@ -40,13 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!producer) throw new Response("Not found", { status: 404 });
     const parsed = await parseForm(request, memberSchema);
     if (!parsed.ok) return parsed.response;
-    try {
-      await addMember(producer.id, user.id, parsed.data.email);
-    } catch (err) {
-      if (err instanceof MemberNotFoundError) return formError(404, parsed.form, "errors.formInvalid", { email: "errors.memberNotFound" });
-      throw err;
-    }
-    return redirect(`${localePath("/sell/profile", locale)}?saved=member`);
+    // the same answer whether the address has an account or not
+    await inviteMember(producer.id, user.id, parsed.data.email);
+    return redirect(`${localePath("/sell/profile", locale)}?invited=1`);
   }
   const parsed = await parseForm(request, producerProfileSchema);
   if (!parsed.ok) return parsed.response;
@@ -61,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProducerProfile() {
-  const { locale, producer, members, regions, history } = useLoaderData<typeof loader>();
+  const { locale, producer, team, regions, history } = useLoaderData<typeof loader>();
+  const [sp] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -69,6 +66,11 @@ export default function ProducerProfile() {
   return (
     <div className="container wide">
       <h1>{p ? t("sell.profileTitle") : t("sell.onboardingTitle")}</h1>
+      {sp.get("invited") && (
+        <p className="notice" role="status" data-testid="invited">
+          {t("sell.invited")}
+        </p>
+      )}
       {!p && <p>{t("sell.onboardingText")}</p>}
       {p && (
         <p>
@@ -130,9 +132,14 @@ export default function ProducerProfile() {
         <section className="section" aria-labelledby="members-h">
           <h2 id="members-h">{t("sell.members")}</h2>
           <ul>
-            {members.map((m) => (
+            {team.members.map((m) => (
               <li key={m.email}>
                 {m.name} ({m.email}){m.isOwner ? ` · ${t("sell.owner")}` : ""}
+              </li>
+            ))}
+            {team.invited.map((email) => (
+              <li key={`invited-${email}`}>
+                {email} · <span className="meta">{t("sell.invitationPending")}</span>
               </li>
             ))}
           </ul>

@@ -2,7 +2,11 @@
  * Producers (UMKM): their profile, their members, and what staff decide about them.
  * Every query that touches a producer's data takes the producer id and filters by it.
  */
+import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
+import { appUrl } from "~/lib/env.server";
+import { serverT } from "~/lib/i18n.server";
+import { sendMail } from "~/lib/mail.server";
 import { db, Prisma } from "~/lib/db.server";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { hasRole, requireUser, type SessionUser } from "~/lib/session.server";
@@ -78,26 +82,71 @@ export async function updateProducerProfile(producerId: string, actorId: string,
   }
 }
 
-export class MemberNotFoundError extends Error {}
+/** How long an invitation to a team stays open. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const inviteHash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-/** Adds another registered producer account to this producer (several users can run one UMKM). */
-export async function addMember(producerId: string, actorId: string, email: string) {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, roles: true } });
-  if (!user) throw new MemberNotFoundError();
+/**
+ * Invites someone to the producer's team by email (several people can run one UMKM).
+ * Nothing about anybody's account changes here, and the answer is the same whether the
+ * address has an account or not: a mail with a link goes to the address, and the invitee
+ * accepts it while signed in with that address (`acceptInvitation`).
+ */
+export async function inviteMember(producerId: string, actorId: string, email: string) {
+  const token = crypto.randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
-    if (!user.roles.includes("PRODUCER")) {
+    const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { legalName: true } });
+    const invitation = await tx.teamInvitation.create({ data: { producerId, email, tokenHash: inviteHash(token), invitedById: actorId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) } });
+    await audit(tx, { actorId, action: "producer.member-invited", entityType: "Producer", entityId: producerId, after: { invitationId: invitation.id, email } });
+    const t = serverT("id");
+    const link = `${appUrl()}/invitations/${token}`;
+    await sendMail({ to: email, kind: "team.invitation", subject: t("mail.teamInvite.subject", { producer: producer.legalName }), text: t("mail.teamInvite.body", { producer: producer.legalName, link }) }, tx);
+  });
+}
+
+/** An open invitation by its link's token, for the invitee's page (null when unknown, used or expired). */
+export async function openInvitation(token: string) {
+  const inv = await db.teamInvitation.findUnique({ where: { tokenHash: inviteHash(token) }, include: { producer: { select: { legalName: true } } } });
+  if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) return null;
+  return { email: inv.email, producer: inv.producer.legalName };
+}
+
+export class InvitationRefused extends Error {
+  constructor(readonly reason: "not-found" | "other-account") {
+    super(`invitation: ${reason}`);
+  }
+}
+
+/**
+ * The invitee accepts, signed in with the invited address: the invitation is used up (a
+ * conditional update, so it is accepted once), the account joins the team and gains the
+ * PRODUCER role, and its other sessions end (a role change); the one that accepted stays.
+ */
+export async function acceptInvitation(token: string, user: { id: string; email: string }, sessionId: string) {
+  return db.$transaction(async (tx) => {
+    const inv = await tx.teamInvitation.findUnique({ where: { tokenHash: inviteHash(token) } });
+    if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) throw new InvitationRefused("not-found");
+    if (inv.email !== user.email.toLowerCase()) throw new InvitationRefused("other-account");
+    const used = await tx.teamInvitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: user.id } });
+    if (used.count === 0) throw new InvitationRefused("not-found");
+    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { roles: true } });
+    if (!account.roles.includes("PRODUCER")) {
       await tx.user.update({ where: { id: user.id }, data: { roles: { push: "PRODUCER" } } });
-      // a role change ends the user's sessions: the next sign-in starts a fresh one with the new rights
-      await tx.session.deleteMany({ where: { userId: user.id } });
+      await tx.session.deleteMany({ where: { userId: user.id, id: { not: sessionId } } });
     }
-    await tx.producerMember.upsert({ where: { producerId_userId: { producerId, userId: user.id } }, update: {}, create: { producerId, userId: user.id } });
-    await audit(tx, { actorId, action: "producer.member-added", entityType: "Producer", entityId: producerId, after: { userId: user.id } });
+    await tx.producerMember.upsert({ where: { producerId_userId: { producerId: inv.producerId, userId: user.id } }, update: {}, create: { producerId: inv.producerId, userId: user.id } });
+    await audit(tx, { actorId: user.id, action: "producer.member-added", entityType: "Producer", entityId: inv.producerId, after: { userId: user.id, invitationId: inv.id } });
+    return inv.producerId;
   });
 }
 
 export async function listMembers(producerId: string) {
   const rows = await db.producerMember.findMany({ where: { producerId }, orderBy: { createdAt: "asc" }, select: { isOwner: true, user: { select: { name: true, email: true } } } });
-  return rows.map((r) => ({ name: r.user.name, email: r.user.email, isOwner: r.isOwner }));
+  const invited = await db.teamInvitation.findMany({ where: { producerId, acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "asc" }, select: { email: true } });
+  return {
+    members: rows.map((r) => ({ name: r.user.name, email: r.user.email, isOwner: r.isOwner })),
+    invited: [...new Set(invited.map((i) => i.email))],
+  };
 }
 
 /** Staff decisions about a producer. Each is audited with before/after and re-indexes its products. */
