@@ -96,6 +96,10 @@ describe("faults", () => {
     expect(await waitFor(async () => (await db.outboxEvent.count({ where: { status: "DONE" } })) > doneBefore, 60_000, 20)).toBe(true);
     await stopChild(first.child, "SIGKILL");
     const pendingAfterKill = await db.outboxEvent.count({ where: { status: "PENDING" } });
+    const doneAfterKill = await db.outboxEvent.count({ where: { status: "DONE" } });
+    // the kill landed mid-drain: some of this run's events were done, others still waiting
+    expect(doneAfterKill).toBeGreaterThan(doneBefore);
+    expect(pendingAfterKill).toBeGreaterThan(0);
     const second = await spawnWorker("successor");
     try {
       expect(await waitFor(async () => (await db.outboxEvent.count({ where: { status: "PENDING" } })) === 0, 120_000, 250)).toBe(true);

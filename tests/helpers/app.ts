@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import type http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -60,6 +61,40 @@ export class Client {
     if (opts.forwardedFor) headers["X-Forwarded-For"] = opts.forwardedFor;
     return this.request(pathname, { method: "POST", body, headers });
   }
+}
+
+/**
+ * Sends bytes exactly as given on a raw TCP socket (no URL or fetch normalising paths,
+ * percent-escapes or encodings) and reads the answer's status line and body. With
+ * `declaredLength`, the head promises that many body bytes but only `body` is sent: the
+ * server must answer without waiting for the rest.
+ */
+export function rawHttp(base: string, head: string, body: Buffer = Buffer.alloc(0), timeoutMs = 10_000): Promise<{ status: number; text: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error("no answer in time"));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      const text = Buffer.concat(chunks).toString("latin1");
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      if (!status) reject(new Error(`no HTTP answer: ${text.slice(0, 80)}`));
+      else resolve({ status, text });
+    };
+    socket.on("data", (d) => {
+      chunks.push(d);
+      // the head and body of one answer are enough: stop at the end of a complete response
+      if (/\r\n\r\n/.test(Buffer.concat(chunks).toString("latin1"))) setTimeout(() => socket.end(), 50);
+    });
+    socket.on("end", finish);
+    socket.on("close", () => chunks.length && finish());
+    socket.on("error", () => (chunks.length ? finish() : undefined));
+    socket.write(Buffer.concat([Buffer.from(head, "latin1"), body]));
+  });
 }
 
 /** The hidden fields of the checkout's review step (its one-time key and the digest of what was reviewed). */

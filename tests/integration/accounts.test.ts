@@ -124,6 +124,17 @@ describe("password reset", () => {
   });
 
   it("answers the same whether or not the email exists, and mails nobody unknown", async () => {
+    const known = await createUser({ email: "ada@example.test" });
+    const answer = async (email: string) => {
+      const r = unwrap(await forgot.action(args(formRequest("/forgot-password", { email }, { ip: "198.51.100.9" }))));
+      return { status: r.status, body: JSON.stringify(r.body), headers: [...r.headers.entries()] };
+    };
+    const forKnown = await answer(known.email);
+    const forGhost = await answer("ghost@example.test");
+    // byte for byte: status, headers and body
+    expect(forGhost).toEqual(forKnown);
+    expect(await db.outboundMail.count({ where: { to: known.email, kind: "password-reset" } })).toBe(1);
+    expect(await db.outboundMail.count({ where: { to: "ghost@example.test" } })).toBe(0);
     await requestPasswordReset("ghost@example.test", "id");
     expect(await db.outboundMail.count({ where: { to: "ghost@example.test" } })).toBe(0);
   });
