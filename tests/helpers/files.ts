@@ -56,3 +56,15 @@ export function multipartRequest(path: string, fields: Record<string, string>, f
   for (const f of files) fd.append(f.field, new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
   return new Request(`http://localhost:3999${path}`, { method: "POST", body: fd, headers: { Cookie: `__csrf=${csrf}; ${cookie}` } });
 }
+
+/** The text of every page of a generated PDF, as a reader would extract it. */
+export async function pdfText(pdf: Buffer) {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  let text = "";
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    text += (await page.getTextContent()).items.map((it) => ("str" in it ? it.str : "")).join(" ") + "\n";
+  }
+  return text;
+}

@@ -26,6 +26,13 @@ export async function signedInCookie(userId: string) {
   return sessionCookieFor(s.id);
 }
 
+/** A new PRODUCER account that is a member of `producerId`, signed in: its session cookie. */
+export async function producerMemberCookie(producerId: string, name?: string) {
+  const user = await createUser({ roles: ["PRODUCER"], name });
+  await db.producerMember.create({ data: { producerId, userId: user.id, isOwner: true } });
+  return signedInCookie(user.id);
+}
+
 let seq = 0;
 export async function createCatalogue(opts: { producerStatus?: "VERIFIED" | "PENDING" | "SUSPENDED"; regencyCode?: string } = {}) {
   seq++;

@@ -22,14 +22,8 @@ import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, getRequest, unwrap } from "../helpers/http";
 import { cartWith, sellable, shippingRate } from "../helpers/orders";
 import { rattanProducers } from "../helpers/trade";
+import { pdfText } from "../helpers/files";
 
-async function pdfText(pdf: Buffer) {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  let text = "";
-  for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((it) => ("str" in it ? it.str : "")).join(" ") + "\n";
-  return text;
-}
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 const INT32_MAX = 2_147_483_647n;

@@ -10,17 +10,7 @@ import { action as sellLotsAction } from "~/routes/($lang).sell.lots";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, unwrap } from "../helpers/http";
 import { rattanProducers } from "../helpers/trade";
-
-async function pdfText(pdf: Buffer) {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  let text = "";
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    text += (await page.getTextContent()).items.map((it) => ("str" in it ? it.str : "")).join(" ") + "\n";
-  }
-  return text;
-}
+import { pdfText } from "../helpers/files";
 
 describe("trading house: from a quote request to a shipped lot", () => {
   it("runs the whole flow with re-allocation, QC credits, documents and provenance", async () => {

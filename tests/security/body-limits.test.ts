@@ -7,7 +7,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { MAX_FORM_BYTES, MAX_MULTIPART_BYTES } from "~/lib/forms.server";
-import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
+import { createProduct, producerMemberCookie } from "../helpers/fixtures";
 import { Client, startHttpApp } from "../helpers/app";
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
@@ -65,9 +65,7 @@ describe("bodies are limited as they stream", () => {
 
   it("a 140 MiB chunked photo upload is refused at the upload limit", async () => {
     const { product, producer } = await createProduct({ nameId: "Tas purun", nameEn: "Purun bag" });
-    const user = await createUser({ roles: ["PRODUCER"] });
-    await db.producerMember.create({ data: { producerId: producer.id, userId: user.id, isOwner: true } });
-    const c = await new Client(app.base, await signedInCookie(user.id)).ready();
+    const c = await new Client(app.base, await producerMemberCookie(producer.id)).ready();
     const boundary = "----anjungboundary";
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${c.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nupload\r\n` +

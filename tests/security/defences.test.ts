@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
+import { createProduct, producerMemberCookie } from "../helpers/fixtures";
 import { Client, dbFingerprint, startHttpApp } from "../helpers/app";
 import { ensureIndex, reindexAll } from "../../search/worker";
 
@@ -15,11 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-async function memberOf(producerId: string) {
-  const user = await createUser({ roles: ["PRODUCER"] });
-  await db.producerMember.create({ data: { producerId, userId: user.id, isOwner: true } });
-  return new Client(app.base, await signedInCookie(user.id)).ready();
-}
+const memberOf = async (producerId: string) => new Client(app.base, await producerMemberCookie(producerId)).ready();
 
 describe("uploads", () => {
   it("refuse an image format outside the allow-list (an SVG, which the decoder could read)", async () => {

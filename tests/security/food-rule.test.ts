@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
+import { createProduct, createUser, producerMemberCookie, signedInCookie } from "../helpers/fixtures";
 import { Client, startHttpApp } from "../helpers/app";
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
@@ -15,11 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-async function producerClient(producerId: string) {
-  const user = await createUser({ roles: ["PRODUCER"] });
-  await db.producerMember.create({ data: { producerId, userId: user.id, isOwner: true } });
-  return new Client(app.base, await signedInCookie(user.id)).ready();
-}
+const producerClient = async (producerId: string) => new Client(app.base, await producerMemberCookie(producerId)).ready();
 
 function formOf(p: { nameId: string; nameEn: string; descriptionId: string; descriptionEn: string; weightGrams: number }, categoryId: string, v: { id: string; sku: string; stock: number }) {
   const fields: Record<string, string> = {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
+import { createProduct, createUser, producerMemberCookie, signedInCookie } from "../helpers/fixtures";
 import { Client, startHttpApp } from "../helpers/app";
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
@@ -18,9 +18,7 @@ afterAll(() => app?.stop());
 
 async function unverifiedProducer() {
   const { producer } = await createProduct({ nameId: "Tas purun", nameEn: "Purun bag", producerStatus: "PENDING" });
-  const owner = await createUser({ roles: ["PRODUCER"], name: "Pemilik" });
-  await db.producerMember.create({ data: { producerId: producer.id, userId: owner.id, isOwner: true } });
-  return { producer, client: await new Client(app.base, await signedInCookie(owner.id)).ready() };
+  return { producer, client: await new Client(app.base, await producerMemberCookie(producer.id, "Pemilik")).ready() };
 }
 
 describe("team invitations", () => {

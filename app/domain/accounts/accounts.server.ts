@@ -7,6 +7,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { db, Prisma } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
 import { hit } from "~/lib/rate-limit.server";
+import { hashToken } from "~/lib/tokens.server";
 import { serverT } from "~/lib/i18n.server";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { appUrl } from "~/lib/env.server";
@@ -83,10 +84,6 @@ export async function signIn(input: { email: string; password: string; ip: strin
 
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$EJhHsTqb0HxrElFj8F8WKg$AAuZzIKamARBgEyIBEwHdBH16wZM8jXrDALlwlEDxWc";
 
-function tokenHash(token: string) {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /** Per hour: reset links asked for one address, and by one client; sign-ups by one client and for one address. */
 export const RESET_REQUESTS_PER_EMAIL = 3;
 export const RESET_REQUESTS_PER_IP = 10;
@@ -113,7 +110,7 @@ export async function requestPasswordReset(email: string, locale: AppLocale) {
   const token = crypto.randomBytes(32).toString("base64url");
   await db.$transaction([
     db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } }),
-    db.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } }),
+    db.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } }),
   ]);
   const mailLocale = (user.locale as AppLocale) ?? locale;
   const t = serverT(mailLocale);
@@ -126,11 +123,11 @@ export async function resetPassword(token: string, password: string): Promise<bo
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const used = await tx.passwordResetToken.updateMany({
-      where: { tokenHash: tokenHash(token), usedAt: null, expiresAt: { gt: new Date() } },
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },
     });
     if (used.count !== 1) return false;
-    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) }, select: { userId: true } });
+    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
     await tx.loginAttempt.deleteMany({ where: { email: (await tx.user.findUniqueOrThrow({ where: { id: row.userId } })).email } });
@@ -139,7 +136,7 @@ export async function resetPassword(token: string, password: string): Promise<bo
 }
 
 export async function isResetTokenUsable(token: string) {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { usedAt: true, expiresAt: true } });
+  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
   return !!row && !row.usedAt && row.expiresAt > new Date();
 }
 

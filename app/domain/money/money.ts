@@ -68,10 +68,6 @@ export function subtract(a: Money, b: Money): Money {
   return { amount: a.amount - b.amount, currency: a.currency };
 }
 
-export function negate(a: Money): Money {
-  return { amount: -a.amount, currency: a.currency };
-}
-
 /** A unit price times a quantity (quantities are whole units). */
 export function times(a: Money, quantity: number | bigint): Money {
   return { amount: a.amount * toMinor(quantity), currency: a.currency };
@@ -130,10 +126,6 @@ export function split(total: Money, weights: Array<number | bigint>): Money[] {
   return parts.map((p) => ({ amount: negative ? -p : p, currency: total.currency }));
 }
 
-export function isZero(a: Money) {
-  return a.amount === 0n;
-}
-
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
   same(a, b);
   return a.amount === b.amount ? 0 : a.amount < b.amount ? -1 : 1;
@@ -142,14 +134,6 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
 /** For sorting by plain minor-unit amounts. */
 export function compareMinor(a: bigint, b: bigint): -1 | 0 | 1 {
   return a === b ? 0 : a < b ? -1 : 1;
-}
-
-export function maxMinor(a: bigint, b: bigint) {
-  return a > b ? a : b;
-}
-
-export function minMinor(a: bigint, b: bigint) {
-  return a < b ? a : b;
 }
 
 /* ---------- rates in basis points ---------- */
@@ -316,12 +300,6 @@ export function convertFromIdr(idrMinor: bigint | number, rate: { currency: stri
   if (r === 0n) throw new MoneyError("zero rate");
   // foreign minor = idr minor / 100 / rate × minorPerMajor(foreign)
   return divideRounded(toMinor(idrMinor) * minorPerMajor(rate.currency) * RATE_SCALE, minorPerMajor("IDR") * r);
-}
-
-/** A foreign amount in rupiah minor units at a dated rate (the IDR equivalent on a quote). */
-export function convertToIdr(foreignMinor: bigint, rate: { currency: string; idrPerUnit: string | number }): bigint {
-  const r = scaledRate(rate.idrPerUnit);
-  return divideRounded(foreignMinor * minorPerMajor("IDR") * r, minorPerMajor(rate.currency) * RATE_SCALE);
 }
 
 /* ---------- JSON ---------- */

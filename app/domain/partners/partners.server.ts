@@ -6,12 +6,9 @@
 import crypto from "node:crypto";
 import { db } from "~/lib/db.server";
 import { hit, type RateDecision } from "~/lib/rate-limit.server";
+import { hashToken } from "~/lib/tokens.server";
 
 export const ANONYMOUS_PER_MINUTE = 60;
-
-function hashToken(token: string) {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
 
 export async function issuePartnerToken(staffId: string, name: string, requestsPerMinute = 600) {
   const token = `anj_${crypto.randomBytes(24).toString("base64url")}`;

@@ -7,6 +7,7 @@ import { redirect } from "@remix-run/node";
 import { appUrl } from "~/lib/env.server";
 import { serverT } from "~/lib/i18n.server";
 import { sendMail } from "~/lib/mail.server";
+import { hashToken } from "~/lib/tokens.server";
 import { db, Prisma } from "~/lib/db.server";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { hasRole, requireUser, type SessionUser } from "~/lib/session.server";
@@ -84,7 +85,6 @@ export async function updateProducerProfile(producerId: string, actorId: string,
 
 /** How long an invitation to a team stays open. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const inviteHash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /**
  * Invites someone to the producer's team by email (several people can run one UMKM).
@@ -96,7 +96,7 @@ export async function inviteMember(producerId: string, actorId: string, email: s
   const token = crypto.randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
     const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { legalName: true } });
-    const invitation = await tx.teamInvitation.create({ data: { producerId, email, tokenHash: inviteHash(token), invitedById: actorId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) } });
+    const invitation = await tx.teamInvitation.create({ data: { producerId, email, tokenHash: hashToken(token), invitedById: actorId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) } });
     await audit(tx, { actorId, action: "producer.member-invited", entityType: "Producer", entityId: producerId, after: { invitationId: invitation.id, email } });
     const t = serverT("id");
     const link = `${appUrl()}/invitations/${token}`;
@@ -106,7 +106,7 @@ export async function inviteMember(producerId: string, actorId: string, email: s
 
 /** An open invitation by its link's token, for the invitee's page (null when unknown, used or expired). */
 export async function openInvitation(token: string) {
-  const inv = await db.teamInvitation.findUnique({ where: { tokenHash: inviteHash(token) }, include: { producer: { select: { legalName: true } } } });
+  const inv = await db.teamInvitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { producer: { select: { legalName: true } } } });
   if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) return null;
   return { email: inv.email, producer: inv.producer.legalName };
 }
@@ -124,7 +124,7 @@ export class InvitationRefused extends Error {
  */
 export async function acceptInvitation(token: string, user: { id: string; email: string }, sessionId: string) {
   return db.$transaction(async (tx) => {
-    const inv = await tx.teamInvitation.findUnique({ where: { tokenHash: inviteHash(token) } });
+    const inv = await tx.teamInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) throw new InvitationRefused("not-found");
     if (inv.email !== user.email.toLowerCase()) throw new InvitationRefused("other-account");
     const used = await tx.teamInvitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: user.id } });

@@ -1,0 +1,6 @@
+/** Secret tokens sent in links or headers are stored only as their SHA-256 (hex): a leaked table opens nothing. */
+import crypto from "node:crypto";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
