@@ -69,4 +69,19 @@ describe("team invitations", () => {
     expect((await me.request("/sell")).status).toBe(200);
     expect((await me.post(path, { intent: "accept" })).status).toBe(404);
   });
+
+  it("accepted 10 times at once join the team once", async () => {
+    const { producer, client } = await unverifiedProducer();
+    const invitee = await createUser({ roles: ["BUYER"] });
+    await client.post("/sell/profile?intent=add-member", { intent: "add-member", email: invitee.email });
+    const mail = await db.outboundMail.findFirstOrThrow({ where: { to: invitee.email, kind: "team.invitation" } });
+    const path = new URL(/https?:\/\/\S+\/invitations\/\S+/.exec(mail.text)![0]).pathname;
+    const me = await new Client(app.base, await signedInCookie(invitee.id)).ready();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => me.post(path, { intent: "accept" })));
+    expect(answers.filter((r) => r.status === 302)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 404)).toHaveLength(9);
+    expect(await db.producerMember.count({ where: { producerId: producer.id, userId: invitee.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { entityId: producer.id, action: "producer.member-added" } })).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).roles.filter((r) => r === "PRODUCER")).toHaveLength(1);
+  });
 });
