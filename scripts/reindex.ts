@@ -12,7 +12,7 @@ function bar(done: number, total: number) {
 async function main() {
   const services = await startServices({ log: (s) => console.log(`reindex: ${s}`) });
   try {
-    const { reindexAll } = await import("../search/worker");
+    const { reindexAll } = await import("../search/indexing");
     const started = Date.now();
     const tty = process.stdout.isTTY;
     const r = await reindexAll((done, total) => {

@@ -10,9 +10,12 @@ async function main() {
     const { seedIfEmpty } = await import("./seed/seed");
     const seeded = await seedIfEmpty(log);
     if (!seeded) log("the database already has data: nothing to do");
-    const { prepareSearch, drainAll } = await import("../search/worker");
+    const { prepareSearch } = await import("../search/indexing");
     const res = await prepareSearch(log);
-    if (res.ok) await drainAll();
+    if (res.ok) {
+      const { drainJobs } = await import("../app/jobs/worker.server");
+      await drainJobs();
+    }
   } finally {
     const { disconnectDb } = await import("../app/lib/db.server");
     await disconnectDb();

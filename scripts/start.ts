@@ -1,6 +1,6 @@
 /**
  * `npm start`: build when stale, start the embedded services (or use the configured
- * ones), migrate, seed the demo catalogue on first run, start the outbox worker and
+ * ones), migrate, seed the demo catalogue on first run, start a job worker and
  * serve on PORT. Ctrl-C (SIGINT) or SIGTERM stops everything cleanly.
  */
 import path from "node:path";
@@ -49,10 +49,11 @@ async function main() {
   const seeded = await seedIfEmpty(log);
   if (seeded) log("demo catalogue seeded");
 
-  const { prepareSearch, startOutboxWorker } = await import("../search/worker");
+  const { prepareSearch } = await import("../search/indexing");
   const search = await prepareSearch(log);
   if (!search.ok) log(`search is degraded: ${search.error}`);
-  stopWorker = startOutboxWorker({ log });
+  const { startWorker } = await import("../app/jobs/worker.server");
+  stopWorker = (await startWorker({ log: (s) => log(`worker: ${s}`) })).stop;
 
   const { createApp, listen } = await import("./lib/http");
   const app = await createApp({ uploadsDir: path.join(dataDir(), "uploads") });

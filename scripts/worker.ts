@@ -1,16 +1,20 @@
 /**
- * `npm run worker`: the outbox worker on its own (search index, image variants, imports,
- * expiry sweeps), for running several next to stateless app processes. Workers claim
- * events with FOR UPDATE SKIP LOCKED, so any number can run against one database.
- * Needs DATABASE_URL, MEILI_HOST, MEILI_MASTER_KEY (and SESSION_SECRET for the env check).
+ * `npm run worker`: one more job worker (search index, image variants, imports, mail,
+ * scheduled sweeps), for running next to stateless app processes, on any machine that
+ * reaches the database. Any number can run against one database: graphile-worker hands
+ * each job to one of them, and cron entries run once per period across all of them.
+ * Needs DATABASE_URL, MEILI_HOST, MEILI_MASTER_KEY (and SESSION_SECRET for the env check);
+ * MAIL_URL to deliver mail.
  */
-import { startOutboxWorker } from "../search/worker";
+import { startWorker } from "../app/jobs/worker.server";
 import { disconnectDb } from "../app/lib/db.server";
-const name = process.env.WORKER_NAME ?? `worker-${process.pid}`;
-const stop = startOutboxWorker({ log: (s) => console.log(`${name}: ${s}`), intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 1000) });
-console.log(`${name}: READY`);
+
+const name = process.env.WORKER_NAME;
+const log = (s: string) => console.log(`${name ?? "worker"}: ${s}`);
+const worker = await startWorker({ log, name, pollInterval: Number(process.env.WORKER_POLL_MS ?? 1000) });
+log(`READY ${worker.name}`);
 const shutdown = async () => {
-  await stop();
+  await worker.stop();
   await disconnectDb();
   process.exit(0);
 };

@@ -1,4 +1,4 @@
-/** What /healthz reports: is the database answering, is search answering, is the index behind. */
+/** What /healthz reports: is the database answering, is search answering, is background work behind. */
 import { db } from "~/lib/db.server";
 import { getMeili, indexName } from "../../search/client";
 
@@ -16,11 +16,15 @@ async function timed(fn: () => Promise<unknown>): Promise<Check> {
 
 export async function checkHealth() {
   let documents: number | undefined;
-  let pendingOutbox: number | undefined;
+  let jobs: { due: number; failed: number } | undefined;
   const [database, search] = await Promise.all([
     timed(async () => {
       await db.$queryRaw`SELECT 1`;
-      pendingOutbox = await db.outboxEvent.count({ where: { status: "PENDING" } });
+      const [row] = await db.$queryRaw<Array<{ due: number; failed: number }>>`
+        SELECT count(*) FILTER (WHERE attempts < max_attempts AND run_at <= now())::int AS due,
+               count(*) FILTER (WHERE attempts >= max_attempts)::int AS failed
+        FROM graphile_worker.jobs`;
+      jobs = row;
     }),
     timed(async () => {
       const meili = getMeili();
@@ -38,7 +42,7 @@ export async function checkHealth() {
     status,
     database,
     search: { ...search, documents },
-    outbox: { pending: pendingOutbox },
+    jobs,
     time: new Date().toISOString(),
   };
 }

@@ -21,7 +21,14 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** where the Stripe SDK sends its requests; unset means api.stripe.com (tests point it at a local fake) */
   STRIPE_API_URL: z.string().url().optional(),
-  MAIL_TRANSPORT: z.enum(["log"]).default("log"),
+  /** smtp:// or smtps:// URL of the mail server; unset means mails are written to OutboundMail and the log only */
+  MAIL_URL: z.string().regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" }).optional(),
+  /** the From address of every mail; defaults to noreply@<APP_URL host> */
+  MAIL_FROM: z.string().optional(),
+  /** jobs one worker process runs at once */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** a worker process unseen for this long is dead and its running jobs go to another worker */
+  WORKER_DEAD_AFTER_MS: z.coerce.number().int().min(500).default(30_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -31,7 +38,7 @@ let cached: { key: string; env: Env } | undefined;
 
 export function getEnv(): Env {
   // Tests switch DATABASE_URL per file; re-parse when it changes.
-  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}`;
+  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}|${process.env.MAIL_URL}|${process.env.WORKER_CONCURRENCY}|${process.env.WORKER_DEAD_AFTER_MS}`;
   if (cached && cached.key === key) return cached.env;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {

@@ -10,7 +10,7 @@ import { ProductForm } from "~/components/product-form";
 import { categoryChoices, certificateChoices, getOwnProduct, PublishRefused, setOwnProductStatus, SkuTakenError, StockChangedError, updateOwnProduct, VariantInUseError } from "~/domain/catalogue/manage.server";
 import { shapeProductForm, toFormValues } from "~/domain/catalogue/product-form.server";
 import { ImageRefused } from "~/domain/media/images.server";
-import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, TooManyImages } from "~/domain/media/product-images.server";
+import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, retryProductImage, TooManyImages } from "~/domain/media/product-images.server";
 import { requireProducerMember } from "~/domain/producers/producers.server";
 import { productSchema } from "~/domain/producers/schemas";
 import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const statusSchema = z.object({ intent: z.enum(["publish", "unpublish", "archive"]) });
-const imageSchema = z.object({ intent: z.enum(["image-up", "image-down", "image-cover", "image-delete"]), imageId: z.string().min(1).max(40) });
+const imageSchema = z.object({ intent: z.enum(["image-up", "image-down", "image-cover", "image-delete", "image-retry"]), imageId: z.string().min(1).max(40) });
 const uploadSchema = z.object({ intent: z.literal("upload") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,6 +86,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = await parseForm(request, imageSchema);
     if (!parsed.ok) return parsed.response;
     const { intent: op, imageId } = parsed.data;
+    if (op === "image-retry") {
+      if (!(await retryProductImage(producer!.id, imageId))) throw notFound();
+      return redirect(`${here}?retried=1`);
+    }
     const done = op === "image-delete" ? await deleteProductImage(producer!.id, imageId) : await moveProductImage(producer!.id, imageId, op === "image-up" ? "up" : op === "image-down" ? "down" : "cover");
     if (!done) throw notFound();
     return redirect(here);
@@ -144,6 +148,7 @@ export default function EditProduct() {
       )}
       {sp.get("created") && <p className="notice" role="status">{t("sell.created")}</p>}
       {sp.get("uploaded") && <p className="notice" role="status">{t("sell.uploaded", { count: Number(sp.get("uploaded")) })}</p>}
+      {sp.get("retried") && <p className="notice" role="status">{t("sell.photoRetried")}</p>}
       <FormError failure={failure} />
       {!producerVerified && <p className="notice">{t("sell.publishNeedsVerification")}</p>}
       <div className="row-actions">
@@ -179,7 +184,10 @@ export default function EditProduct() {
               {img.ready ? (
                 <img src={mediaUrl(img.key, img.widths[0], "webp")} alt={t("sell.photoAlt", { n: i + 1 })} width={img.width} height={img.height} loading="lazy" className="thumb-img" />
               ) : img.error ? (
-                <p className="error">{t("sell.photoFailed")}</p>
+                <>
+                  <p className="error">{t("sell.photoFailed")}</p>
+                  {imageAction("image-retry", img.id, t("sell.photoRetry"))}
+                </>
               ) : (
                 <p role="status">{t("sell.photoProcessing")}</p>
               )}

@@ -30,7 +30,7 @@ async function main() {
   ensureBuild(log);
   const { seedDemo, DEMO_PASSWORD } = await import("../seed/seed");
   await seedDemo(() => undefined, { uploadsDir: path.join(services.root, "uploads") });
-  const { reindexAll } = await import("../../search/worker");
+  const { reindexAll } = await import("../../search/indexing");
   await reindexAll();
   const { db } = await import("../../app/lib/db.server");
   const product = await db.product.findFirstOrThrow({ where: { status: "PUBLISHED", images: { some: { ready: true } } }, orderBy: { slug: "asc" } });

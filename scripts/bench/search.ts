@@ -4,7 +4,8 @@
  * 2. times a full reindex into a throwaway Meilisearch,
  * 3. loads the /search route and the same query sent straight to Meilisearch (the
  *    baseline) with 20 concurrent clients in the same run, and prints p50/p95/p99,
- * 4. times how long an edited product takes to become searchable through the outbox.
+ * 4. times how long an edited product takes to become searchable through the job queue
+ *    (scripts/bench/jobs.ts measures it over 100 edits, with and without a running import).
  * Targets: reindex ≤ 60 s; the route adds ≤ 15 ms p95 over Meilisearch and stays ≤ 50 ms p95;
  * an edit is searchable ≤ 2 s after commit.
  */
@@ -84,7 +85,7 @@ async function main() {
     await generate(N);
     log(`generated ${N.toLocaleString("en")} products in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const { reindexAll, startOutboxWorker } = await import("../../search/worker");
+    const { reindexAll } = await import("../../search/indexing");
     t = performance.now();
     const r = await reindexAll();
     const reindexSeconds = (performance.now() - t) / 1000;
@@ -135,11 +136,12 @@ async function main() {
       maxSeconds: 30,
     });
 
-    // edit → searchable, through the outbox worker
+    // edit → searchable, through the job queue
     const { db } = await import("../../app/lib/db.server");
-    const { productChanged } = await import("../../app/domain/outbox.server");
+    const { productChanged } = await import("../../app/jobs/search-index.server");
     const { getMeili, indexName } = await import("../../search/client");
-    const stopWorker = startOutboxWorker({ log: () => {}, intervalMs: 100 });
+    const { startWorker } = await import("../../app/jobs/worker.server");
+    const worker = await startWorker({ log: () => {} });
     const edits: number[] = [];
     for (let k = 0; k < 5; k++) {
       const word = `zebrawood${k}x${Date.now() % 100000}`;
@@ -157,7 +159,7 @@ async function main() {
       }
       edits.push(performance.now() - committed);
     }
-    await stopWorker();
+    await worker.stop();
     edits.sort((a, b) => a - b);
 
     console.log("\n=== search benchmark ===");

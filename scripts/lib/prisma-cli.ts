@@ -24,6 +24,10 @@ export function runPrisma(args: string[], databaseUrl: string): Promise<string> 
   });
 }
 
+/** Applies our migrations, then installs or upgrades the job queue's schema (graphile_worker). */
 export async function migrateDeploy(databaseUrl: string) {
-  return runPrisma(["migrate", "deploy"], databaseUrl);
+  const out = await runPrisma(["migrate", "deploy"], databaseUrl);
+  const { runMigrations, Logger } = await import("graphile-worker");
+  await runMigrations({ connectionString: databaseUrl, logger: new Logger(() => () => undefined) });
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { productChanged } from "~/domain/outbox.server";
+import { productChanged } from "~/jobs/search-index.server";
 import { getMeili } from "../../search/client";
 import { Client, reviewFields } from "../helpers/app";
 import { createUser, signedInCookie } from "../helpers/fixtures";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { productChanged } from "~/domain/outbox.server";
+import { productChanged } from "~/jobs/search-index.server";
 import { expireUnpaidOrders } from "~/domain/orders/cancellation.server";
 import { startCardPayment } from "~/domain/orders/checkout.server";
 import { handleStripeEvent } from "~/domain/payments/payments.server";

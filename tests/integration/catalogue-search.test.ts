@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { parseSearchParams, searchProducts, buildFilter } from "~/domain/catalogue/search.server";
-import { productChanged } from "~/domain/outbox.server";
+import { productChanged } from "~/jobs/search-index.server";
 import * as productRoute from "~/routes/($lang).products.$slug";
 import * as categoryRoute from "~/routes/($lang).categories.$slug";
 import * as regionRoute from "~/routes/($lang).regions.$slug";
 import * as searchRoute from "~/routes/($lang).search";
 import { loader as sitemap } from "~/routes/sitemap[.]xml";
-import { drainAll, ensureIndex } from "../../search/worker";
+import { ensureIndex } from "../../search/indexing";
+import { drainJobs } from "~/jobs/worker.server";
 import { createProduct } from "../helpers/fixtures";
 import { getRequest, thrown, unwrap } from "../helpers/http";
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   mat = await createProduct({ nameId: "Tikar purun", nameEn: "Purun floor mat", category: { slug: "anyaman-purun", nameId: "Anyaman purun", nameEn: "Purun weaving", parentSlug: "anyaman" }, regencyCode: "63.06", priceIdr: 85_000 });
   draft = await createProduct({ nameId: "Tas rotan rahasia", nameEn: "Secret rattan bag", status: "DRAFT" });
   for (const p of [basket, honey, coffee, mat, draft]) await productChanged(db, p.product.id);
-  await drainAll();
+  await drainJobs();
 });
 
 describe("search", () => {

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { productChanged } from "~/domain/outbox.server";
+import { productChanged } from "~/jobs/search-index.server";
 import { ANONYMOUS_PER_MINUTE, issuePartnerToken, revokePartnerToken } from "~/domain/partners/partners.server";
 import { loader as list } from "~/routes/api.v1.products._index";
 import { loader as one } from "~/routes/api.v1.products.$slug";
 import * as partners from "~/routes/($lang).trade.partners";
-import { drainAll, ensureIndex } from "../../search/worker";
+import { ensureIndex } from "../../search/indexing";
+import { drainJobs } from "~/jobs/worker.server";
 import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, getRequest, thrown, unwrap } from "../helpers/http";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
   const { product } = await createProduct({ nameId: "Madu kelulut asli", nameEn: "Pure kelulut honey", regencyCode: "62.10", certs: ["HALAL"], category: { slug: "madu", nameId: "Madu", nameEn: "Honey" } });
   slug = product.slug;
   await productChanged(db, product.id);
-  await drainAll();
+  await drainJobs();
 });
 
 const call = (path: string, ip: string, token?: string) => {

@@ -12,7 +12,8 @@ import * as verification from "~/routes/($lang).trade.verification";
 import * as tradeProducer from "~/routes/($lang).trade.producers.$id";
 import { sendExpiryReminders } from "~/domain/certification/certificates.server";
 import { certificateSchema, producerProfileSchema } from "~/domain/producers/schemas";
-import { drainAll, ensureIndex } from "../../search/worker";
+import { ensureIndex } from "../../search/indexing";
+import { drainJobs } from "~/jobs/worker.server";
 import { getMeili, indexName } from "../../search/client";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { CSRF, formRequest, thrown, unwrap } from "../helpers/http";
@@ -217,7 +218,7 @@ describe("products", () => {
     expect(unwrap(await publish()).status).toBe(302);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("PUBLISHED");
 
-    await drainAll();
+    await drainJobs();
     const hits = await getMeili().index(indexName("products")).search("kelulut Bangkau", { filter: `certifications = "PIRT"` });
     expect(hits.hits.map((h) => h.id)).toContain(product.id);
   });
@@ -249,7 +250,7 @@ describe("products", () => {
     expect(ok.status).toBe(302);
     const pending = await db.productImage.findFirstOrThrow({ where: { productId: product.id } });
     expect(pending.ready).toBe(false);
-    await drainAll();
+    await drainJobs();
     const done = await db.productImage.findUniqueOrThrow({ where: { id: pending.id } });
     expect(done).toMatchObject({ ready: true, width: 800, height: 1200, originalPath: null });
     const webp = path.join(dataDir, "uploads", `${done.key}-${done.variantWidths[0]}.webp`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { createProduct, producerMemberCookie } from "../helpers/fixtures";
 import { Client, dbFingerprint, startHttpApp } from "../helpers/app";
-import { ensureIndex, reindexAll } from "../../search/worker";
+import { ensureIndex, reindexAll } from "../../search/indexing";
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
 beforeAll(async () => {

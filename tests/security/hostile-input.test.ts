@@ -36,7 +36,7 @@ beforeAll(async () => {
   Object.assign(process.env, { STRIPE_SECRET_KEY: fake.opts.secretKey, STRIPE_WEBHOOK_SECRET: fake.opts.webhookSecret, STRIPE_API_URL: fake.url });
   app = await startHttpApp();
   // the index exists, as after any start (otherwise every search would take the degraded path)
-  const { ensureIndex } = await import("../../search/worker");
+  const { ensureIndex } = await import("../../search/indexing");
   await ensureIndex();
   const a = await sellable({ stock: 50, name: "Keranjang rotan" });
   const userA = await createUser({ roles: ["PRODUCER"] });

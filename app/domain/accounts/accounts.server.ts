@@ -36,7 +36,7 @@ export async function signUp(input: { email: string; name: string; password: str
       select: { id: true, email: true, name: true },
     });
     const t = serverT(input.locale);
-    await sendMail({ to: user.email, kind: "welcome", subject: t("mail.welcomeSubject"), text: t("mail.welcomeBody", { name: user.name }) });
+    await sendMail({ to: user.email, kind: "welcome", locale: input.locale, subject: t("mail.welcomeSubject"), text: t("mail.welcomeBody", { name: user.name }) });
     return user;
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new EmailTakenError();
@@ -115,7 +115,7 @@ export async function requestPasswordReset(email: string, locale: AppLocale) {
   const mailLocale = (user.locale as AppLocale) ?? locale;
   const t = serverT(mailLocale);
   const url = `${appUrl()}${localePath("/reset-password", mailLocale)}?token=${token}`;
-  await sendMail({ to: user.email, kind: "password-reset", subject: t("mail.resetSubject"), text: t("mail.resetBody", { name: user.name, url }) });
+  await sendMail({ to: user.email, kind: "password-reset", locale: mailLocale, subject: t("mail.resetSubject"), text: t("mail.resetBody", { name: user.name, url }) });
 }
 
 /** Sets a new password with a valid unused token; ends every session of that user. */

@@ -1,11 +1,11 @@
 /**
  * A producer managing its own products. Every function takes the producer id and scopes
  * its queries by it, so a forgotten route check still cannot touch another producer's
- * products. Every change writes an outbox event in the same transaction (search follows).
+ * products. Every change adds a search job in the same transaction (search follows).
  */
 import { db, Prisma, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
-import { productChanged } from "../outbox.server";
+import { productChanged } from "~/jobs/search-index.server";
 import type { ProductInput } from "../producers/schemas";
 import { validCertificationWhere } from "./product-card.server";
 

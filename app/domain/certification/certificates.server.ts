@@ -11,7 +11,7 @@ import { sendMail } from "~/lib/mail.server";
 import { serverT } from "~/lib/i18n.server";
 import { formatDate } from "~/lib/format";
 import { audit } from "../audit.server";
-import { producerChanged } from "../outbox.server";
+import { producerChanged } from "~/jobs/search-index.server";
 import { inspectImage, ImageRefused, MAX_UPLOAD_BYTES } from "../media/images.server";
 import type { CertificateInput } from "../producers/schemas";
 
@@ -163,6 +163,23 @@ export async function certificateScan(certificationId: string, viewer: { userId:
   return { bytes: await fs.readFile(file), mime: cert.scanMime };
 }
 
+/**
+ * Certificates past their expiry date become EXPIRED, and their producers' products are
+ * re-indexed (so the badge disappears) in the same transaction.
+ */
+export async function expireCertificates(now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const expired = await tx.certification.findMany({ where: { status: "VERIFIED", expiresAt: { lte: now } }, select: { id: true, producerId: true } });
+    if (expired.length === 0) return 0;
+    const moved = await tx.certification.updateMany({ where: { id: { in: expired.map((c) => c.id) }, status: "VERIFIED" }, data: { status: "EXPIRED" } });
+    for (const producerId of new Set(expired.map((c) => c.producerId))) await producerChanged(tx, producerId);
+    await tx.auditLog.createMany({
+      data: expired.map((c) => ({ action: "certification.expired", entityType: "Certification", entityId: c.id, after: { status: "EXPIRED" } })),
+    });
+    return moved.count;
+  });
+}
+
 /** Mails each producer once about certificates that expire within 30 days. */
 export async function sendExpiryReminders(now = new Date()) {
   const soon = new Date(now.getTime() + REMINDER_DAYS * 86_400_000);
@@ -182,6 +199,7 @@ export async function sendExpiryReminders(now = new Date()) {
           {
             to,
             kind: "certificate-expiry",
+            locale,
             subject: t("mail.expirySubject", { type: t(`cert.${c.type}`) }),
             text: t("mail.expiryBody", { producer: c.producer.legalName, type: t(`cert.${c.type}`), number: c.number, date: formatDate(c.expiresAt!, locale) }),
           },

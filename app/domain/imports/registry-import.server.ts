@@ -2,16 +2,22 @@
  * Staff import of producers and products from a provincial UMKM registry CSV.
  * One row per product; producer columns repeat (rows with no SKU only touch the producer).
  * Producers are matched by NIB and products by SKU, so importing the same file twice
- * changes nothing. Each row is validated and applied in its own transaction, and the
- * report says what was created, updated, left unchanged or refused, and why.
- * The job runs off the request path (the outbox worker claims it) and reports progress.
+ * changes nothing. The report says what was created, updated, left unchanged or refused,
+ * and why.
+ *
+ * The import runs off the request path as registry_import jobs, one chunk of rows per job:
+ * a chunk is applied in one transaction together with the progress counter, the search
+ * jobs for what it changed and the job for the next chunk. Other work runs between chunks,
+ * and a worker that dies mid-chunk leaves nothing half-done: the chunk runs again.
+ * Each row has its own savepoint, so a row the database refuses does not undo the others.
  */
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { majorToMinor } from "../money";
-import { productChanged, producerChanged } from "../outbox.server";
+import { enqueue, PRIORITY } from "~/jobs/queue.server";
+import { producerChanged, productsChanged } from "~/jobs/search-index.server";
 import { producerProfileSchema } from "../producers/schemas";
 
 export const TEMPLATE_COLUMNS = [
@@ -91,11 +97,20 @@ export function parseRegistryCsv(content: string): Array<Record<string, string>>
   return rows;
 }
 
+/** Rows applied per job (and per transaction). */
+export const IMPORT_CHUNK = Number(process.env.IMPORT_CHUNK_ROWS ?? 200);
+const IMPORT_ATTEMPTS = 10;
+
+function enqueueChunk(tx: Tx, importId: string) {
+  return enqueue(tx, "registry_import", { importId }, { jobKey: `import:${importId}`, priority: PRIORITY.bulk, maxAttempts: IMPORT_ATTEMPTS });
+}
+
 export async function createImportJob(staffId: string, fileName: string, content: string) {
   const rows = parseRegistryCsv(content);
   return db.$transaction(async (tx) => {
     const job = await tx.importJob.create({ data: { createdById: staffId, fileName: fileName.slice(0, 200), content, total: rows.length } });
     await audit(tx, { actorId: staffId, action: "import.started", entityType: "ImportJob", entityId: job.id, after: { fileName: job.fileName, rows: rows.length } });
+    await enqueueChunk(tx, job.id);
     return job;
   });
 }
@@ -104,7 +119,9 @@ function same(a: unknown, b: unknown) {
   return (a ?? null) === (b ?? null);
 }
 
-async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowNo: number): Promise<RowOutcome> {
+type Changes = { products: Set<string>; producers: Set<string> };
+
+async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowNo: number, changes: Changes): Promise<RowOutcome> {
   const out: RowOutcome = { row: rowNo, nib: r.nib ?? "", sku: r.product_sku || null, producer: null, product: null, errors: [] };
   const prof = producerProfileSchema.safeParse({
     legalName: r.legal_name,
@@ -157,7 +174,7 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
     out.producer = "created";
   } else if (Object.entries(fields).some(([k, v]) => !same((producer as Record<string, unknown>)[k], v))) {
     producer = await tx.producer.update({ where: { id: producer.id }, data: fields });
-    await producerChanged(tx, producer.id);
+    changes.producers.add(producer.id);
     out.producer = "updated";
   } else {
     out.producer = "unchanged";
@@ -183,12 +200,12 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
     const created = await tx.product.create({
       data: { ...pFields, producerId: producer.id, slug, status: "DRAFT", variants: { create: { sku: product.sku, nameId: "Standar", nameEn: "Standard", ...vFields } } },
     });
-    await productChanged(tx, created.id);
+    changes.products.add(created.id);
     out.product = "created";
   } else if (Object.entries(pFields).some(([k, v]) => !same((variant.product as Record<string, unknown>)[k], v)) || Object.entries(vFields).some(([k, v]) => !same((variant as Record<string, unknown>)[k], v))) {
     await tx.product.update({ where: { id: variant.productId }, data: pFields });
     await tx.variant.update({ where: { id: variant.id }, data: vFields });
-    await productChanged(tx, variant.productId);
+    changes.products.add(variant.productId);
     out.product = "updated";
   } else {
     out.product = "unchanged";
@@ -196,53 +213,99 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
   return out;
 }
 
-/** Runs one job to the end, row by row, saving progress every few rows. */
-export async function runImportJob(jobId: string) {
-  const job = await db.importJob.findUnique({ where: { id: jobId } });
-  if (!job) return;
-  const rows = parseRegistryCsv(job.content);
-  const report: RowOutcome[] = [];
+// the parsed file of the imports this process is running (a chunk job re-reads it otherwise)
+const parsedFiles = new Map<string, Array<Record<string, string>>>();
+
+function rowsOf(job: { id: string; content: string }) {
+  let rows = parsedFiles.get(job.id);
+  if (!rows) {
+    rows = parseRegistryCsv(job.content);
+    parsedFiles.set(job.id, rows);
+    while (parsedFiles.size > 2) parsedFiles.delete(parsedFiles.keys().next().value!);
+  }
+  return rows;
+}
+
+function tally(outcomes: RowOutcome[]) {
   const counts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
-  for (const [i, r] of rows.entries()) {
-    let outcome: RowOutcome;
-    try {
-      outcome = await db.$transaction((tx) => applyRow(tx, job.createdById, r, i + 2));
-    } catch (err) {
-      outcome = { row: i + 2, nib: r.nib ?? "", sku: r.product_sku || null, producer: null, product: null, errors: [`errors.importRowFailed`] };
-      if (process.env.NODE_ENV !== "test") console.warn(`import ${jobId} row ${i + 2}: ${err instanceof Error ? err.message : err}`);
-    }
-    report.push(outcome);
-    if (outcome.errors.length) counts.refused++;
+  for (const o of outcomes) {
+    if (o.errors.length) counts.refused++;
     else {
-      const changes = [outcome.producer, outcome.product].filter(Boolean);
+      const changes = [o.producer, o.product].filter(Boolean);
       if (changes.includes("created")) counts.created++;
       else if (changes.includes("updated")) counts.updated++;
       else counts.unchanged++;
     }
-    if ((i + 1) % 25 === 0 || i === rows.length - 1) {
-      await db.importJob.update({ where: { id: jobId }, data: { processed: i + 1, ...counts, report: report as never } });
-    }
   }
-  await db.$transaction(async (tx) => {
-    await tx.importJob.update({ where: { id: jobId }, data: { status: "DONE", finishedAt: new Date(), processed: rows.length, ...counts, report: report as never } });
-    await audit(tx, { actorId: job.createdById, action: "import.finished", entityType: "ImportJob", entityId: jobId, after: counts });
-  });
   return counts;
 }
 
-/** Claims the oldest waiting job (several workers never take the same one) and runs it. */
-export async function runNextImportJob() {
-  const claimed = await db.$queryRaw<Array<{ id: string }>>`
-    UPDATE "ImportJob" SET status = 'RUNNING'
-    WHERE id = (SELECT id FROM "ImportJob" WHERE status = 'PENDING' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  const id = claimed[0]?.id;
-  if (!id) return null;
+/**
+ * The registry_import job: applies the next chunk of rows and queues the chunk after it.
+ * Returns the import's status after this chunk. On a final failed attempt the import is
+ * marked FAILED with the error, so staff see it.
+ */
+export async function runImportChunk(importId: string, opts: { finalAttempt?: boolean } = {}) {
+  const job = await db.importJob.findUnique({ where: { id: importId }, select: { id: true, content: true, status: true, processed: true, total: true, createdById: true } });
+  if (!job || job.status === "DONE" || job.status === "FAILED") return job?.status ?? null;
   try {
-    return await runImportJob(id);
+    const rows = rowsOf(job);
+    return await db.$transaction(
+      async (tx) => {
+        // the chunk starts where the last committed chunk ended (locked: one runner per import)
+        const [current] = await tx.$queryRaw<Array<{ processed: number; status: string }>>`SELECT processed, status::text AS status FROM "ImportJob" WHERE id = ${importId} FOR UPDATE`;
+        if (!current || current.status === "DONE" || current.status === "FAILED") return current?.status ?? null;
+        const from = current.processed;
+        const slice = rows.slice(from, from + IMPORT_CHUNK);
+        const changes: Changes = { products: new Set(), producers: new Set() };
+        const outcomes: RowOutcome[] = [];
+        for (const [k, r] of slice.entries()) {
+          const rowNo = from + k + 2;
+          await tx.$executeRawUnsafe("SAVEPOINT import_row");
+          try {
+            const rowChanges: Changes = { products: new Set(), producers: new Set() };
+            outcomes.push(await applyRow(tx, job.createdById, r, rowNo, rowChanges));
+            await tx.$executeRawUnsafe("RELEASE SAVEPOINT import_row");
+            for (const id of rowChanges.products) changes.products.add(id);
+            for (const id of rowChanges.producers) changes.producers.add(id);
+          } catch (err) {
+            await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_row");
+            outcomes.push({ row: rowNo, nib: r.nib ?? "", sku: r.product_sku || null, producer: null, product: null, errors: [`errors.importRowFailed`] });
+            if (process.env.NODE_ENV !== "test") console.warn(`import ${importId} row ${rowNo}: ${err instanceof Error ? err.message : err}`);
+          }
+        }
+        const counts = tally(outcomes);
+        const refused = outcomes.filter((o) => o.errors.length);
+        const processed = from + slice.length;
+        const finished = processed >= rows.length;
+        await tx.$executeRaw`UPDATE "ImportJob" SET
+          status = ${finished ? "DONE" : "RUNNING"}::"JobStatus",
+          processed = ${processed},
+          created = created + ${counts.created}, updated = updated + ${counts.updated},
+          unchanged = unchanged + ${counts.unchanged}, refused = refused + ${counts.refused},
+          report = report || ${JSON.stringify(refused)}::jsonb,
+          "finishedAt" = ${finished ? new Date() : null}::timestamp
+          WHERE id = ${importId}`;
+        await productsChanged(tx, [...changes.products]);
+        for (const id of changes.producers) await producerChanged(tx, id, { bulk: true });
+        if (finished) {
+          const total = await tx.importJob.findUniqueOrThrow({ where: { id: importId }, select: { created: true, updated: true, unchanged: true, refused: true } });
+          await audit(tx, { actorId: job.createdById, action: "import.finished", entityType: "ImportJob", entityId: importId, after: total });
+          parsedFiles.delete(importId);
+        } else {
+          await enqueueChunk(tx, importId);
+        }
+        return finished ? "DONE" : "RUNNING";
+      },
+      { timeout: 300_000, maxWait: 10_000 },
+    );
   } catch (err) {
-    await db.importJob.update({ where: { id }, data: { status: "FAILED", error: err instanceof Error ? err.message.slice(0, 500) : "failed", finishedAt: new Date() } });
-    return null;
+    if (opts.finalAttempt || err instanceof ImportFileError) {
+      await db.importJob.update({ where: { id: importId }, data: { status: "FAILED", error: err instanceof Error ? err.message.slice(0, 500) : "failed", finishedAt: new Date() } });
+      parsedFiles.delete(importId);
+      if (err instanceof ImportFileError) return "FAILED";
+    }
+    throw err;
   }
 }
 

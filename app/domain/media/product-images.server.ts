@@ -1,14 +1,16 @@
 /**
  * Product photos: up to 8 per product, ordered, the first is the cover. An upload is
  * checked at once (type by content, size, pixel count) and kept as an original; the
- * AVIF/WebP variants are made by the outbox worker off the request path, and the page
- * shows progress until they are ready.
+ * AVIF/WebP variants are made by the image_variants job off the request path (and outside
+ * any transaction), and the page shows progress until they are ready, or the failure with a
+ * button to try again.
  */
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { db, type Tx } from "~/lib/db.server";
-import { recordOutbox, productChanged } from "../outbox.server";
+import { enqueue, PRIORITY } from "~/jobs/queue.server";
+import { productChanged } from "~/jobs/search-index.server";
 import { inspectImage, storeImage } from "./images.server";
 
 export const MAX_IMAGES = 8;
@@ -44,7 +46,7 @@ export async function addProductImages(producerId: string, productId: string, fi
         const img = await tx.productImage.create({
           data: { productId, key: "", width: 0, height: 0, variantWidths: [], ready: false, originalPath: name, position: count + i, altId: product.nameId, altEn: product.nameEn },
         });
-        await recordOutbox(tx, "image.process", img.id);
+        await enqueueVariants(tx, img.id);
         ids.push(img.id);
       }
       return ids;
@@ -55,19 +57,49 @@ export async function addProductImages(producerId: string, productId: string, fi
   }
 }
 
-/** The job: make the variants of one uploaded image (idempotent; a missing row is done). */
-export async function processProductImage(tx: Tx, imageId: string) {
-  const img = await tx.productImage.findUnique({ where: { id: imageId } });
-  if (!img || img.ready || !img.originalPath) return;
+/** Variants get a few tries; after that the producer sees the failure and can try again. */
+export const IMAGE_ATTEMPTS = 3;
+
+function enqueueVariants(tx: Tx, imageId: string) {
+  return enqueue(tx, "image_variants", { imageId }, { jobKey: `image:${imageId}`, priority: PRIORITY.interactive, maxAttempts: IMAGE_ATTEMPTS });
+}
+
+/**
+ * The job: make the variants of one uploaded image (idempotent; a missing or ready image is
+ * done). The encoding runs outside any transaction; only the bookkeeping is transactional.
+ */
+export async function processProductImage(imageId: string) {
+  const img = await db.productImage.findUnique({ where: { id: imageId } });
+  if (!img || img.ready || !img.originalPath) return false;
   const file = path.join(originalsDir(), path.basename(img.originalPath));
+  let stored;
   try {
-    const stored = await storeImage(await fs.readFile(file), uploadsDir());
-    await tx.productImage.update({ where: { id: imageId }, data: { key: stored.key, width: stored.width, height: stored.height, variantWidths: stored.widths, ready: true, originalPath: null, error: null } });
-    await productChanged(tx, img.productId);
-    await fs.rm(file, { force: true });
+    stored = await storeImage(await fs.readFile(file), uploadsDir());
   } catch (err) {
-    await tx.productImage.update({ where: { id: imageId }, data: { error: err instanceof Error ? err.message.slice(0, 200) : "failed" } });
+    await db.productImage.updateMany({ where: { id: imageId, ready: false }, data: { error: err instanceof Error ? err.message.slice(0, 200) : "failed" } });
+    throw err;
   }
+  await db.$transaction(async (tx) => {
+    const done = await tx.productImage.updateMany({
+      where: { id: imageId, ready: false },
+      data: { key: stored.key, width: stored.width, height: stored.height, variantWidths: stored.widths, ready: true, originalPath: null, error: null },
+    });
+    if (done.count) await productChanged(tx, img.productId);
+  });
+  await fs.rm(file, { force: true });
+  return true;
+}
+
+/** The producer asks to try a failed photo again: the error is cleared and the job runs anew. */
+export async function retryProductImage(producerId: string, imageId: string) {
+  return db.$transaction(async (tx) => {
+    const img = await tx.productImage.findFirst({ where: { id: imageId, product: { producerId } }, select: { id: true, ready: true, originalPath: true } });
+    if (!img) return null;
+    if (img.ready || !img.originalPath) return true;
+    await tx.productImage.update({ where: { id: imageId }, data: { error: null } });
+    await enqueueVariants(tx, imageId);
+    return true;
+  });
 }
 
 async function reorder(tx: Tx, productId: string, orderedIds: string[]) {

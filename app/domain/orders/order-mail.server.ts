@@ -1,11 +1,11 @@
-/** The mails an order sends at each step, in the buyer's language (producers get Indonesian). */
+/** The mails an order sends at each step, in the buyer's language (producers in theirs). */
 import type { Tx } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import type { AppLocale } from "~/lib/i18n";
 import { serverT } from "~/lib/i18n.server";
-import { sendMail } from "~/lib/mail.server";
+import { producerLocale, sendMail } from "~/lib/mail.server";
 import { orderPath } from "./orders.server";
 import { marketSettings } from "./settings.server";
 
@@ -29,18 +29,19 @@ export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, ex
     const s = await marketSettings(tx);
     Object.assign(vars, { bank: s.bankName, account: s.bankAccountNo, holder: s.bankAccountName, deadline: order.reservedUntil ? `${formatDate(order.reservedUntil, locale)} ${order.reservedUntil.toISOString().slice(11, 16)} UTC` : "" });
   }
-  await sendMail({ to: order.email, kind: `order.${kind}`, subject: t(`mail.order.${kind}.subject`, vars), text: t(`mail.order.${kind}.body`, vars) }, tx);
+  await sendMail({ to: order.email, kind: `order.${kind}`, locale, subject: t(`mail.order.${kind}.subject`, vars), text: t(`mail.order.${kind}.body`, vars) }, tx);
 }
 
 /** A producer learns it has part of a paid order to pack. */
 export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
   const f = await tx.fulfilment.findUniqueOrThrow({ where: { id: fulfilmentId }, include: { producer: true, order: true, lines: true } });
-  const t = serverT("id");
+  const locale = await producerLocale(tx, f.producerId);
+  const t = serverT(locale);
   const vars = {
     number: f.order.number,
     producer: f.producer.legalName,
     items: f.lines.map((l) => `${l.quantity} × ${l.productName} (${l.variantName}, ${l.sku})`).join("\n"),
     link: `${appUrl()}/sell/orders`,
   };
-  await sendMail({ to: f.producer.contactEmail, kind: "fulfilment.new", subject: t("mail.fulfilment.subject", vars), text: t("mail.fulfilment.body", vars) }, tx);
+  await sendMail({ to: f.producer.contactEmail, kind: "fulfilment.new", locale, subject: t("mail.fulfilment.subject", vars), text: t("mail.fulfilment.body", vars) }, tx);
 }

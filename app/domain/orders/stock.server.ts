@@ -6,7 +6,7 @@
  * too, so a hold is returned at most once.
  */
 import type { Tx } from "~/lib/db.server";
-import { productChanged } from "../outbox.server";
+import { productChanged } from "~/jobs/search-index.server";
 
 /** Takes units if they are all there; false means sold out. Search learns of the change. */
 export async function takeStock(tx: Tx, variantId: string, quantity: number): Promise<boolean> {

@@ -6,13 +6,13 @@ import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { appUrl } from "~/lib/env.server";
 import { serverT } from "~/lib/i18n.server";
-import { sendMail } from "~/lib/mail.server";
+import { producerLocale, recipientLocale, sendMail } from "~/lib/mail.server";
 import { hashToken } from "~/lib/tokens.server";
 import { db, Prisma } from "~/lib/db.server";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { hasRole, requireUser, type SessionUser } from "~/lib/session.server";
 import { audit, snapshot } from "../audit.server";
-import { producerChanged } from "../outbox.server";
+import { producerChanged } from "~/jobs/search-index.server";
 import type { ProducerProfileInput } from "./schemas";
 
 export class NibTakenError extends Error {}
@@ -98,9 +98,10 @@ export async function inviteMember(producerId: string, actorId: string, email: s
     const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { legalName: true } });
     const invitation = await tx.teamInvitation.create({ data: { producerId, email, tokenHash: hashToken(token), invitedById: actorId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) } });
     await audit(tx, { actorId, action: "producer.member-invited", entityType: "Producer", entityId: producerId, after: { invitationId: invitation.id, email } });
-    const t = serverT("id");
-    const link = `${appUrl()}/invitations/${token}`;
-    await sendMail({ to: email, kind: "team.invitation", subject: t("mail.teamInvite.subject", { producer: producer.legalName }), text: t("mail.teamInvite.body", { producer: producer.legalName, link }) }, tx);
+    const locale = await recipientLocale(tx, email, await producerLocale(tx, producerId));
+    const t = serverT(locale);
+    const link = `${appUrl()}${localePath(`/invitations/${token}`, locale)}`;
+    await sendMail({ to: email, kind: "team.invitation", locale, subject: t("mail.teamInvite.subject", { producer: producer.legalName }), text: t("mail.teamInvite.body", { producer: producer.legalName, link }) }, tx);
   });
 }
 

@@ -12,7 +12,9 @@
  */
 import crypto from "node:crypto";
 import { db, type Tx } from "~/lib/db.server";
-import { sendMail } from "~/lib/mail.server";
+import { producerLocale, sendMail } from "~/lib/mail.server";
+import { localePath } from "~/lib/i18n";
+import { formatDate } from "~/lib/format";
 import { serverT } from "~/lib/i18n.server";
 import { appUrl } from "~/lib/env.server";
 import { formatMoney } from "~/domain/money";
@@ -154,10 +156,13 @@ export async function sendOffers(staffId: string, lotId: string, respondBy: Date
       await tx.exportLot.update({ where: { id: lotId }, data: { status: "SOURCING" } });
       await audit(tx, { actorId: staffId, action: "lot.status", entityType: "ExportLot", entityId: lotId, before: { status: lot.status }, after: { status: "SOURCING" } });
     }
-    const t = serverT("id");
     for (const a of proposed) {
-      const vars = { code: lot.code, quantity: String(a.quantity), product: a.variant?.product.nameId ?? lot.product?.nameId ?? lot.category?.nameId ?? "", price: formatMoney(a.producerPriceAmount, "IDR", "id"), link: `${appUrl()}/sell/lots` };
-      await sendMail({ to: a.producer.contactEmail, kind: "lot.offer", subject: t("mail.lotOffer.subject", vars), text: t("mail.lotOffer.body", vars) }, tx);
+      // in the producer's language, with the deadline it must answer by
+      const locale = await producerLocale(tx, a.producerId);
+      const t = serverT(locale);
+      const name = locale === "en" ? (a.variant?.product.nameEn ?? lot.product?.nameEn ?? lot.category?.nameEn) : (a.variant?.product.nameId ?? lot.product?.nameId ?? lot.category?.nameId);
+      const vars = { code: lot.code, quantity: String(a.quantity), product: name ?? "", price: formatMoney(a.producerPriceAmount, "IDR", locale), link: `${appUrl()}${localePath("/sell/lots", locale)}`, deadline: formatDate(respondBy, locale) };
+      await sendMail({ to: a.producer.contactEmail, kind: "lot.offer", locale, subject: t("mail.lotOffer.subject", vars), text: t("mail.lotOffer.body", vars) }, tx);
     }
     await audit(tx, { actorId: staffId, action: "lot.offers-sent", entityType: "ExportLot", entityId: lotId, after: { offers: proposed.length, respondBy: respondBy.toISOString() } });
   });

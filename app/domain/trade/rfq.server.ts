@@ -8,7 +8,7 @@ import { appUrl } from "~/lib/env.server";
 import { serverT } from "~/lib/i18n.server";
 import { sendMail } from "~/lib/mail.server";
 import { formatMoney } from "~/domain/money";
-import type { AppLocale } from "~/lib/i18n";
+import { localePath, type AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
 import { createLot, LotRefused } from "./lots.server";
 
@@ -45,9 +45,11 @@ export async function createRfq(userId: string, company: CompanyInput | null, in
       throw new LotRefused("rfq.refused.productNotFound");
     }
     const rfq = await tx.quoteRequest.create({ data: { ...input, companyId, requestedById: userId } });
-    const staff = await tx.user.findMany({ where: { roles: { has: "STAFF" } }, select: { email: true } });
-    const t = serverT("id");
-    for (const s of staff) await sendMail({ to: s.email, kind: "rfq.new", subject: t("mail.rfqNew.subject", { quantity: String(input.quantity), unit: input.unit }), text: t("mail.rfqNew.body", { link: `${appUrl()}/trade/rfq/${rfq.id}` }) }, tx);
+    const staff = await tx.user.findMany({ where: { roles: { has: "STAFF" } }, select: { email: true, locale: true } });
+    for (const s of staff) {
+      const t = serverT(s.locale as AppLocale);
+      await sendMail({ to: s.email, kind: "rfq.new", locale: s.locale as AppLocale, subject: t("mail.rfqNew.subject", { quantity: String(input.quantity), unit: input.unit }), text: t("mail.rfqNew.body", { link: `${appUrl()}${localePath(`/trade/rfq/${rfq.id}`, s.locale as AppLocale)}` }) }, tx);
+    }
     return rfq;
   });
 }
@@ -87,7 +89,7 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
     await audit(tx, { actorId: staffId, action: "rfq.quoted", entityType: "QuoteRequest", entityId: rfqId, after: { quoteId: quote.id, unitPrice: q.unitPriceAmount, currency: q.currency, producerPrice: q.producerPriceAmount } });
     const locale = rfq.requestedBy.locale as AppLocale;
     const t = serverT(locale);
-    await sendMail({ to: rfq.requestedBy.email, kind: "rfq.quoted", subject: t("mail.rfqQuoted.subject"), text: t("mail.rfqQuoted.body", { price: formatMoney(q.unitPriceAmount, q.currency, locale), link: `${appUrl()}/account/rfq` }) }, tx);
+    await sendMail({ to: rfq.requestedBy.email, kind: "rfq.quoted", locale, subject: t("mail.rfqQuoted.subject"), text: t("mail.rfqQuoted.body", { price: formatMoney(q.unitPriceAmount, q.currency, locale), link: `${appUrl()}/account/rfq` }) }, tx);
     return quote;
   });
 }

@@ -1,31 +1,50 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { productChanged, producerChanged } from "~/domain/outbox.server";
+import { productChanged, producerChanged } from "~/jobs/search-index.server";
 import { getMeili, indexName } from "../../search/client";
-import { drainAll, drainOnce, ensureIndex, expireCertificates, reindexAll } from "../../search/worker";
+import { ensureIndex, reindexAll } from "../../search/indexing";
+import { expireCertificates } from "~/domain/certification/certificates.server";
+import { drainJobs, rescueJobsOfDeadWorkers } from "~/jobs/worker.server";
 import { createCatalogue } from "../helpers/fixtures";
+import { queuedJobs } from "../helpers/jobs";
 
 const index = () => getMeili().index(indexName("products"));
 const ids = async (q: string, filter?: string) => (await index().search(q, { filter })).hits.map((h) => h.id as string);
 
-describe("search index kept right by the outbox", () => {
+describe("search index kept right by jobs added with each change", () => {
   beforeAll(async () => {
     await ensureIndex();
   });
 
-  it("indexes a published product of a verified producer once its event is drained", async () => {
+  it("indexes a published product of a verified producer once its job has run; a change made twice before that is one job", async () => {
     const { product } = await createCatalogue();
+    await drainJobs();
     await productChanged(db, product.id);
+    await productChanged(db, product.id);
+    expect((await queuedJobs("search_index")).map((j) => j.payload)).toEqual([{ productIds: [product.id] }]);
     expect(await ids("jawet")).not.toContain(product.id);
-    await drainAll();
+    expect(await drainJobs()).toBe(1);
     expect(await ids("jawet")).toContain(product.id);
-    expect(await db.outboxEvent.count({ where: { status: "PENDING" } })).toBe(0);
+    expect(await queuedJobs()).toEqual([]);
+  });
+
+  it("adds the job in the writing transaction: a change that rolls back leaves no job", async () => {
+    const { product } = await createCatalogue();
+    await drainJobs();
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.product.update({ where: { id: product.id }, data: { nameId: "Tas rotan batal" } });
+        await productChanged(tx, product.id);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await queuedJobs()).toEqual([]);
   });
 
   it("finds rattan goods with a typo and across languages", async () => {
     const { product } = await createCatalogue();
     await productChanged(db, product.id);
-    await drainAll();
+    await drainJobs();
     expect(await ids("rottan")).toContain(product.id); // typo
     expect(await ids("rattan basket")).toContain(product.id); // English
     expect(await ids("anyaman rotan")).toContain(product.id); // Indonesian
@@ -36,33 +55,33 @@ describe("search index kept right by the outbox", () => {
   it("removes products of a suspended producer, and of a pending one never shows them", async () => {
     const { product, producer } = await createCatalogue();
     await productChanged(db, product.id);
-    await drainAll();
+    await drainJobs();
     expect(await ids("jawet")).toContain(product.id);
     await db.$transaction(async (tx) => {
       await tx.producer.update({ where: { id: producer.id }, data: { status: "SUSPENDED" } });
       await producerChanged(tx, producer.id);
     });
-    await drainAll();
+    await drainJobs();
     expect(await ids("jawet")).not.toContain(product.id);
 
     const pending = await createCatalogue({ producerStatus: "PENDING" });
     await productChanged(db, pending.product.id);
-    await drainAll();
+    await drainJobs();
     expect(await ids("jawet")).not.toContain(pending.product.id);
   });
 
-  it("loses nothing when a worker dies between commit and indexing", async () => {
+  it("loses nothing when the worker that took the job dies: its heartbeat stops and the job runs again", async () => {
     const { product } = await createCatalogue();
+    await drainJobs();
     await productChanged(db, product.id);
-    // a worker that claims the batch and dies: its transaction rolls back, the rows stay pending
-    await expect(
-      db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "OutboxEvent" WHERE status = 'PENDING' FOR UPDATE SKIP LOCKED`;
-        throw new Error("killed");
-      }),
-    ).rejects.toThrow("killed");
-    expect(await db.outboxEvent.count({ where: { status: "PENDING", aggregateId: product.id } })).toBe(1);
-    expect((await drainOnce()).handled).toBeGreaterThan(0);
+    // a worker took the job (graphile-worker locks it to the worker id) and was killed
+    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-dead', attempts = 1`;
+    await db.workerHeartbeat.create({ data: { id: "host:1:dead", workerIds: ["worker-dead"], seenAt: new Date(Date.now() - 60_000) } });
+    await db.workerHeartbeat.create({ data: { id: "host:2:alive", workerIds: ["worker-alive"], seenAt: new Date() } });
+    expect(await drainJobs()).toBe(0); // still locked: nothing runs it
+    expect(await rescueJobsOfDeadWorkers(30_000)).toBe(1);
+    expect((await db.workerHeartbeat.findMany()).map((h) => h.id)).toEqual(["host:2:alive"]);
+    expect(await drainJobs()).toBe(1);
     expect(await ids("jawet")).toContain(product.id);
   });
 
@@ -73,11 +92,11 @@ describe("search index kept right by the outbox", () => {
     });
     await db.productCertification.create({ data: { productId: product.id, certificationId: cert.id } });
     await productChanged(db, product.id);
-    await drainAll();
+    await drainJobs();
     expect(await ids("", `certifications = "HALAL" AND producerSlug = "${producer.slug}"`)).toEqual([product.id]);
 
     expect(await expireCertificates(new Date(Date.now() + 2 * 86_400_000))).toBe(1);
-    await drainAll();
+    await drainJobs();
     expect((await db.certification.findUniqueOrThrow({ where: { id: cert.id } })).status).toBe("EXPIRED");
     expect(await ids("", `certifications = "HALAL" AND producerSlug = "${producer.slug}"`)).toEqual([]);
     expect(await db.auditLog.count({ where: { entityId: cert.id, action: "certification.expired" } })).toBe(1);
