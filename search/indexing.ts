@@ -19,7 +19,9 @@ export async function ensureIndex() {
   await meili.index(uid).updateSettings(productIndexSettings).waitTask({ timeout: 60_000 });
 }
 
-function succeeded(task: { uid: number; status: string; error?: { message: string } | null }) {
+function succeeded(task: { uid: number; status: string; type?: string; error?: { message: string; code?: string } | null }) {
+  // removing documents from an index that does not exist yet leaves nothing to remove
+  if (task.status === "failed" && task.type === "documentDeletion" && task.error?.code === "index_not_found") return;
   if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ""}`);
 }
 

@@ -43,7 +43,7 @@ export async function rescueJobsOfDeadWorkers(deadAfterMs = getEnv().WORKER_DEAD
   return dead.length;
 }
 
-export async function startWorker(opts: { log: Log; name?: string; concurrency?: number; tasks?: TaskList; pollInterval?: number }): Promise<WorkerHandle> {
+export async function startWorker(opts: { log: Log; name?: string; concurrency?: number; tasks?: TaskList; crontab?: string; pollInterval?: number }): Promise<WorkerHandle> {
   const env = getEnv();
   const name = opts.name ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const concurrency = opts.concurrency ?? env.WORKER_CONCURRENCY;
@@ -56,7 +56,7 @@ export async function startWorker(opts: { log: Log; name?: string; concurrency?:
   const runner = await run({
     pgPool: pool,
     taskList: opts.tasks ?? (taskList as TaskList),
-    crontab,
+    crontab: opts.crontab ?? (opts.tasks ? "" : crontab),
     concurrency,
     noHandleSignals: true,
     pollInterval: opts.pollInterval ?? 1000,

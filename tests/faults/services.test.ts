@@ -1,6 +1,6 @@
 /**
- * Faults: Meilisearch stopped, the worker killed mid-way, PostgreSQL restarted under load,
- * and a payment that arrives after its hold expired. Each service that is stopped here is
+ * Faults: Meilisearch stopped, a worker killed mid-index-batch and mid-import, PostgreSQL
+ * restarted under load, and a payment that arrives after its hold expired. Each service that is stopped here is
  * one this file started for itself.
  */
 import fs from "node:fs";
@@ -12,7 +12,9 @@ import { productChanged } from "~/jobs/search-index.server";
 import { expireUnpaidOrders } from "~/domain/orders/cancellation.server";
 import { startCardPayment } from "~/domain/orders/checkout.server";
 import { handleStripeEvent } from "~/domain/payments/payments.server";
-import { drainOnce, drainAll } from "../../search/worker";
+import { createImportJob, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE } from "~/domain/imports/registry-import.server";
+import { drainJobs } from "~/jobs/worker.server";
+import { queuedJobs } from "../helpers/jobs";
 import { getMeili } from "../../search/client";
 import { startEmbeddedMeili } from "../../scripts/lib/meili";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/postgres";
@@ -20,7 +22,7 @@ import { freePort } from "../../scripts/lib/ports";
 import { migrateDeploy } from "../../scripts/lib/prisma-cli";
 import { FakeStripe } from "../fakes/stripe-server";
 import { Client, reviewAndPlace, startHttpApp } from "../helpers/app";
-import { createProduct } from "../helpers/fixtures";
+import { createProduct, createUser } from "../helpers/fixtures";
 import { orderFor, sellable, shippingRate } from "../helpers/orders";
 import { spawnApp, spawnWorker, stopChild, waitFor } from "../helpers/processes";
 
@@ -34,7 +36,7 @@ async function indexedCount() {
 }
 
 describe("faults", () => {
-  it("Meilisearch stopped: browsing and checkout work, search says it is degraded, the outbox catches up after", async () => {
+  it("Meilisearch stopped: browsing and checkout work, search says it is degraded, the index catches up after", async () => {
     const port = await freePort();
     const key = "faults-meili-key-0123456789abcdef";
     const start = () => startEmbeddedMeili({ dataDir: path.join(tmp, "meili"), binDir: path.resolve(".data", "bin"), port, masterKey: key });
@@ -46,7 +48,7 @@ describe("faults", () => {
       const { product, variant } = await sellable({ stock: 5, name: "Tikar rotan" });
       await createProduct({ nameId: "Tas purun", nameEn: "Purun bag" });
       for (const p of await db.product.findMany()) await productChanged(db, p.id);
-      await drainAll();
+      await drainJobs();
       expect(await indexedCount()).toBe(await db.product.count({ where: { status: "PUBLISHED" } }));
 
       await meili.stop();
@@ -61,15 +63,17 @@ describe("faults", () => {
       expect(placed.status).toBe(302);
       expect(placed.headers.get("location")).toMatch(/\/orders\/AJ/);
 
-      // edits made while search is down wait in the outbox
+      // edits made while search is down wait in the queue, with the error and a back-off
       await db.product.update({ where: { id: product.id }, data: { nameId: "Tikar rotan lampit" } });
       await productChanged(db, product.id);
-      const failed = await drainOnce();
-      expect(failed.failed).toBeGreaterThan(0);
+      await expect(drainJobs()).rejects.toThrow(/search_index/);
+      const [waiting] = await queuedJobs("search_index");
+      expect(waiting).toMatchObject({ attempts: 1, payload: { productIds: [product.id] } });
+      expect(waiting.lastError).toBeTruthy();
 
       meili = await start();
-      // the worker retries after its back-off; nothing is missing once it has
-      expect(await waitFor(async () => (await drainOnce()).handled >= 0 && (await db.outboxEvent.count({ where: { status: "PENDING" } })) === 0, 30_000, 500)).toBe(true);
+      // the job runs again after its back-off; nothing is missing once it has
+      expect(await waitFor(async () => (await drainJobs().catch(() => 0)) >= 0 && (await queuedJobs("search_index")).length === 0, 30_000, 500)).toBe(true);
       expect(await indexedCount()).toBe(await db.product.count({ where: { status: "PUBLISHED" } }));
       const hit = await getMeili().index(`${process.env.MEILI_INDEX_PREFIX}products`).search("lampit");
       expect(hit.hits.map((h) => h.id)).toContain(product.id);
@@ -80,8 +84,9 @@ describe("faults", () => {
     }
   }, 120_000);
 
-  it("a worker killed with SIGKILL mid-way loses no document after a restart", async () => {
+  it("a worker killed with SIGKILL mid-index-batch loses no document: its jobs go to the next worker once its heartbeat stops", async () => {
     const { producer, category } = await createProduct({ nameId: "Keranjang", nameEn: "Basket" });
+    await drainJobs();
     const N = 6000;
     await db.$executeRawUnsafe(
       `INSERT INTO "Product" (id, "producerId", slug, "nameId", "nameEn", "descriptionId", "descriptionEn", "categoryId", "weightGrams", status, "publishedAt", "updatedAt")
@@ -90,26 +95,64 @@ describe("faults", () => {
       category.id,
     );
     await db.$executeRawUnsafe(`INSERT INTO "Variant" (id, "productId", sku, "nameId", "nameEn", "priceAmount", stock, "updatedAt") SELECT 'kv' || g, 'kp' || g, 'KSKU-' || g, 'S', 'S', 100000, 3, now() FROM generate_series(1, ${N}) g`);
-    await db.$executeRawUnsafe(`INSERT INTO "OutboxEvent" (topic, "aggregateId") SELECT 'product.changed', id FROM "Product"`);
-    const doneBefore = await db.outboxEvent.count({ where: { status: "DONE" } });
-    const first = await spawnWorker("doomed");
-    expect(await waitFor(async () => (await db.outboxEvent.count({ where: { status: "DONE" } })) > doneBefore, 60_000, 20)).toBe(true);
+    // as an import would queue them: jobs of 500 products each
+    await db.$executeRawUnsafe(
+      `SELECT graphile_worker.add_job('search_index', json_build_object('productIds', array_agg(id ORDER BY id)), priority => 10)
+       FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / 500 AS batch FROM "Product") p GROUP BY batch`,
+    );
+    const jobsBefore = (await queuedJobs("search_index")).length;
+    const fast = { WORKER_DEAD_AFTER_MS: "2000", WORKER_CONCURRENCY: "2" };
+    const first = await spawnWorker("doomed", fast);
+    expect(await waitFor(async () => (await queuedJobs("search_index")).length < jobsBefore, 60_000, 20)).toBe(true);
     await stopChild(first.child, "SIGKILL");
-    const pendingAfterKill = await db.outboxEvent.count({ where: { status: "PENDING" } });
-    const doneAfterKill = await db.outboxEvent.count({ where: { status: "DONE" } });
-    // the kill landed mid-drain: some of this run's events were done, others still waiting
-    expect(doneAfterKill).toBeGreaterThan(doneBefore);
-    expect(pendingAfterKill).toBeGreaterThan(0);
-    const second = await spawnWorker("successor");
+    const left = await queuedJobs("search_index");
+    // the kill landed mid-way: some batches were done, others waiting, and the dead worker held some
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(jobsBefore);
+    const heldByDead = left.filter((j) => j.lockedBy).length;
+    const second = await spawnWorker("successor", fast);
     try {
-      expect(await waitFor(async () => (await db.outboxEvent.count({ where: { status: "PENDING" } })) === 0, 120_000, 250)).toBe(true);
+      expect(await waitFor(async () => (await queuedJobs("search_index")).length === 0, 120_000, 250)).toBe(true);
     } finally {
       await second.stop();
     }
     const visible = await db.product.count({ where: { status: "PUBLISHED" } });
-    expect(await waitFor(async () => (await indexedCount()) === visible, 30_000, 250)).toBe(true);
-    console.warn(`faults: killed the worker with ${pendingAfterKill} of ${visible} events pending; after restart the index holds all ${visible}`);
+    expect(await indexedCount()).toBe(visible);
+    console.warn(`faults: killed a worker with ${left.length} of ${jobsBefore} index jobs left (${heldByDead} held by it); after the successor the index holds all ${visible}`);
   }, 240_000);
+
+  it("a worker killed with SIGKILL mid-import: the successor finishes it with every row applied once", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    for (const [slug, nameId, nameEn] of [["anyaman-rotan", "Anyaman rotan", "Rattan weaving"], ["anyaman-purun", "Anyaman purun", "Purun weaving"]]) {
+      await db.category.upsert({ where: { slug }, create: { slug, nameId, nameEn }, update: {} });
+    }
+    const ROWS = 3000;
+    const rows = Array.from({ length: ROWS }, (_, i) => {
+      const nib = `64${String(i).padStart(11, "0")}`;
+      return TEMPLATE_EXAMPLE[0].replace("6309000000001", nib).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Uji ${i}`).replace("AMJ-TAS-01", `UJI-${i}`);
+    });
+    const job = await createImportJob(staff.id, "besar.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
+    const env = { WORKER_DEAD_AFTER_MS: "2000", IMPORT_CHUNK_ROWS: "100" };
+    const first = await spawnWorker("doomed-import", env);
+    const progress = async () => (await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).processed;
+    expect(await waitFor(async () => (await progress()) >= 300, 120_000, 20)).toBe(true);
+    await stopChild(first.child, "SIGKILL");
+    const atKill = await progress();
+    expect(atKill).toBeLessThan(ROWS);
+    const second = await spawnWorker("successor-import", env);
+    try {
+      expect(await waitFor(async () => (await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).status === "DONE", 180_000, 250)).toBe(true);
+    } finally {
+      await second.stop();
+    }
+    const done = await db.importJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done).toMatchObject({ processed: ROWS, created: ROWS, updated: 0, unchanged: 0, refused: 0 });
+    expect(await db.producer.count({ where: { legalName: { startsWith: "Kelompok Uji " } } })).toBe(ROWS);
+    expect(await db.variant.count({ where: { sku: { startsWith: "UJI-" } } })).toBe(ROWS);
+    expect(await db.certification.count({ where: { type: "NIB", number: { startsWith: "64" } } })).toBe(ROWS);
+    expect(await db.auditLog.count({ where: { action: "import.finished", entityId: job.id } })).toBe(1);
+    console.warn(`faults: killed the import worker at row ${atKill} of ${ROWS}; the successor finished with ${ROWS} producers and products, none twice`);
+  }, 300_000);
 
   it("PostgreSQL restarted under load: requests fail fast with a friendly page, then recover without restarting the app", async () => {
     const port = await freePort();

@@ -32,7 +32,7 @@ export async function spawnApp(env: Record<string, string | undefined> = {}) {
 }
 
 export async function spawnWorker(name: string, env: Record<string, string | undefined> = {}) {
-  const child = spawn(tsx, ["scripts/worker.ts"], { env: { ...process.env, WORKER_NAME: name, WORKER_INTERVAL_MS: "100", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["scripts/worker.ts"], { env: { ...process.env, WORKER_NAME: name, WORKER_POLL_MS: "200", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stderr!.on("data", () => undefined);
   await until(child, "READY");
   return { child, stop: () => stopChild(child) };

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { createImportJob, ImportFileError, runNextImportJob, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, templateCsv } from "~/domain/imports/registry-import.server";
+import { createImportJob, ImportFileError, runImportChunk, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, templateCsv } from "~/domain/imports/registry-import.server";
+import { drainJobs } from "~/jobs/worker.server";
+import { queuedJobs } from "../helpers/jobs";
 import * as importRoute from "~/routes/($lang).trade.import._index";
 import * as jobRoute from "~/routes/($lang).trade.import.$id";
 import { createUser, signedInCookie } from "../helpers/fixtures";
@@ -21,11 +23,18 @@ beforeAll(async () => {
 const badRow = "12345,Usaha Tanpa NIB Benar,MIKRO,63.08,Jl. X,Ani,+62 811 1111 111,ani@example.test,Cerita,BAD-001,Tas,Bag,D,D,anyaman-rotan,pcs,100,50000,1,";
 const csv = `${TEMPLATE_COLUMNS.join(",")}\n${TEMPLATE_EXAMPLE.join("\n")}\n${badRow}\n`;
 
+/** Runs the queued import jobs (and what they queue) and returns the import's counts. */
+async function runImport(id: string) {
+  await drainJobs();
+  return db.importJob.findUniqueOrThrow({ where: { id }, select: { created: true, updated: true, unchanged: true, refused: true } });
+}
+
 describe("registry CSV import", () => {
   it("creates producers and products row by row, reports refusals, and changes nothing the second time", async () => {
     const job = await createImportJob(staffId, "registri-hsu.csv", csv);
     expect(job).toMatchObject({ status: "PENDING", total: 3 });
-    expect(await runNextImportJob()).toEqual({ created: 2, updated: 0, unchanged: 0, refused: 1 });
+    expect(await queuedJobs("registry_import")).toHaveLength(1);
+    expect(await runImport(job.id)).toEqual({ created: 2, updated: 0, unchanged: 0, refused: 1 });
     const done = await db.importJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(done).toMatchObject({ status: "DONE", processed: 3 });
     const report = done.report as Array<{ row: number; errors: string[] }>;
@@ -39,16 +48,42 @@ describe("registry CSV import", () => {
 
     const counts = { producers: await db.producer.count(), products: await db.product.count(), variants: await db.variant.count() };
     const again = await createImportJob(staffId, "registri-hsu.csv", csv);
-    expect(await runNextImportJob()).toEqual({ created: 0, updated: 0, unchanged: 2, refused: 1 });
+    expect(await runImport(again.id)).toEqual({ created: 0, updated: 0, unchanged: 2, refused: 1 });
     expect({ producers: await db.producer.count(), products: await db.product.count(), variants: await db.variant.count() }).toEqual(counts);
     expect((await db.importJob.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("DONE");
 
     // a changed price updates the product, nothing else
     const changed = csv.replace(",185000,25,", ",190000,25,");
-    await createImportJob(staffId, "registri-hsu-v2.csv", changed);
-    expect(await runNextImportJob()).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 1 });
+    const v2 = await createImportJob(staffId, "registri-hsu-v2.csv", changed);
+    expect(await runImport(v2.id)).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 1 });
     expect((await db.variant.findUniqueOrThrow({ where: { sku: "AMJ-TAS-01" } })).priceAmount).toBe(19_000_000n);
     expect(await db.auditLog.count({ where: { action: "import.finished" } })).toBe(3);
+  });
+
+  it("runs in chunks, one job each, that other work interleaves with; progress is saved with each chunk", async () => {
+    process.env.IMPORT_CHUNK_ROWS = "2";
+    try {
+      await drainJobs();
+      const rows = Array.from({ length: 5 }, (_, i) =>
+        TEMPLATE_EXAMPLE[0].replace("6309000000001", `63090000001${i}0`).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Chunk ${i}`).replace("AMJ-TAS-01", `CHK-${i}`),
+      );
+      const job = await createImportJob(staffId, "chunks.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
+      expect(await runImportChunk(job.id)).toBe("RUNNING");
+      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ processed: 2, created: 2, status: "RUNNING" });
+      // the next chunk is a job of its own (it replaced the queued one, as runImportChunk was called by hand), and the
+      // products of the chunk wait for the search index in a job behind interactive changes
+      expect((await queuedJobs("registry_import")).map((j) => j.payload)).toEqual([{ importId: job.id }]);
+      expect((await queuedJobs("search_index")).map((j) => (j.payload as { productIds: string[] }).productIds.length)).toEqual([2]);
+      // running a chunk again after it committed does not apply its rows twice: it takes the next rows
+      expect(await runImportChunk(job.id)).toBe("RUNNING");
+      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ processed: 4, created: 4 });
+      await drainJobs();
+      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ processed: 5, created: 5, status: "DONE" });
+      expect(await db.producer.count({ where: { legalName: { startsWith: "Kelompok Chunk" } } })).toBe(5);
+      expect(await db.auditLog.count({ where: { action: "import.finished", entityId: job.id } })).toBe(1);
+    } finally {
+      delete process.env.IMPORT_CHUNK_ROWS;
+    }
   });
 
   it("refuses files that are not the template", async () => {

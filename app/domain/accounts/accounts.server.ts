@@ -108,17 +108,17 @@ export async function requestPasswordReset(email: string, locale: AppLocale) {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
   if (!user) return;
   const token = crypto.randomBytes(32).toString("base64url");
-  await db.$transaction([
-    db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } }),
-    db.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } }),
-  ]);
   const mailLocale = (user.locale as AppLocale) ?? locale;
   const t = serverT(mailLocale);
   const url = `${appUrl()}${localePath("/reset-password", mailLocale)}?token=${token}`;
-  await sendMail({ to: user.email, kind: "password-reset", locale: mailLocale, subject: t("mail.resetSubject"), text: t("mail.resetBody", { name: user.name, url }) });
+  // the new link, the end of the older ones and the mail carrying it commit together
+  await db.$transaction(async (tx) => {
+    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
+    await sendMail({ to: user.email, kind: "password-reset", locale: mailLocale, subject: t("mail.resetSubject"), text: t("mail.resetBody", { name: user.name, url }) }, tx);
+  });
 }
 
-/** Sets a new password with a valid unused token; ends every session of that user. */
 export async function resetPassword(token: string, password: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {

@@ -98,7 +98,7 @@ export function parseRegistryCsv(content: string): Array<Record<string, string>>
 }
 
 /** Rows applied per job (and per transaction). */
-export const IMPORT_CHUNK = Number(process.env.IMPORT_CHUNK_ROWS ?? 200);
+const chunkRows = () => Number(process.env.IMPORT_CHUNK_ROWS ?? 200);
 const IMPORT_ATTEMPTS = 10;
 
 function enqueueChunk(tx: Tx, importId: string) {
@@ -256,7 +256,7 @@ export async function runImportChunk(importId: string, opts: { finalAttempt?: bo
         const [current] = await tx.$queryRaw<Array<{ processed: number; status: string }>>`SELECT processed, status::text AS status FROM "ImportJob" WHERE id = ${importId} FOR UPDATE`;
         if (!current || current.status === "DONE" || current.status === "FAILED") return current?.status ?? null;
         const from = current.processed;
-        const slice = rows.slice(from, from + IMPORT_CHUNK);
+        const slice = rows.slice(from, from + chunkRows());
         const changes: Changes = { products: new Set(), producers: new Set() };
         const outcomes: RowOutcome[] = [];
         for (const [k, r] of slice.entries()) {
