@@ -52,7 +52,8 @@ export function templateCsv() {
   return `${TEMPLATE_COLUMNS.join(",")}\n${TEMPLATE_EXAMPLE.join("\n")}\n`;
 }
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+// 20,000 rows of the template with full descriptions are about 6 MB
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
 const productRow = z.object({
