@@ -70,35 +70,48 @@ export function mailHtml(text: string, locale: string) {
   return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">${body}</body></html>`;
 }
 
+export class MailBusy extends Error {}
+
 /**
  * Delivers one stored mail (the send_mail job). A mail already SENT or LOGGED is not sent
- * again. The Message-ID is derived from the row, so if a worker dies between the server's
- * acceptance and our bookkeeping, the retry carries the same Message-ID.
+ * again, and two runs for one mail never both send: the run holds the mail's advisory lock
+ * from the status check to the status update (the other run gives up and retries later, when
+ * it finds the mail sent). The Message-ID is derived from the row, so if a worker dies between
+ * the server's acceptance and our bookkeeping, the retry carries the same Message-ID.
  */
 export async function deliverMail(mailId: string) {
-  const mail = await db.outboundMail.findUnique({ where: { id: mailId } });
-  if (!mail || mail.status !== "QUEUED") return "skipped" as const;
   const url = getEnv().MAIL_URL;
-  if (!url) {
-    await db.outboundMail.updateMany({ where: { id: mailId, status: "QUEUED" }, data: { status: "LOGGED", sentAt: new Date(), attempts: { increment: 1 } } });
-    if (process.env.NODE_ENV !== "test" && !process.env.VITEST) console.log(`mail: ${mail.kind} → ${mail.to}: ${mail.subject}`);
-    return "logged" as const;
-  }
-  const messageId = `<${mail.id}@${new URL(appUrl()).hostname}>`;
   try {
-    await transporter(url).sendMail({
-      from: mailFrom(),
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mailHtml(mail.text, mail.locale),
-      messageId,
-      headers: { "Content-Language": mail.locale, "X-Anjung-Kind": mail.kind },
-    });
+    return await db.$transaction(
+      async (tx) => {
+        const [{ locked }] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(hashtext('mail:' || ${mailId})) AS locked`;
+        if (!locked) throw new MailBusy(`mail ${mailId} is being sent by another run`);
+        const mail = await tx.outboundMail.findUnique({ where: { id: mailId } });
+        if (!mail || mail.status !== "QUEUED") return "skipped" as const;
+        if (!url) {
+          await tx.outboundMail.update({ where: { id: mailId }, data: { status: "LOGGED", sentAt: new Date(), attempts: { increment: 1 } } });
+          if (process.env.NODE_ENV !== "test" && !process.env.VITEST) console.log(`mail: ${mail.kind} → ${mail.to}: ${mail.subject}`);
+          return "logged" as const;
+        }
+        const messageId = `<${mail.id}@${new URL(appUrl()).hostname}>`;
+        await transporter(url).sendMail({
+          from: mailFrom(),
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mailHtml(mail.text, mail.locale),
+          messageId,
+          headers: { "Content-Language": mail.locale, "X-Anjung-Kind": mail.kind },
+        });
+        await tx.outboundMail.update({ where: { id: mailId }, data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, attempts: { increment: 1 } } });
+        return "sent" as const;
+      },
+      { timeout: 90_000, maxWait: 10_000 },
+    );
   } catch (err) {
-    await db.outboundMail.update({ where: { id: mailId }, data: { attempts: { increment: 1 }, lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) } });
+    if (!(err instanceof MailBusy)) {
+      await db.outboundMail.updateMany({ where: { id: mailId, status: "QUEUED" }, data: { attempts: { increment: 1 }, lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) } });
+    }
     throw err;
   }
-  await db.outboundMail.updateMany({ where: { id: mailId, status: "QUEUED" }, data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, attempts: { increment: 1 } } });
-  return "sent" as const;
 }

@@ -129,3 +129,19 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
   await buyerCtx.close();
   await staffCtx.close();
 });
+
+test("staff see background work on a phone: the running worker, schedules and counts", async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const staff = await ctx.newPage();
+  await signIn(staff, "admin@anjung.test");
+  await staff.goto("/trade/jobs");
+  await expect(staff.getByRole("heading", { level: 1, name: "Pekerjaan latar" })).toBeVisible();
+  // npm start runs a worker in the app process: it is listed, with its heartbeat
+  await expect(staff.getByRole("region", { name: "Pekerja" }).getByRole("listitem")).not.toHaveCount(0);
+  await expect(staff.getByRole("region", { name: "Jadwal" })).toContainText("Kedaluwarsa pesanan belum dibayar");
+  await expect(staff.getByTestId("jobs-failed")).toHaveText("0");
+  const overflow = await staff.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(staff);
+  await ctx.close();
+});

@@ -9,6 +9,7 @@ import { db } from "~/lib/db.server";
 import { requestPasswordReset } from "~/domain/accounts/accounts.server";
 import { createLot, proposeAllocation, sendOffers } from "~/domain/trade/lots.server";
 import { drainJobs } from "~/jobs/worker.server";
+import { deliverMail, MailBusy } from "~/lib/mail.server";
 import { MailSink } from "../fakes/smtp";
 import { createUser } from "../helpers/fixtures";
 import { queuedJobs } from "../helpers/jobs";
@@ -115,6 +116,23 @@ describe("mail through SMTP", () => {
     await db.$executeRaw`SELECT graphile_worker.add_job('send_mail', json_build_object('mailId', ${one.id}::text))`;
     await drainJobs();
     expect(sink.to(one.to)).toHaveLength(1);
+  });
+});
+
+describe("one mail, many runs", () => {
+  it("ten runs of the send job for one mail at once send it once", async () => {
+    const user = await createUser({ email: "sekali@example.test" });
+    await requestPasswordReset(user.email, "id");
+    const mail = await db.outboundMail.findFirstOrThrow({ where: { to: user.email } });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => deliverMail(mail.id)));
+    const sent = results.filter((r) => r.status === "fulfilled" && r.value === "sent");
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
+    expect(sent).toHaveLength(1);
+    // the others either found it sent or were turned away while it was being sent (their job retries later)
+    expect(refused.every((e) => e instanceof MailBusy)).toBe(true);
+    expect(sink.to(user.email)).toHaveLength(1);
+    expect(await db.outboundMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
   });
 });
 

@@ -258,6 +258,33 @@ describe("products", () => {
     expect(meta.exif).toBeUndefined();
     expect(fs.existsSync(path.join(dataDir, "uploads", `${done.key}-${done.variantWidths[0]}.avif`))).toBe(true);
   });
+
+  it("a photo whose variants fail shows the failure with a retry; the retry runs the job afresh, for its own producer only", async () => {
+    const { producer, cookie } = await registered("retry@example.test", "6301000000016");
+    const purun = await db.category.findUniqueOrThrow({ where: { slug: "anyaman-purun" } });
+    await newProduct.action({ request: formRequest("/sell/products/new", { ...productFields(purun.id, "TPR-RETRY"), unit: "pcs" }, { cookie }), params: {}, context: ctx });
+    const product = await db.product.findFirstOrThrow({ where: { producerId: producer.id } });
+    const photo = await photoJpeg();
+    const res = unwrap(await editProduct.action({ request: multipartRequest(`/sell/products/${product.id}`, { intent: "upload" }, [{ field: "photos", name: "a.jpg", type: "image/jpeg", bytes: photo }], cookie, CSRF), params: { id: product.id }, context: ctx }));
+    expect(res.status).toBe(302);
+    const img = await db.productImage.findFirstOrThrow({ where: { productId: product.id } });
+    // the stored original is damaged before the job runs (a disk fault): encoding fails, the error is kept
+    const original = path.join(dataDir, "originals", img.originalPath!);
+    fs.writeFileSync(original, photo.subarray(0, 200));
+    await expect(drainJobs()).rejects.toThrow(/image_variants/);
+    expect((await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).error).toBeTruthy();
+    const page = unwrap(await editProduct.loader({ request: new Request(`http://localhost:3999/sell/products/${product.id}`, { headers: { Cookie: cookie } }), params: { id: product.id }, context: ctx })).body as { images: Array<{ id: string; error: string | null }> };
+    expect(page.images.find((i) => i.id === img.id)?.error).toBeTruthy();
+
+    fs.writeFileSync(original, photo);
+    const retry = (c: string) => editProduct.action({ request: formRequest(`/sell/products/${product.id}`, { intent: "image-retry", imageId: img.id }, { cookie: c }), params: { id: product.id }, context: ctx });
+    const other = await registered("other-retry@example.test", "6301000000017");
+    expect((await thrown(retry(other.cookie))).status).toBe(404);
+    expect(unwrap(await retry(cookie)).headers.get("Location")).toBe(`/sell/products/${product.id}?retried=1`);
+    expect((await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).error).toBeNull();
+    await drainJobs(); // due now, not after the back-off
+    expect(await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).toMatchObject({ ready: true, error: null, originalPath: null });
+  });
 });
 
 describe("permissions", () => {

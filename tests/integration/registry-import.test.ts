@@ -86,6 +86,26 @@ describe("registry CSV import", () => {
     }
   });
 
+  it("ten runs of one import's chunk job at once apply every row once", async () => {
+    process.env.IMPORT_CHUNK_ROWS = "3";
+    try {
+      await drainJobs();
+      const rows = Array.from({ length: 12 }, (_, i) =>
+        TEMPLATE_EXAMPLE[0].replace("6309000000001", `63090000002${String(i).padStart(2, "0")}`).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Serentak ${i}`).replace("AMJ-TAS-01", `SRT-${i}`),
+      );
+      const job = await createImportJob(staffId, "serentak.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
+      await Promise.all(Array.from({ length: 10 }, () => runImportChunk(job.id)));
+      const after = await db.importJob.findUniqueOrThrow({ where: { id: job.id } });
+      // ten runs took the four chunks in turn (each from where the last committed one ended) and then found it done
+      expect(after).toMatchObject({ status: "DONE", processed: 12, created: 12, unchanged: 0, updated: 0, refused: 0 });
+      expect(await db.producer.count({ where: { legalName: { startsWith: "Kelompok Serentak" } } })).toBe(12);
+      expect(await db.auditLog.count({ where: { action: "import.finished", entityId: job.id } })).toBe(1);
+      await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+    } finally {
+      delete process.env.IMPORT_CHUNK_ROWS;
+    }
+  });
+
   it("refuses files that are not the template", async () => {
     await expect(createImportJob(staffId, "x.csv", "a,b\n1,2\n")).rejects.toThrow(ImportFileError);
     await expect(createImportJob(staffId, "x.csv", "")).rejects.toThrow(ImportFileError);
