@@ -217,11 +217,13 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
 // the parsed file of the imports this process is running (a chunk job re-reads it otherwise)
 const parsedFiles = new Map<string, Array<Record<string, string>>>();
 
-function rowsOf(job: { id: string; content: string }) {
-  let rows = parsedFiles.get(job.id);
+async function rowsOf(importId: string) {
+  let rows = parsedFiles.get(importId);
   if (!rows) {
-    rows = parseRegistryCsv(job.content);
-    parsedFiles.set(job.id, rows);
+    // the file is read (megabytes) only when this process has not parsed it yet
+    const { content } = await db.importJob.findUniqueOrThrow({ where: { id: importId }, select: { content: true } });
+    rows = parseRegistryCsv(content);
+    parsedFiles.set(importId, rows);
     while (parsedFiles.size > 2) parsedFiles.delete(parsedFiles.keys().next().value!);
   }
   return rows;
@@ -247,10 +249,10 @@ function tally(outcomes: RowOutcome[]) {
  * marked FAILED with the error, so staff see it.
  */
 export async function runImportChunk(importId: string, opts: { finalAttempt?: boolean } = {}) {
-  const job = await db.importJob.findUnique({ where: { id: importId }, select: { id: true, content: true, status: true, processed: true, total: true, createdById: true } });
+  const job = await db.importJob.findUnique({ where: { id: importId }, select: { id: true, status: true, createdById: true } });
   if (!job || job.status === "DONE" || job.status === "FAILED") return job?.status ?? null;
   try {
-    const rows = rowsOf(job);
+    const rows = await rowsOf(importId);
     return await db.$transaction(
       async (tx) => {
         // the chunk starts where the last committed chunk ended (locked: one runner per import)
