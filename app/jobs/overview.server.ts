@@ -9,8 +9,7 @@ import { db } from "~/lib/db.server";
 import { audit } from "~/domain/audit.server";
 import { schedules } from "./tasks.server";
 
-export type JobState = "queued" | "running" | "scheduled" | "retrying" | "failed";
-export const JOB_STATES: JobState[] = ["queued", "running", "retrying", "scheduled", "failed"];
+import { JOB_STATES, type JobState } from "./states";
 
 const STATE_SQL = `CASE
   WHEN locked_at IS NOT NULL THEN 'running'

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { TradeNav } from "~/components/trade-nav";
-import { cancelJob, JOB_STATES, JobRefused, jobsOverview, retryFailedJobs, retryJob } from "~/jobs/overview.server";
+import { cancelJob, JobRefused, jobsOverview, retryFailedJobs, retryJob } from "~/jobs/overview.server";
+import { JOB_STATES } from "~/jobs/states";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
