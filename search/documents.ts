@@ -3,10 +3,10 @@
  * PostgreSQL, the source of truth; only published products of verified producers
  * become documents, everything else is removed from the index.
  */
+import { validCertificationWhere } from "../app/domain/certification/valid";
 import type { Prisma } from "../app/generated/prisma/client";
 import type { Tx } from "../app/lib/db.server";
 import { regency, province } from "../app/domain/catalogue/regions";
-import { validCertificationWhere } from "../app/domain/catalogue/product-card.server";
 import { toSafeNumber } from "../app/domain/money";
 
 export type ProductDocument = {

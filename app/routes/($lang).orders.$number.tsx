@@ -1,3 +1,4 @@
+import { isUnpaid } from "~/domain/orders/status";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderPage() {
   const { locale, order, bank, returning } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const unpaid = order.status === "PENDING_PAYMENT" || order.status === "AWAITING_PAYMENT";
+  const unpaid = isUnpaid(order.status);
   return (
     <div className="container wide">
       <h1>{t("order.title", { number: order.number })}</h1>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { producerDashboard } from "~/domain/producers/dashboard.server";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { formatMoney } from "~/domain/money";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  return { locale, producer: { name: producer!.legalName, status: producer!.status, reviewNote: producer!.reviewNote, slug: producer!.slug }, dash: await producerDashboard(producer!.id) };
+  return { locale, producer: { name: producer.legalName, status: producer.status, reviewNote: producer.reviewNote, slug: producer.slug }, dash: await producerDashboard(producer.id) };
 }
 
 export default function SellDashboard() {

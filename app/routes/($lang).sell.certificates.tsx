@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { DuplicateCertificateError, listCertificates, resubmitCertificate, ScanRefused, submitCertificate } from "~/domain/certification/certificates.server";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { CERT_TYPES, certificateSchema } from "~/domain/producers/schemas";
 import { formatDate } from "~/lib/format";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
@@ -16,11 +16,11 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  const certs = await listCertificates(producer!.id);
+  const certs = await listCertificates(producer.id);
   return {
     locale,
-    status: producer!.status,
-    reviewNote: producer!.reviewNote,
+    status: producer.status,
+    reviewNote: producer.reviewNote,
     certificates: certs.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString().slice(0, 10), expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null, hasScan: !!c.scanPath, scanPath: undefined })),
   };
 }
@@ -34,11 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const resubmitId = parsed.form.get("resubmitId");
   try {
     if (typeof resubmitId === "string" && resubmitId) {
-      const done = await resubmitCertificate(producer!.id, resubmitId, user.id, parsed.data, scan ?? null);
+      const done = await resubmitCertificate(producer.id, resubmitId, user.id, parsed.data, scan ?? null);
       if (!done) throw new Response("Not found", { status: 404 });
     } else {
       if (!scan) return formError(400, parsed.form, "errors.formInvalid", { scan: "errors.scanMissing" });
-      await submitCertificate(producer!.id, user.id, parsed.data, scan);
+      await submitCertificate(producer.id, user.id, parsed.data, scan);
     }
   } catch (err) {
     if (err instanceof ScanRefused) return formError(err.reason === "too-large" ? 413 : 415, parsed.form, "errors.formInvalid", { scan: `errors.scan_${err.reason}` });

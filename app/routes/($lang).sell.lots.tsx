@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { answerOffer, LotRefused, producerLotOffers } from "~/domain/trade/lots.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  const offers = await producerLotOffers(producer!.id);
+  const offers = await producerLotOffers(producer.id);
   return {
     locale,
     offers: offers.map((a) => ({
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   try {
-    await answerOffer(producer!.id, user.id, parsed.data.allocationId, parsed.data.intent, parsed.data.intent === "decline" ? parsed.data.reason : undefined);
+    await answerOffer(producer.id, user.id, parsed.data.allocationId, parsed.data.intent, parsed.data.intent === "decline" ? parsed.data.reason : undefined);
   } catch (err) {
     if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
     throw err;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
 import { FulfilmentRefused, markPacked, markShipped, producerFulfilments } from "~/domain/orders/fulfilment.server";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   const view = new URL(request.url).searchParams.get("view") === "done" ? "done" : "open";
-  const parcels = await producerFulfilments(producer!.id, view);
+  const parcels = await producerFulfilments(producer.id, view);
   return { locale, view, parcels };
 }
 
@@ -37,8 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   try {
-    if (parsed.data.intent === "pack") await markPacked(producer!.id, user.id, parsed.data.fulfilmentId);
-    else await markShipped(producer!.id, user.id, parsed.data.fulfilmentId, parsed.data.carrier, parsed.data.trackingNumber);
+    if (parsed.data.intent === "pack") await markPacked(producer.id, user.id, parsed.data.fulfilmentId);
+    else await markShipped(producer.id, user.id, parsed.data.fulfilmentId, parsed.data.carrier, parsed.data.trackingNumber);
   } catch (err) {
     if (err instanceof FulfilmentRefused) return formError(409, parsed.form, "sellOrders.refused");
     throw err;

@@ -11,7 +11,7 @@ import { categoryChoices, certificateChoices, getOwnProduct, PublishRefused, set
 import { shapeProductForm, toFormValues } from "~/domain/catalogue/product-form.server";
 import { ImageRefused } from "~/domain/media/images.server";
 import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, retryProductImage, TooManyImages } from "~/domain/media/product-images.server";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { productSchema } from "~/domain/producers/schemas";
 import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  const product = await getOwnProduct(producer!.id, params.id ?? "");
+  const product = await getOwnProduct(producer.id, params.id ?? "");
   if (!product) throw new Response("Not found", { status: 404 });
   return {
     locale,
@@ -30,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: toFormValues(product),
     images: product.images.map((i) => ({ id: i.id, ready: i.ready, error: i.error, key: i.key, widths: i.variantWidths, width: i.width, height: i.height })),
     categories: await categoryChoices(),
-    certificates: await certificateChoices(producer!.id),
-    producerVerified: producer!.status === "VERIFIED",
+    certificates: await certificateChoices(producer.id),
+    producerVerified: producer.status === "VERIFIED",
     maxImages: MAX_IMAGES,
   };
 }
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const files = await filesOf(parsed.form, "photos");
     if (files.length === 0) return formError(400, null, "errors.photoMissing");
     try {
-      if (!(await addProductImages(producer!.id, productId, files))) throw notFound();
+      if (!(await addProductImages(producer.id, productId, files))) throw notFound();
     } catch (err) {
       if (err instanceof TooManyImages) return formError(400, null, "errors.tooManyPhotos", {}, { max: MAX_IMAGES });
       if (err instanceof ImageRefused) return formError(err.reason === "too-large" ? 413 : 415, null, `errors.image_${err.reason}`);
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed.response;
     let saved;
     try {
-      saved = await updateOwnProduct(producer!.id, productId, user.id, parsed.data);
+      saved = await updateOwnProduct(producer.id, productId, user.id, parsed.data);
       if (!saved) throw notFound();
     } catch (err) {
       if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");
@@ -87,17 +87,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed.response;
     const { intent: op, imageId } = parsed.data;
     if (op === "image-retry") {
-      if (!(await retryProductImage(producer!.id, imageId))) throw notFound();
+      if (!(await retryProductImage(producer.id, imageId))) throw notFound();
       return redirect(`${here}?retried=1`);
     }
-    const done = op === "image-delete" ? await deleteProductImage(producer!.id, imageId) : await moveProductImage(producer!.id, imageId, op === "image-up" ? "up" : op === "image-down" ? "down" : "cover");
+    const done = op === "image-delete" ? await deleteProductImage(producer.id, imageId) : await moveProductImage(producer.id, imageId, op === "image-up" ? "up" : op === "image-down" ? "down" : "cover");
     if (!done) throw notFound();
     return redirect(here);
   }
   const parsed = await parseForm(request, statusSchema);
   if (!parsed.ok) return parsed.response;
   try {
-    if (!(await setOwnProductStatus(producer!.id, productId, user.id, parsed.data.intent))) throw notFound();
+    if (!(await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent))) throw notFound();
   } catch (err) {
     if (err instanceof PublishRefused) return formError(409, null, `errors.publish_${err.reason}`);
     throw err;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { listOwnProducts } from "~/domain/catalogue/manage.server";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  return { locale, products: await listOwnProducts(producer!.id) };
+  return { locale, products: await listOwnProducts(producer.id) };
 }
 
 export default function OwnProducts() {

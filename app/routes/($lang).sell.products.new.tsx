@@ -6,7 +6,7 @@ import { isFailure } from "~/components/forms";
 import { ProductForm } from "~/components/product-form";
 import { categoryChoices, certificateChoices, createOwnProduct, SkuTakenError } from "~/domain/catalogue/manage.server";
 import { shapeProductForm } from "~/domain/catalogue/product-form.server";
-import { requireProducerMember } from "~/domain/producers/producers.server";
+import { requireProducerMember } from "~/lib/producer-access.server";
 import { productSchema } from "~/domain/producers/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  return { locale, categories: await categoryChoices(), certificates: await certificateChoices(producer!.id) };
+  return { locale, categories: await categoryChoices(), certificates: await certificateChoices(producer.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
   if (!parsed.ok) return parsed.response;
   try {
-    const product = await createOwnProduct(producer!.id, user.id, parsed.data);
+    const product = await createOwnProduct(producer.id, user.id, parsed.data);
     return redirect(`${localePath(`/sell/products/${product.id}`, locale)}?created=1`);
   } catch (err) {
     if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");

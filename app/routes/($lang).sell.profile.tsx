@@ -5,18 +5,19 @@ import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { provinces } from "~/domain/catalogue/regions";
-import { createProducerProfile, inviteMember, listMembers, NibTakenError, producerHistory, requireProducerMember, updateProducerProfile } from "~/domain/producers/producers.server";
+import { createProducerProfile, inviteMember, listMembers, NibTakenError, producerHistory, updateProducerProfile } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { producerProfileSchema } from "~/domain/producers/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
+import { requireProducerAccount } from "~/lib/producer-access.server";
 import { routeLocale } from "~/lib/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale, { allowMissing: true });
+  const { producer } = await requireProducerAccount(request);
   return {
     locale,
     producer: producer && { ...producer, createdAt: producer.createdAt.toISOString(), updatedAt: producer.updatedAt.toISOString() },
@@ -34,7 +35,7 @@ const memberSchema = z.object({ intent: z.literal("add-member"), email: z.string
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
-  const { user, producer } = await requireProducerMember(request, locale, { allowMissing: true });
+  const { user, producer } = await requireProducerAccount(request);
   const intent = new URL(request.url).searchParams.get("intent");
   if (intent === "add-member") {
     if (!producer) throw new Response("Not found", { status: 404 });

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { canCancel, isRefundable, isUnpaid } from "~/domain/orders/status";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return pending ? formError(502, parsed.form, "tradeOrders.refundsPending", {}, { count: pending }) : { ok: true as const, done: d.intent };
     }
     if (d.intent === "cancel") {
-      if (order.status === "PENDING_PAYMENT" || order.status === "AWAITING_PAYMENT") await cancelUnpaidOrder(order.id, staff.id, "staff");
+      if (isUnpaid(order.status)) await cancelUnpaidOrder(order.id, staff.id, "staff");
       else await cancelPaidOrder(staff.id, order.id, d.reason);
     } else {
       await refundLines(staff.id, order.id, Object.entries(d.lines).map(([lineId, quantity]) => ({ lineId, quantity })), d.reason);
@@ -85,8 +86,8 @@ export default function TradeOrder() {
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
-  const refundable = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "COMPLETED", "PARTIALLY_REFUNDED"].includes(order.status);
-  const cancellable = ["PENDING_PAYMENT", "AWAITING_PAYMENT", "PAID"].includes(order.status) && !order.parcels.some((p) => p.status === "SHIPPED" || p.status === "DELIVERED");
+  const refundable = isRefundable(order.status);
+  const cancellable = canCancel(order);
   const pendingRefunds = order.paymentMethod === "STRIPE" && order.refunds.some((r) => !r.externalId);
   return (
     <div className="container wide">

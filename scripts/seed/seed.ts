@@ -3,6 +3,7 @@
  * Deterministic: the same data and the same images every time. Images go through the
  * real sharp pipeline (app/domain/media/images.server.ts).
  */
+import { slugify } from "../../app/lib/slug";
 import crypto from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
@@ -39,9 +40,6 @@ function digits(seed: string, n: number) {
   return s;
 }
 
-function slugify(s: string) {
-  return s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
 
 const HUES: Record<Specialty, number> = { rotan: 30, purun: 80, sasirangan: 330, batik: 15, madu: 42, amplang: 50, kerupuk: 20, kopi: 25, herbal: 110, manik: 200 };
 
@@ -256,7 +254,7 @@ async function seedProducts(
     n++;
     const nameId = v.id ? `${t.id} ${v.id}` : t.id;
     const nameEn = v.en ? `${t.en}, ${v.en}` : t.en;
-    const slug = slugify(`${nameId} ${p.slug.split("-").slice(-1)[0]}`);
+    const slug = slugify(`${nameId} ${p.slug.split("-").slice(-1)[0]}`, "", 200);
     const factor = v.id === "ukuran besar" ? 1.6 : 1;
     const price = Math.round((t.price * factor * (0.9 + r() * 0.25)) / 500) * 500;
     const published = p.status === "VERIFIED";

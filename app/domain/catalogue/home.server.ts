@@ -3,6 +3,7 @@
  * categories, regions with their producers, and verified producers with certificates.
  * Only published products of verified producers are shown to buyers.
  */
+import { validCertificationWhere } from "~/domain/certification/valid";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import { regencyLabel, regencySlug } from "./regions";
@@ -24,7 +25,7 @@ export async function homePage(locale: AppLocale) {
     }),
     db.producer.groupBy({ by: ["regencyCode"], where: { status: "VERIFIED" }, _count: { _all: true }, orderBy: { regencyCode: "asc" } }),
     db.producer.findMany({
-      where: { status: "VERIFIED", certifications: { some: { status: "VERIFIED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } },
+      where: { status: "VERIFIED", certifications: { some: validCertificationWhere(now) } },
       orderBy: { legalName: "asc" },
       take: 8,
       select: {
@@ -33,7 +34,7 @@ export async function homePage(locale: AppLocale) {
         regencyCode: true,
         scale: true,
         certifications: {
-          where: { status: "VERIFIED", type: { not: "NIB" }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+          where: { ...validCertificationWhere(now), type: { not: "NIB" } },
           select: { type: true },
           distinct: ["type"],
         },

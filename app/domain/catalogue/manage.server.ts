@@ -3,11 +3,12 @@
  * its queries by it, so a forgotten route check still cannot touch another producer's
  * products. Every change adds a search job in the same transaction (search follows).
  */
+import { validCertificationWhere } from "~/domain/certification/valid";
+import { slugify } from "~/lib/slug";
 import { db, Prisma, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { productChanged } from "~/jobs/search-index.server";
 import type { ProductInput } from "../producers/schemas";
-import { validCertificationWhere } from "./product-card.server";
 
 export const LOW_STOCK = 5;
 
@@ -26,16 +27,13 @@ export class PublishRefused extends Error {
   }
 }
 
-function slugify(s: string) {
-  return s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 70) || "produk";
-}
 
 async function uniqueSlug(tx: Tx, base: string, exceptId?: string) {
-  let slug = slugify(base);
+  let slug = slugify(base, "produk", 70);
   for (let i = 2; ; i++) {
     const taken = await tx.product.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
     if (!taken) return slug;
-    slug = `${slugify(base)}-${i}`;
+    slug = `${slugify(base, "produk", 70)}-${i}`;
   }
 }
 

@@ -1,4 +1,5 @@
 /** The compact product shape used by cards (home, lists, search fallback). */
+import { validCertificationWhere } from "../certification/valid";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AppLocale } from "~/lib/i18n";
 import { regencyLabel } from "./regions";
@@ -8,10 +9,6 @@ export function visibleProductWhere(): Prisma.ProductWhereInput {
   return { status: "PUBLISHED", producer: { status: "VERIFIED" } };
 }
 
-/** A certificate counts only while verified and unexpired. */
-export function validCertificationWhere(now: Date): Prisma.CertificationWhereInput {
-  return { status: "VERIFIED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-}
 
 export function productCardSelect(now: Date) {
   return {

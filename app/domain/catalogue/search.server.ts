@@ -4,6 +4,7 @@
  * so a URL cannot inject Meilisearch filter syntax. When Meilisearch is down, search
  * falls back to PostgreSQL and says so.
  */
+import { validCertificationWhere } from "~/domain/certification/valid";
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
@@ -170,7 +171,7 @@ async function searchPostgres(p: SearchParams, locale: AppLocale): Promise<Searc
       ...(p.province ? [{ producer: { provinceCode: p.province } }] : []),
       ...(p.regency ? [{ producer: { regencyCode: p.regency } }] : []),
       ...(p.export ? [{ exportReady: true }] : []),
-      ...p.cert.map((c) => ({ certifications: { some: { certification: { type: c, status: "VERIFIED" as const, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } } })),
+      ...p.cert.map((c) => ({ certifications: { some: { certification: { ...validCertificationWhere(now), type: c } } } })),
       ...(p.min !== undefined ? [{ variants: { some: { priceAmount: { gte: majorToMinor(p.min, "IDR") } } } }] : []),
       ...(p.max !== undefined ? [{ variants: { some: { priceAmount: { lte: majorToMinor(p.max, "IDR") } } } }] : []),
     ],

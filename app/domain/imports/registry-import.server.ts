@@ -14,6 +14,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { db, type Tx } from "~/lib/db.server";
+import { slugify } from "~/lib/slug";
 import { audit } from "../audit.server";
 import { majorToMinor } from "../money";
 import { enqueue, PRIORITY } from "~/jobs/queue.server";
@@ -167,7 +168,7 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
   let producer = await tx.producer.findUnique({ where: { nib: p.nib } });
   const fields = { legalName: p.legalName, scale: p.scale, provinceCode: p.provinceCode, regencyCode: p.regencyCode, address: p.address, storyId: p.storyId, contactName: p.contactName, contactPhone: p.contactPhone, contactEmail: p.contactEmail };
   if (!producer) {
-    let slug = p.legalName.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+    let slug = slugify(p.legalName, "", 60);
     if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${p.nib.slice(-4)}`;
     producer = await tx.producer.create({ data: { ...fields, nib: p.nib, slug, status: "PENDING" } });
     await tx.certification.create({ data: { producerId: producer.id, type: "NIB", number: p.nib, issuer: "OSS RBA (registri provinsi)", issuedAt: new Date(), status: "PENDING" } });
@@ -196,7 +197,7 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
   const pFields = { nameId: product.nameId, nameEn: product.nameEn, descriptionId: product.descriptionId, descriptionEn: product.descriptionEn, categoryId: category.id, unit: product.unit, weightGrams: product.weightGrams, hsCode: product.hsCode ?? null };
   const vFields = { priceAmount: majorToMinor(product.price, "IDR"), stock: product.stock };
   if (!variant) {
-    let slug = product.nameId.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+    let slug = slugify(product.nameId, "", 60);
     if (await tx.product.findUnique({ where: { slug } })) slug = `${slug}-${product.sku.toLowerCase()}`;
     const created = await tx.product.create({
       data: { ...pFields, producerId: producer.id, slug, status: "DRAFT", variants: { create: { sku: product.sku, nameId: "Standar", nameEn: "Standard", ...vFields } } },

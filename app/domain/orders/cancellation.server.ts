@@ -8,6 +8,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { expireCheckoutSession } from "../payments/stripe.server";
 import { orderMail } from "./order-mail.server";
+import { isUnpaid, UNPAID_STATUSES } from "./status";
 import { releaseHold } from "./stock.server";
 
 export type CancelReason = "buyer" | "staff" | "expired" | "payment-expired" | "payment-failed";
@@ -18,13 +19,12 @@ export async function lockOrder(tx: Tx, orderId: string) {
   return rows[0] ?? null;
 }
 
-const UNPAID = ["PENDING_PAYMENT", "AWAITING_PAYMENT"];
 
 /** Cancels an unpaid order and returns its stock; false when it was no longer unpaid. */
 export async function cancelUnpaidOrder(orderId: string, actorId: string | null, reason: CancelReason): Promise<boolean> {
   const result = await db.$transaction(async (tx) => {
     const locked = await lockOrder(tx, orderId);
-    if (!locked || !UNPAID.includes(locked.status)) return null;
+    if (!locked || !isUnpaid(locked.status)) return null;
     await releaseHold(tx, orderId);
     const order = await tx.order.update({ where: { id: orderId }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: reason } });
     if (actorId || reason === "expired") {
@@ -40,7 +40,7 @@ export async function cancelUnpaidOrder(orderId: string, actorId: string | null,
 /** The worker's sweep: unpaid orders whose hold ran out are cancelled and their stock returned. */
 export async function expireUnpaidOrders(now = new Date(), limit = 200) {
   const due = await db.order.findMany({
-    where: { status: { in: ["PENDING_PAYMENT", "AWAITING_PAYMENT"] }, reservedUntil: { lt: now } },
+    where: { status: { in: [...UNPAID_STATUSES] }, reservedUntil: { lt: now } },
     select: { id: true },
     orderBy: { reservedUntil: "asc" },
     take: limit,

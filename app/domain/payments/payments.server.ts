@@ -7,6 +7,7 @@
  * A payment that arrives after the order's hold expired tries to take the stock again;
  * when it is gone the order is refunded instead, so a late payment never oversells.
  */
+import { isUnpaid } from "../orders/status";
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { creditFulfilment } from "../ledger/ledger.server";
@@ -50,7 +51,7 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
   await tx.payment.create({ data: { orderId, method: p.method, amount: p.amount, currency: p.currency, status: "SUCCEEDED", externalId: p.externalId, confirmedById: p.confirmedById ?? null } });
   await audit(tx, { actorId: p.confirmedById ?? null, action: "payment.received", entityType: "Order", entityId: orderId, after: { method: p.method, amount: p.amount, currency: p.currency, externalId: p.externalId } });
 
-  if (locked.status === "PENDING_PAYMENT" || locked.status === "AWAITING_PAYMENT") {
+  if (isUnpaid(locked.status)) {
     await consumeHold(tx, orderId);
   } else if (locked.status === "CANCELLED" && !order.paidAt) {
     // paid after the hold ran out: take the stock again, or give the money back

@@ -3,23 +3,20 @@
  * Every query that touches a producer's data takes the producer id and filters by it.
  */
 import crypto from "node:crypto";
-import { redirect } from "@remix-run/node";
 import { appUrl } from "~/lib/env.server";
 import { serverT } from "~/lib/i18n.server";
 import { producerLocale, recipientLocale, sendMail } from "~/lib/mail.server";
+import { slugify } from "~/lib/slug";
 import { hashToken } from "~/lib/tokens.server";
 import { db, Prisma } from "~/lib/db.server";
-import { localePath, type AppLocale } from "~/lib/i18n";
-import { hasRole, requireUser, type SessionUser } from "~/lib/session.server";
+import { localePath } from "~/lib/i18n";
+import type { SessionUser } from "~/lib/session.server";
 import { audit, snapshot } from "../audit.server";
 import { producerChanged } from "~/jobs/search-index.server";
 import type { ProducerProfileInput } from "./schemas";
 
 export class NibTakenError extends Error {}
 
-function slugify(s: string) {
-  return s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "umkm";
-}
 
 /** The producer a user belongs to (the first, if several), or null. */
 export async function producerOfUser(userId: string) {
@@ -27,22 +24,10 @@ export async function producerOfUser(userId: string) {
   return m?.producer ?? null;
 }
 
-/**
- * For /sell pages: the signed-in producer user and their producer. A producer account
- * without a profile yet is sent to onboarding; other roles get 403.
- */
-export async function requireProducerMember(request: Request, locale: AppLocale, opts: { allowMissing?: boolean } = {}) {
-  const user = await requireUser(request);
-  if (!hasRole(user, "PRODUCER")) throw new Response("Forbidden", { status: 403 });
-  const producer = await producerOfUser(user.id);
-  if (!producer && !opts.allowMissing) throw redirect(localePath("/sell/profile", locale));
-  return { user, producer };
-}
-
 export async function createProducerProfile(user: SessionUser, input: ProducerProfileInput) {
   try {
     return await db.$transaction(async (tx) => {
-      let slug = slugify(input.legalName);
+      let slug = slugify(input.legalName, "umkm");
       if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${input.nib.slice(-4)}`;
       const producer = await tx.producer.create({
         data: { ...input, slug, status: "PENDING", members: { create: { userId: user.id, isOwner: true } } },

@@ -4,6 +4,7 @@
  * needs (food abroad needs a verified BPOM MD; Malaysia and Brunei also need halal), and
  * what their stock allows now.
  */
+import { validCertificationWhere } from "~/domain/certification/valid";
 import { db, type Tx } from "~/lib/db.server";
 import type { Offer } from "./allocator.server";
 
@@ -28,7 +29,7 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
         status: "PUBLISHED",
         producer: {
           status: "VERIFIED",
-          AND: needed.map((type) => ({ certifications: { some: { type, status: "VERIFIED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } })),
+          AND: needed.map((type) => ({ certifications: { some: { ...validCertificationWhere(now), type } } })),
         },
       },
     },
