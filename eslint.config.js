@@ -24,4 +24,22 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { paths: [{ name: "~/lib/db.server", message: "Routes call domain functions in app/domain; they do not query the database." }] }],
     },
   },
+  {
+    // an area is used through its entry module (index.server.ts, or index.ts for client-safe areas; money also
+    // offers fields.ts): docs/architecture.md lists the areas; app/domain/boundaries.test.ts forbids cycles
+    files: ["app/domain/*/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./|~/domain/)(?!money/fields$)[a-z-]+/(?!index(\\.server)?$)",
+              message: "Another area is used through its entry module (../<area>/index.server or ../<area>), not its inner files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@
 import { validCertificationWhere } from "../app/domain/certification/valid";
 import type { Prisma } from "../app/generated/prisma/client";
 import type { Tx } from "../app/lib/db.server";
-import { regency, province } from "../app/domain/catalogue/regions";
+import { regency, province } from "../app/domain/regions/regions";
 import { toSafeNumber } from "../app/domain/money";
 
 export type ProductDocument = {

@@ -5,7 +5,7 @@ import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { DuplicateCertificateError, listCertificates, resubmitCertificate, ScanRefused, submitCertificate } from "~/domain/certification/certificates.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
-import { CERT_TYPES, certificateSchema } from "~/domain/producers/schemas";
+import { CERT_TYPES, certificateSchema } from "~/domain/certification/schemas";
 import { formatDate } from "~/lib/format";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";

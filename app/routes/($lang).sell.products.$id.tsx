@@ -12,7 +12,7 @@ import { shapeProductForm, toFormValues } from "~/domain/catalogue/product-form.
 import { ImageRefused } from "~/domain/media/images.server";
 import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, retryProductImage, TooManyImages } from "~/domain/media/product-images.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
-import { productSchema } from "~/domain/producers/schemas";
+import { productSchema } from "~/domain/catalogue/schemas";
 import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";

@@ -7,7 +7,7 @@ import { ProductForm } from "~/components/product-form";
 import { categoryChoices, certificateChoices, createOwnProduct, SkuTakenError } from "~/domain/catalogue/manage.server";
 import { shapeProductForm } from "~/domain/catalogue/product-form.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
-import { productSchema } from "~/domain/producers/schemas";
+import { productSchema } from "~/domain/catalogue/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
-import { provinces } from "~/domain/catalogue/regions";
+import { provinces } from "~/domain/regions/regions";
 import { createProducerProfile, inviteMember, listMembers, NibTakenError, producerHistory, updateProducerProfile } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { producerProfileSchema } from "~/domain/producers/schemas";

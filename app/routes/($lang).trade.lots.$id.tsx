@@ -4,7 +4,7 @@ import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { TradeNav } from "~/components/trade-nav";
-import { regencyLabel } from "~/domain/catalogue/regions";
+import { regencyLabel } from "~/domain/regions/regions";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "~/domain/trade/lot-actions.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";

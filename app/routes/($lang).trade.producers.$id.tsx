@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { regencyLabel } from "~/domain/catalogue/regions";
+import { regencyLabel } from "~/domain/regions/regions";
 import { listCertificates } from "~/domain/certification/certificates.server";
 import { decideProducer, IllegalDecisionError, producerById, producerHistory } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { regencyLabel } from "~/domain/catalogue/regions";
+import { regencyLabel } from "~/domain/regions/regions";
 import { CertificateStateError, decideCertificate, verificationQueue } from "~/domain/certification/certificates.server";
 import { decideProducer, IllegalDecisionError } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleStripeEvent } from "~/domain/payments/payments.server";
-import { BadSignature, verifyWebhook } from "~/domain/payments/stripe.server";
+import { BadSignature, verifyWebhook } from "~/domain/gateways/stripe.server";
 
 const MAX_BODY = 512 * 1024;
 

@@ -7,7 +7,7 @@
  * Target: ≤ 200 ms for 10,000 offers.
  */
 import { allocate, fairness, type Offer } from "../../app/domain/trade/allocator.server";
-import { provinces } from "../../app/domain/catalogue/regions";
+import { provinces } from "../../app/domain/regions/regions";
 import { percentile } from "./lib";
 
 const N = Number(process.argv[2] ?? 10_000);

@@ -2,7 +2,7 @@
 export async function generateCatalogue(n: number) {
   const { db } = await import("../../app/lib/db.server");
   const { categories } = await import("../seed/catalogue");
-  const { provinces } = await import("../../app/domain/catalogue/regions");
+  const { provinces } = await import("../../app/domain/regions/regions");
   let pos = 0;
   const leafIds: string[] = [];
   for (const c of categories) {

@@ -10,7 +10,7 @@ import sharp from "sharp";
 import { db, type Tx } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/domain/accounts/accounts.server";
 import { storeImage } from "../../app/domain/media/images.server";
-import { regency } from "../../app/domain/catalogue/regions";
+import { regency } from "../../app/domain/regions/regions";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { categories, foodSpecialties, producers, specialtyCategory, specialtyHs, templates, variations, type ProducerSeed, type Specialty } from "./catalogue";
 

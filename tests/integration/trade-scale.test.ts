@@ -12,7 +12,7 @@ import { impactFigures } from "~/domain/trade/impact.server";
 import { producerBalance } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch } from "~/domain/ledger/payouts.server";
 import { formatMoney, parseMoneyInput } from "~/domain/money";
-import { productSchema } from "~/domain/producers/schemas";
+import { productSchema } from "~/domain/catalogue/schemas";
 import { action as checkoutAction } from "~/routes/($lang).checkout";
 import { action as paymentsAction } from "~/routes/($lang).trade.payments";
 import { loader as impactCsvLoader } from "~/routes/trade.impact[.]csv";

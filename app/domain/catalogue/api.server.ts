@@ -2,7 +2,7 @@
 import { appUrl } from "~/lib/env.server";
 import { localePath } from "~/lib/i18n";
 import { productPage } from "./product.server";
-import { regency } from "./regions";
+import { regency } from "../regions";
 import { searchProducts, type SearchParams } from "./search.server";
 
 function region(code: string) {

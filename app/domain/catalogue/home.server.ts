@@ -3,10 +3,10 @@
  * categories, regions with their producers, and verified producers with certificates.
  * Only published products of verified producers are shown to buyers.
  */
-import { validCertificationWhere } from "~/domain/certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
-import { regencyLabel, regencySlug } from "./regions";
+import { regencyLabel, regencySlug } from "../regions";
 import { toProductCard, productCardSelect, visibleProductWhere } from "./product-card.server";
 
 export async function homePage(locale: AppLocale) {

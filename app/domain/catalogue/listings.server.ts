@@ -2,12 +2,12 @@
  * Category, region and producer pages, straight from PostgreSQL (so they keep working
  * when search is down). Paginated, newest first.
  */
-import { validCertificationWhere } from "~/domain/certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import type { Prisma } from "~/generated/prisma/client";
 import { productCardSelect, toProductCard, visibleProductWhere } from "./product-card.server";
-import { provinces, regencyLabel, regencySlug } from "./regions";
+import { provinces, regencyLabel, regencySlug } from "../regions";
 
 export const PAGE_SIZE = 24;
 

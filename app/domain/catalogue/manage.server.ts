@@ -3,12 +3,12 @@
  * its queries by it, so a forgotten route check still cannot touch another producer's
  * products. Every change adds a search job in the same transaction (search follows).
  */
-import { validCertificationWhere } from "~/domain/certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import { slugify } from "~/lib/slug";
 import { db, Prisma, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { productChanged } from "~/jobs/search-index.server";
-import type { ProductInput } from "../producers/schemas";
+import type { ProductInput } from "./schemas";
 
 export const LOW_STOCK = 5;
 

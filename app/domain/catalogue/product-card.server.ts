@@ -1,8 +1,8 @@
 /** The compact product shape used by cards (home, lists, search fallback). */
-import { validCertificationWhere } from "../certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AppLocale } from "~/lib/i18n";
-import { regencyLabel } from "./regions";
+import { regencyLabel } from "../regions";
 
 /** Buyers see published products of verified producers only. */
 export function visibleProductWhere(): Prisma.ProductWhereInput {

@@ -1,6 +1,6 @@
 /** Reading the product form: nested variant rows, the blank spare row dropped, certificate checkboxes echoed. */
 import type { ProductFormValues } from "~/components/product-form";
-import { nestForm } from "../producers/schemas";
+import { nestForm } from "./schemas";
 import { toInputString } from "../money";
 
 export function shapeProductForm(form: FormData): Record<string, unknown> {

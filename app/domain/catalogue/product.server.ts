@@ -1,9 +1,9 @@
 /** What a product page shows: only published products of verified producers exist for buyers. */
-import { validCertificationWhere } from "~/domain/certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import { productCardSelect, toProductCard, visibleProductWhere } from "./product-card.server";
-import { regency } from "./regions";
+import { regency } from "../regions";
 
 export async function productPage(slug: string, locale: AppLocale) {
   const now = new Date();

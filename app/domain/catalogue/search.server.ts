@@ -4,14 +4,14 @@
  * so a URL cannot inject Meilisearch filter syntax. When Meilisearch is down, search
  * falls back to PostgreSQL and says so.
  */
-import { validCertificationWhere } from "~/domain/certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import { getMeili, indexName } from "../../../search/client";
 import type { ProductDocument } from "../../../search/documents";
 import { productCardSelect, toProductCard, visibleProductWhere, type ProductCard } from "./product-card.server";
-import { province, regency, regencyLabel } from "./regions";
+import { province, regency, regencyLabel } from "../regions";
 import { compareMinor, majorToMinor, minorToMajor, toMinor } from "../money";
 
 export const SEARCH_PAGE_SIZE = 24;

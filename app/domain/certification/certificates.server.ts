@@ -12,8 +12,8 @@ import { serverT } from "~/lib/i18n.server";
 import { formatDate } from "~/lib/format";
 import { audit } from "../audit.server";
 import { producerChanged } from "~/jobs/search-index.server";
-import { inspectImage, ImageRefused, MAX_UPLOAD_BYTES } from "../media/images.server";
-import type { CertificateInput } from "../producers/schemas";
+import { inspectImage, ImageRefused, MAX_UPLOAD_BYTES } from "../media/index.server";
+import type { CertificateInput } from "./schemas";
 
 export const REMINDER_DAYS = 30;
 

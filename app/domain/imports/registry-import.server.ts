@@ -19,7 +19,7 @@ import { audit } from "../audit.server";
 import { majorToMinor } from "../money";
 import { enqueue, PRIORITY } from "~/jobs/queue.server";
 import { producerChanged, productsChanged } from "~/jobs/search-index.server";
-import { producerProfileSchema } from "../producers/schemas";
+import { producerProfileSchema } from "../producers/index.server";
 
 export const TEMPLATE_COLUMNS = [
   "nib",

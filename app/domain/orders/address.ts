@@ -3,7 +3,7 @@
  * the provinces in our reference data) or a country abroad, ASEAN members first. Country
  * names are rendered with Intl.DisplayNames in the visitor's language.
  */
-import { provinces as kalimantanProvinces } from "../catalogue/regions";
+import { provinces as kalimantanProvinces } from "../regions";
 
 export const INDONESIAN_PROVINCES: ReadonlyArray<{ code: string; name: string }> = [
   { code: "11", name: "Aceh" },

@@ -6,7 +6,7 @@
  */
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
-import { expireCheckoutSession } from "../payments/stripe.server";
+import { expireCheckoutSession } from "../gateways/index.server";
 import { orderMail } from "./order-mail.server";
 import { isUnpaid, UNPAID_STATUSES } from "./status";
 import { releaseHold } from "./stock.server";

@@ -5,8 +5,8 @@
  */
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
-import { visibleProductWhere } from "../catalogue/product-card.server";
-import { regencyLabel } from "../catalogue/regions";
+import { visibleProductWhere } from "../catalogue/index.server";
+import { regencyLabel } from "../regions";
 import { unitPrice } from "./pricing";
 
 export const CART_COOKIE = "__cart";

@@ -14,7 +14,7 @@ import { db, Prisma, type Tx } from "~/lib/db.server";
 import { add, money, roundingStep } from "../money";
 import { appUrl } from "~/lib/env.server";
 import type { AppLocale } from "~/lib/i18n";
-import { cardPaymentsEnabled, createCheckoutSession } from "../payments/stripe.server";
+import { cardPaymentsEnabled, createCheckoutSession } from "../gateways/index.server";
 import { cartView } from "./cart.server";
 import { orderPath } from "./orders.server";
 

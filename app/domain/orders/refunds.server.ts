@@ -7,9 +7,9 @@
  */
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
-import { debitRefund } from "../ledger/ledger.server";
+import { debitRefund } from "../ledger/index.server";
 import { sumMinor } from "../money";
-import { createStripeRefund } from "../payments/stripe.server";
+import { createStripeRefund } from "../gateways/index.server";
 import { lockOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
 import { returnStock } from "./stock.server";

@@ -7,18 +7,18 @@
  * A payment that arrives after the order's hold expired tries to take the stock again;
  * when it is gone the order is refunded instead, so a late payment never oversells.
  */
-import { isUnpaid } from "../orders/status";
+import { isUnpaid } from "../orders/index.server";
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
-import { creditFulfilment } from "../ledger/ledger.server";
-import { lockOrder } from "../orders/cancellation.server";
-import { fulfilmentMail, orderMail } from "../orders/order-mail.server";
-import { marketSettings } from "../orders/settings.server";
-import { consumeHold, takeStockForLines } from "../orders/stock.server";
-import { cancelUnpaidOrder } from "../orders/cancellation.server";
-import { executeCardRefunds, recordExternalRefundTx, refundWholeOrderTx } from "../orders/refunds.server";
+import { creditFulfilment } from "../ledger/index.server";
+import { lockOrder } from "../orders/index.server";
+import { fulfilmentMail, orderMail } from "../orders/index.server";
+import { marketSettings } from "../orders/index.server";
+import { consumeHold, takeStockForLines } from "../orders/index.server";
+import { cancelUnpaidOrder } from "../orders/index.server";
+import { executeCardRefunds, recordExternalRefundTx, refundWholeOrderTx } from "../orders/index.server";
 import { fromStripeAmount, sumMinor } from "../money";
-import { type Stripe } from "./stripe.server";
+import { type Stripe } from "../gateways/index.server";
 
 export type PaymentOutcome = "paid" | "already-paid" | "late-sold-out" | "unknown-order" | "amount-mismatch";
 

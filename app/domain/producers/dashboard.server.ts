@@ -1,6 +1,6 @@
 /** What a producer sees first: status, stock warnings, orders to fulfil, lot offers and what it is owed. */
 import { db } from "~/lib/db.server";
-import { listOwnProducts } from "../catalogue/manage.server";
+import { listOwnProducts } from "../catalogue/index.server";
 
 export async function producerDashboard(producerId: string) {
   const [products, pendingCerts, rejectedCerts, toFulfil, lotOffers, balance] = await Promise.all([

@@ -10,8 +10,8 @@ import { db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { formatNumber } from "~/lib/format";
 import { formatDocumentMoney } from "../money";
-import { countryName } from "../orders/address";
-import { regencyLabel } from "../catalogue/regions";
+import { countryName } from "../orders/index.server";
+import { regencyLabel } from "../regions";
 
 /** The exporter of record on every document. */
 export const EXPORTER = {

@@ -4,7 +4,7 @@
  * needs (food abroad needs a verified BPOM MD; Malaysia and Brunei also need halal), and
  * what their stock allows now.
  */
-import { validCertificationWhere } from "~/domain/certification/valid";
+import { validCertificationWhere } from "../certification/index.server";
 import { db, type Tx } from "~/lib/db.server";
 import type { Offer } from "./allocator.server";
 

@@ -1,5 +1,5 @@
 /** The allocator's reasons, ready for t(): region codes become names. */
-import { regencyLabel } from "../catalogue/regions";
+import { regencyLabel } from "../regions";
 
 export type Explained = { key: string; params: Record<string, string | number> };
 

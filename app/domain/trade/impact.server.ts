@@ -4,7 +4,7 @@
  * producers — all computed from orders, lots and the ledger (never stored totals).
  */
 import { db } from "~/lib/db.server";
-import { regencyLabel } from "../catalogue/regions";
+import { regencyLabel } from "../regions";
 import { money, sumMinor, toWholeMajorString } from "../money";
 
 /** Amounts are exact (bigint minor units); chart bars take them as numbers, which only sets their length. */

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
-import { ImageRefused, storeImage } from "../media/images.server";
-import { uploadsDir } from "../media/product-images.server";
+import { ImageRefused, storeImage } from "../media/index.server";
+import { uploadsDir } from "../media/index.server";
 import { adjustAllocation, changeLotStatus, LotRefused, proposeAllocation, recordQc, recordReceipt, sendOffers } from "./lots.server";
 import { audit } from "../audit.server";
 

@@ -19,7 +19,7 @@ import { serverT } from "~/lib/i18n.server";
 import { appUrl } from "~/lib/env.server";
 import { formatMoney } from "~/domain/money";
 import { audit } from "../audit.server";
-import { returnStock, takeStock } from "../orders/stock.server";
+import { returnStock, takeStock } from "../orders/index.server";
 import { allocate, type AllocationPlan } from "./allocator.server";
 import { eligibleOffers } from "./eligibility.server";
 import { transitionRefusal, type LotFacts, type LotStatus } from "./lot-status";

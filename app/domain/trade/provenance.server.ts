@@ -5,7 +5,7 @@
  */
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
-import { province, regencyLabel } from "../catalogue/regions";
+import { province, regencyLabel } from "../regions";
 
 export async function lotProvenance(code: string, locale: AppLocale) {
   const lot = await db.exportLot.findUnique({

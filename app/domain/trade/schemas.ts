@@ -1,6 +1,6 @@
 /** Forms of the trading house: company, quote request, quote, lot actions. */
 import { z } from "zod";
-import { SHIPPING_COUNTRIES } from "../orders/address";
+import { SHIPPING_COUNTRIES } from "../orders/index.server";
 import { amountIn, amountText, moneyField } from "../money/fields";
 
 export const INCOTERMS = ["EXW", "FOB", "CIF", "DAP"] as const;

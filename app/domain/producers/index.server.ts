@@ -1,0 +1,2 @@
+/** The producers area: what other areas may use. */
+export { producerProfileSchema, type ProducerProfileInput } from "./schemas";

@@ -1,0 +1,2 @@
+/** Kalimantan's provinces and kabupaten/kota: what other areas may use. */
+export * from "./regions";
