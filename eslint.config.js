@@ -4,7 +4,18 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", ".data/**", ".cache/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "app/generated/**",
+      ".data/**",
+      ".cache/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +32,17 @@ export default tseslint.config(
   {
     files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "~/lib/db.server", message: "Routes call domain functions in app/domain; they do not query the database." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "~/lib/db.server",
+              message: "Routes call domain functions in app/domain; they do not query the database.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -35,7 +56,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: "^(\\.\\./|~/domain/)(?!money/fields$)[a-z-]+/(?!index(\\.server)?$)",
-              message: "Another area is used through its entry module (../<area>/index.server or ../<area>), not its inner files.",
+              message:
+                "Another area is used through its entry module (../<area>/index.server or ../<area>), not its inner files.",
             },
           ],
         },

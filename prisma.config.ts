@@ -14,6 +14,7 @@ export default defineConfig({
 
 function requireUrl() {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL must be set for Prisma CLI commands (npm start sets it for the embedded database).");
+  if (!url)
+    throw new Error("DATABASE_URL must be set for Prisma CLI commands (npm start sets it for the embedded database).");
   return url;
 }

@@ -17,13 +17,26 @@ import { useMemo } from "react";
 import { I18nProvider, useTranslation } from "~/lib/translate";
 import stylesheet from "~/styles/app.css";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
-import { locales, localePath, localeFromParam, stripLocale, defaultLocale, type AppLocale, type Messages } from "~/lib/i18n";
+import {
+  locales,
+  localePath,
+  localeFromParam,
+  stripLocale,
+  defaultLocale,
+  type AppLocale,
+  type Messages,
+} from "~/lib/i18n";
 import { messagesFor } from "~/lib/i18n.server";
 import { getUser } from "~/lib/session.server";
 import { csrfTokenFor } from "~/lib/csrf.server";
 import { appUrl } from "~/lib/env.server";
 import { cartItemCount } from "~/domain/orders/cart.server";
-import { currencyFromCookie, displayRate, isDisplayCurrency, DISPLAY_CURRENCIES } from "~/domain/catalogue/currency.server";
+import {
+  currencyFromCookie,
+  displayRate,
+  isDisplayCurrency,
+  DISPLAY_CURRENCIES,
+} from "~/domain/catalogue/currency.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -35,7 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang) ?? defaultLocale;
   const url = new URL(request.url);
   const user = await getUser(request);
-  const currency = currencyFromCookie(request) ?? (isDisplayCurrency(user?.displayCurrency) ? user.displayCurrency : "IDR");
+  const currency =
+    currencyFromCookie(request) ?? (isDisplayCurrency(user?.displayCurrency) ? user.displayCurrency : "IDR");
   return {
     locale,
     messages: messagesFor(locale),
@@ -53,7 +67,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
 // The root data changes with the language, the signed-in user and the cart.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentParams, nextParams, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  currentParams,
+  nextParams,
+  defaultShouldRevalidate,
+}) => {
   if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
   if (currentParams.lang !== nextParams.lang) return true;
   return false;
@@ -79,7 +98,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="theme-color" content="#7a3b12" />
         <Meta />
         {data &&
-          locales.map((l) => <link key={l} rel="alternate" hrefLang={l} href={`${data.origin}${localePath(stripLocale(location.pathname), l)}`} />)}
+          locales.map((l) => (
+            <link
+              key={l}
+              rel="alternate"
+              hrefLang={l}
+              href={`${data.origin}${localePath(stripLocale(location.pathname), l)}`}
+            />
+          ))}
         {data && <link rel="alternate" hrefLang="x-default" href={`${data.origin}${stripLocale(location.pathname)}`} />}
         {data && <link rel="canonical" href={`${data.origin}${localePath(stripLocale(location.pathname), locale)}`} />}
         <Links />
@@ -90,7 +116,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <>
               <SiteHeader locale={locale} path={path} user={data.user} cartCount={data.cartCount} csrf={data.csrf} />
               <main id="main">{children}</main>
-              <SiteFooter locale={locale} currency={data.currency} currencies={[...data.currencies]} path={path} csrf={data.csrf} />
+              <SiteFooter
+                locale={locale}
+                currency={data.currency}
+                currencies={[...data.currencies]}
+                path={path}
+                csrf={data.csrf}
+              />
             </>
           ) : (
             <main id="main">{children}</main>

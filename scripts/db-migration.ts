@@ -14,7 +14,10 @@ import { freePort } from "./lib/ports";
 import { runPrisma } from "./lib/prisma-cli";
 
 async function main() {
-  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) {
     console.error("usage: npm run db:migration -- <name>   (e.g. add_producer_capacity)");
     process.exit(2);
@@ -23,7 +26,10 @@ async function main() {
   fs.chmodSync(tmp, 0o755);
   let from: string[];
   try {
-    const committed = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const committed = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     fs.writeFileSync(path.join(tmp, "committed.prisma"), committed);
     from = ["--from-schema-datamodel", path.join(tmp, "committed.prisma")];
   } catch {
@@ -31,7 +37,10 @@ async function main() {
   }
   const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort() });
   try {
-    const out = await runPrisma(["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], pg.url("postgres"));
+    const out = await runPrisma(
+      ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      pg.url("postgres"),
+    );
     const start = out.search(/^-- /m);
     const sql = start >= 0 ? out.slice(start).trim() : "";
     if (!sql || /This is an empty migration/.test(sql)) {

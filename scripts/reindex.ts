@@ -20,7 +20,9 @@ async function main() {
       else console.log(bar(done, total));
     });
     if (tty) process.stdout.write("\n");
-    console.log(`reindex: ${r.indexed} products indexed, ${r.removed} stale documents removed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `reindex: ${r.indexed} products indexed, ${r.removed} stale documents removed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     const { disconnectDb } = await import("../app/lib/db.server");
     await disconnectDb();

@@ -8,7 +8,10 @@ import path from "node:path";
 import { createApp, listen } from "./lib/http";
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
-const app = await createApp({ uploadsDir: path.join(path.resolve(process.env.DATA_DIR ?? ".data"), "uploads"), pageCacheMs: process.env.PAGE_CACHE_MS === undefined ? undefined : Number(process.env.PAGE_CACHE_MS) });
+const app = await createApp({
+  uploadsDir: path.join(path.resolve(process.env.DATA_DIR ?? ".data"), "uploads"),
+  pageCacheMs: process.env.PAGE_CACHE_MS === undefined ? undefined : Number(process.env.PAGE_CACHE_MS),
+});
 const server = await listen(app, port, process.env.HOST ?? "127.0.0.1");
 console.log("READY");
 const stop = () => server.close(() => process.exit(0));

@@ -24,23 +24,32 @@ export function nodeHttpClient(input: Parameters<typeof fetch>[0], init?: Reques
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.request(url, { method: init?.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], signal: init?.signal ?? undefined }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("error", reject);
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let parsed: unknown;
-        try {
-          parsed = text === "" ? undefined : JSON.parse(text);
-        } catch (err) {
-          return reject(err);
-        }
-        const status = res.statusCode ?? 500;
-        if (status >= 400) reject(new MeilisearchApiError(new Response(text, { status }), parsed as never));
-        else resolve(parsed);
-      });
-    });
+    const req = transport.request(
+      url,
+      {
+        method: init?.method ?? "GET",
+        headers,
+        agent: agents[url.protocol as "http:" | "https:"],
+        signal: init?.signal ?? undefined,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown;
+          try {
+            parsed = text === "" ? undefined : JSON.parse(text);
+          } catch (err) {
+            return reject(err);
+          }
+          const status = res.statusCode ?? 500;
+          if (status >= 400) reject(new MeilisearchApiError(new Response(text, { status }), parsed as never));
+          else resolve(parsed);
+        });
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -52,7 +61,12 @@ export function getMeili(): Meilisearch {
   if (!cached || cached.key !== key) {
     cached = {
       key,
-      client: new Meilisearch({ host: env.MEILI_HOST, apiKey: env.MEILI_MASTER_KEY || undefined, timeout: 5_000, httpClient: nodeHttpClient }),
+      client: new Meilisearch({
+        host: env.MEILI_HOST,
+        apiKey: env.MEILI_MASTER_KEY || undefined,
+        timeout: 5_000,
+        httpClient: nodeHttpClient,
+      }),
     };
   }
   return cached.client;

@@ -46,11 +46,26 @@ function select(now: Date) {
     descriptionEn: true,
     exportReady: true,
     publishedAt: true,
-    category: { select: { slug: true, nameId: true, nameEn: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+    category: {
+      select: {
+        slug: true,
+        nameId: true,
+        nameEn: true,
+        parent: { select: { slug: true, parent: { select: { slug: true } } } },
+      },
+    },
     producer: { select: { legalName: true, slug: true, status: true, provinceCode: true, regencyCode: true } },
     variants: { select: { priceAmount: true, currency: true, stock: true }, orderBy: { priceAmount: "asc" as const } },
-    images: { where: { ready: true }, orderBy: { position: "asc" as const }, take: 1, select: { key: true, width: true, height: true, variantWidths: true } },
-    certifications: { where: { certification: validCertificationWhere(now) }, select: { certification: { select: { type: true } } } },
+    images: {
+      where: { ready: true },
+      orderBy: { position: "asc" as const },
+      take: 1,
+      select: { key: true, width: true, height: true, variantWidths: true },
+    },
+    certifications: {
+      where: { certification: validCertificationWhere(now) },
+      select: { certification: { select: { type: true } } },
+    },
   } satisfies Prisma.ProductSelect;
 }
 
@@ -65,7 +80,9 @@ export function toDocument(p: Row): ProductDocument {
   const prov = province(p.producer.provinceCode);
   const cheapest = p.variants[0];
   const img = p.images[0];
-  const path = [p.category.slug, p.category.parent?.slug, p.category.parent?.parent?.slug].filter((s): s is string => !!s);
+  const path = [p.category.slug, p.category.parent?.slug, p.category.parent?.parent?.slug].filter(
+    (s): s is string => !!s,
+  );
   return {
     id: p.id,
     slug: p.slug,

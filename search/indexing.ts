@@ -29,15 +29,22 @@ async function settled(taskUid: number, timeoutMs = 60_000) {
   for (;;) {
     const task = await meili.tasks.getTask(taskUid);
     if (task.status !== "enqueued" && task.status !== "processing") return task;
-    if (Date.now() - started > timeoutMs) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, Date.now() - started < 500 ? 10 : 100));
   }
 }
 
-function succeeded(task: { uid: number; status: string; type?: string; error?: { message: string; code?: string } | null }) {
+function succeeded(task: {
+  uid: number;
+  status: string;
+  type?: string;
+  error?: { message: string; code?: string } | null;
+}) {
   // removing documents from an index that does not exist yet leaves nothing to remove
   if (task.status === "failed" && task.type === "documentDeletion" && task.error?.code === "index_not_found") return;
-  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ""}`);
+  if (task.status !== "succeeded")
+    throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ""}`);
 }
 
 /** Indexes (or removes) the given products now, as `tx` sees them, and waits until Meilisearch has them. */
@@ -64,9 +71,17 @@ export async function reindexAll(onProgress?: (done: number, total: number) => v
   const keep = new Set<string>();
   const tasks: number[] = [];
   for (;;) {
-    const batch = await db.product.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: batchSize, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) });
+    const batch = await db.product.findMany({
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
     if (batch.length === 0) break;
-    const res = await buildDocuments(db, batch.map((b) => b.id));
+    const res = await buildDocuments(
+      db,
+      batch.map((b) => b.id),
+    );
     if (res.upserts.length) tasks.push((await index.addDocuments(res.upserts, { primaryKey: "id" })).taskUid);
     for (const d of res.upserts) keep.add(d.id);
     done += batch.length;
@@ -75,7 +90,8 @@ export async function reindexAll(onProgress?: (done: number, total: number) => v
   }
   for (const uid of tasks) {
     const task = await settled(uid, 600_000);
-    if (task.status !== "succeeded") throw new Error(`indexing task ${uid} ${task.status}: ${task.error?.message ?? ""}`);
+    if (task.status !== "succeeded")
+      throw new Error(`indexing task ${uid} ${task.status}: ${task.error?.message ?? ""}`);
   }
   // remove documents of products that no longer exist or are no longer visible
   const stale: string[] = [];
@@ -105,4 +121,3 @@ export async function prepareSearch(log: (s: string) => void): Promise<{ ok: tru
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }
-

@@ -1,5 +1,13 @@
 /** A horizontal bar chart drawn as SVG on the server: no chart library, no JavaScript. */
-export function BarChart({ title, data, format }: { title: string; data: Array<{ label: string; value: number }>; format: (n: number) => string }) {
+export function BarChart({
+  title,
+  data,
+  format,
+}: {
+  title: string;
+  data: Array<{ label: string; value: number }>;
+  format: (n: number) => string;
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const row = 26;
   const labelW = 170;
@@ -8,7 +16,13 @@ export function BarChart({ title, data, format }: { title: string; data: Array<{
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg role="img" aria-label={title} viewBox={`0 0 ${labelW + barW + 110} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-label={title}
+        viewBox={`0 0 ${labelW + barW + 110} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         {data.map((d, i) => {
           const w = Math.round((d.value / max) * barW);
           const y = i * row + 4;

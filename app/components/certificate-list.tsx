@@ -5,7 +5,15 @@ import type { AppLocale } from "~/lib/i18n";
 type Cert = { type: string; number: string; issuer: string; expiresAt: string | null };
 
 /** Verified certificates with number, issuer and expiry (product and producer pages). */
-export function CertificateList({ certifications, locale, headingId }: { certifications: Cert[]; locale: AppLocale; headingId: string }) {
+export function CertificateList({
+  certifications,
+  locale,
+  headingId,
+}: {
+  certifications: Cert[];
+  locale: AppLocale;
+  headingId: string;
+}) {
   const { t } = useTranslation();
   if (certifications.length === 0) return null;
   return (

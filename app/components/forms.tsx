@@ -39,7 +39,21 @@ type FieldProps = {
 };
 
 /** A labelled input that shows its error and keeps what the user typed. */
-export function Field({ name, errorKey, label, type = "text", autoComplete, hint, required, defaultValue, failure, inputMode, min, step, idPrefix = "" }: FieldProps) {
+export function Field({
+  name,
+  errorKey,
+  label,
+  type = "text",
+  autoComplete,
+  hint,
+  required,
+  defaultValue,
+  failure,
+  inputMode,
+  min,
+  step,
+  idPrefix = "",
+}: FieldProps) {
   const { t } = useTranslation();
   const error = failure?.fieldErrors[errorKey ?? name];
   const id = `f-${idPrefix}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
@@ -100,7 +114,14 @@ export function SelectField({ name, label, options, defaultValue, failure, requi
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={failure?.values[name] ?? defaultValue ?? ""} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={failure?.values[name] ?? defaultValue ?? ""}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         <option value="">{t("form.choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -117,14 +138,33 @@ export function SelectField({ name, label, options, defaultValue, failure, requi
   );
 }
 
-export function TextArea({ name, label, defaultValue, failure, hint }: { name: string; label: string; defaultValue?: string; failure?: ActionFailure; hint?: string }) {
+export function TextArea({
+  name,
+  label,
+  defaultValue,
+  failure,
+  hint,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  failure?: ActionFailure;
+  hint?: string;
+}) {
   const { t } = useTranslation();
   const error = failure?.fieldErrors[name];
   const id = `f-${name}`;
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} rows={4} defaultValue={failure?.values[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        defaultValue={failure?.values[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       {hint && <p className="hint">{hint}</p>}
       {error && (
         <p className="error" id={`${id}-error`}>

@@ -12,15 +12,44 @@ export function OrderStatusBadge({ status }: { status: string }) {
   );
 }
 
-type Line = { id: string; name: string; variant: string; sku: string; producer: string; producerId: string; quantity: number; refundedQty: number; lineAmount: bigint; fulfilmentId: string | null };
-type Parcel = { id: string; producer: string; status: string; carrier: string | null; tracking: string | null; shippedAt: string | Date | null };
+type Line = {
+  id: string;
+  name: string;
+  variant: string;
+  sku: string;
+  producer: string;
+  producerId: string;
+  quantity: number;
+  refundedQty: number;
+  lineAmount: bigint;
+  fulfilmentId: string | null;
+};
+type Parcel = {
+  id: string;
+  producer: string;
+  status: string;
+  carrier: string | null;
+  tracking: string | null;
+  shippedAt: string | Date | null;
+};
 
 /** An order's parts: one parcel per producer once paid (with its status and tracking), the lines grouped by producer before. */
-export function OrderParcels({ order, locale }: { order: { currency: string; lines: Line[]; parcels: Parcel[] }; locale?: AppLocale }) {
+export function OrderParcels({
+  order,
+  locale,
+}: {
+  order: { currency: string; lines: Line[]; parcels: Parcel[] };
+  locale?: AppLocale;
+}) {
   const { t } = useTranslation();
   const groups =
     order.parcels.length > 0
-      ? order.parcels.map((p) => ({ key: p.id, producer: p.producer, parcel: p, lines: order.lines.filter((l) => l.fulfilmentId === p.id) }))
+      ? order.parcels.map((p) => ({
+          key: p.id,
+          producer: p.producer,
+          parcel: p,
+          lines: order.lines.filter((l) => l.fulfilmentId === p.id),
+        }))
       : [...new Set(order.lines.map((l) => l.producerId))].map((pid) => {
           const lines = order.lines.filter((l) => l.producerId === pid);
           return { key: pid, producer: lines[0].producer, parcel: null, lines };
@@ -45,8 +74,14 @@ export function OrderParcels({ order, locale }: { order: { currency: string; lin
           <ul>
             {g.lines.map((l) => (
               <li key={l.id}>
-                {l.quantity} × {l.name} <span className="meta">({l.variant}, {l.sku})</span> — <Price amount={l.lineAmount} currency={order.currency} />
-                {l.refundedQty > 0 && <span className="meta"> · {t("order.refundedUnits", { count: l.refundedQty })}</span>}
+                {l.quantity} × {l.name}{" "}
+                <span className="meta">
+                  ({l.variant}, {l.sku})
+                </span>{" "}
+                — <Price amount={l.lineAmount} currency={order.currency} />
+                {l.refundedQty > 0 && (
+                  <span className="meta"> · {t("order.refundedUnits", { count: l.refundedQty })}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -15,9 +15,21 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
   };
   return (
     <nav className="pagination" aria-label={t("list.pagination")}>
-      {page > 1 ? <Link to={href(page - 1)} rel="prev">{t("list.prev")}</Link> : <span />}
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          {t("list.prev")}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{t("list.pageOf", { page, pages })}</span>
-      {page < pages ? <Link to={href(page + 1)} rel="next">{t("list.next")}</Link> : <span />}
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next">
+          {t("list.next")}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

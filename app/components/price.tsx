@@ -5,7 +5,15 @@ import { convertFromIdr, formatMoney } from "~/domain/money";
 import type { RootData } from "~/root";
 
 /** A price of record (IDR) and, when the buyer chose one, its approximate display currency. */
-export function Price({ amount, currency, showRateDate = false }: { amount: bigint; currency: string; showRateDate?: boolean }) {
+export function Price({
+  amount,
+  currency,
+  showRateDate = false,
+}: {
+  amount: bigint;
+  currency: string;
+  showRateDate?: boolean;
+}) {
   const root = useRouteLoaderData<RootData>("root");
   const { t } = useTranslation();
   const locale = root?.locale ?? "id";

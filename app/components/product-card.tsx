@@ -15,7 +15,17 @@ export type CardData = {
   certifications: string[];
 };
 
-export function ProductCard({ product, locale, eager = false, title }: { product: CardData; locale: AppLocale; eager?: boolean; title?: React.ReactNode }) {
+export function ProductCard({
+  product,
+  locale,
+  eager = false,
+  title,
+}: {
+  product: CardData;
+  locale: AppLocale;
+  eager?: boolean;
+  title?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <article className="card">

@@ -3,7 +3,19 @@ import type { AppLocale } from "~/lib/i18n";
 import { ProductCard, type CardData } from "./product-card";
 import { Pagination } from "./pagination";
 
-export function ProductGrid({ items, locale, page, pages, total }: { items: CardData[]; locale: AppLocale; page: number; pages: number; total: number }) {
+export function ProductGrid({
+  items,
+  locale,
+  page,
+  pages,
+  total,
+}: {
+  items: CardData[];
+  locale: AppLocale;
+  page: number;
+  pages: number;
+  total: number;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -36,16 +36,29 @@ export function SiteHeader({ locale, path, user, cartCount, csrf }: Props) {
           <button type="submit">{t("nav.searchButton")}</button>
         </form>
         <nav className="header-nav" aria-label={t("nav.account")}>
-          <Link to={switchLocalePath(path, other)} hrefLang={other} lang={other} aria-label={t("nav.switchToLabel")} className="lang-switch">
+          <Link
+            to={switchLocalePath(path, other)}
+            hrefLang={other}
+            lang={other}
+            aria-label={t("nav.switchToLabel")}
+            className="lang-switch"
+          >
             {t("nav.switchTo")}
           </Link>
           <Link to={lp("/cart")} className="cart-link" aria-label={t("nav.cartCount", { count: cartCount })}>
-            {t("nav.cart")} <span className="badge" data-testid="cart-count">{cartCount}</span>
+            {t("nav.cart")}{" "}
+            <span className="badge" data-testid="cart-count">
+              {cartCount}
+            </span>
           </Link>
           {user ? (
             <>
-              {(user.roles.includes("PRODUCER") || user.roles.includes("ADMIN")) && <Link to={lp("/sell")}>{t("nav.sell")}</Link>}
-              {(user.roles.includes("STAFF") || user.roles.includes("ADMIN")) && <Link to={lp("/trade/verification")}>{t("nav.trade")}</Link>}
+              {(user.roles.includes("PRODUCER") || user.roles.includes("ADMIN")) && (
+                <Link to={lp("/sell")}>{t("nav.sell")}</Link>
+              )}
+              {(user.roles.includes("STAFF") || user.roles.includes("ADMIN")) && (
+                <Link to={lp("/trade/verification")}>{t("nav.trade")}</Link>
+              )}
               <Link to={lp("/account")} data-testid="account-link">
                 {user.name}
               </Link>

@@ -2,7 +2,19 @@ import { NavLink } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { localePath, type AppLocale } from "~/lib/i18n";
 
-const PAGES = ["verification", "orders", "payments", "rfq", "lots", "payouts", "impact", "settings", "partners", "import", "jobs"] as const;
+const PAGES = [
+  "verification",
+  "orders",
+  "payments",
+  "rfq",
+  "lots",
+  "payouts",
+  "impact",
+  "settings",
+  "partners",
+  "import",
+  "jobs",
+] as const;
 
 /** The staff pages, one line of links at the top of each. */
 export function TradeNav({ locale }: { locale: AppLocale }) {

@@ -4,7 +4,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { jsonReplacer } from "./money";
 
 /** A value the log can hold: JSON, with amounts as bigint (stored as decimal strings) and dates. */
-type AuditValue = string | number | boolean | null | bigint | Date | AuditValue[] | { [key: string]: AuditValue | undefined };
+type AuditValue =
+  string | number | boolean | null | bigint | Date | AuditValue[] | { [key: string]: AuditValue | undefined };
 
 export type AuditEntry = {
   actorId: string | null;
@@ -21,7 +22,16 @@ function plain(v: AuditValue | Prisma.InputJsonValue | undefined): Prisma.InputJ
 }
 
 export async function audit(tx: Tx, e: AuditEntry) {
-  await tx.auditLog.create({ data: { actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, before: plain(e.before), after: plain(e.after) } });
+  await tx.auditLog.create({
+    data: {
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: plain(e.before),
+      after: plain(e.after),
+    },
+  });
 }
 
 /** Dates become ISO strings and amounts decimal strings so snapshots are plain JSON. */

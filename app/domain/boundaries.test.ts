@@ -13,7 +13,9 @@ function areaGraph() {
   const edges = new Map<string, Set<string>>();
   const areas = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory());
   for (const area of areas) {
-    const files = (fs.readdirSync(path.join(root, area), { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"));
+    const files = (fs.readdirSync(path.join(root, area), { recursive: true }) as string[]).filter(
+      (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"),
+    );
     for (const file of files) {
       const full = path.join(root, area, file);
       const text = fs.readFileSync(full, "utf8");

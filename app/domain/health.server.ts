@@ -10,7 +10,11 @@ async function timed(fn: () => Promise<unknown>): Promise<Check> {
     await fn();
     return { status: "up", latencyMs: Math.round(performance.now() - start) };
   } catch (err) {
-    return { status: "down", latencyMs: Math.round(performance.now() - start), error: err instanceof Error ? err.message.split("\n")[0] : String(err) };
+    return {
+      status: "down",
+      latencyMs: Math.round(performance.now() - start),
+      error: err instanceof Error ? err.message.split("\n")[0] : String(err),
+    };
   }
 }
 

@@ -50,12 +50,16 @@ export async function jobsOverview() {
   const lastRun = new Map(cron.map((c) => [c.identifier, c.lastExecution]));
   const workers = await db.workerHeartbeat.findMany({ orderBy: { startedAt: "asc" } });
   const imports = await db.importJob.findMany({
-    where: { OR: [{ status: { in: ["PENDING", "RUNNING"] } }, { finishedAt: { gt: new Date(Date.now() - 86_400_000) } }] },
+    where: {
+      OR: [{ status: { in: ["PENDING", "RUNNING"] } }, { finishedAt: { gt: new Date(Date.now() - 86_400_000) } }],
+    },
     orderBy: { createdAt: "desc" },
     take: 10,
     select: { id: true, fileName: true, status: true, total: true, processed: true, createdAt: true, error: true },
   });
-  const totals = Object.fromEntries(JOB_STATES.map((s) => [s, summary.filter((r) => r.state === s).reduce((n, r) => n + r.count, 0)])) as Record<JobState, number>;
+  const totals = Object.fromEntries(
+    JOB_STATES.map((s) => [s, summary.filter((r) => r.state === s).reduce((n, r) => n + r.count, 0)]),
+  ) as Record<JobState, number>;
   return {
     totals,
     summary,
@@ -81,7 +85,13 @@ export async function retryJob(staffId: string, jobId: bigint) {
     const moved = await tx.$queryRaw<Array<{ id: bigint }>>`
       SELECT id FROM graphile_worker.reschedule_jobs(ARRAY[${jobId}]::bigint[], run_at => now(), attempts => 0)`;
     if (moved.length === 0) throw new JobRefused("jobs.refused.running");
-    await audit(tx, { actorId: staffId, action: "job.retried", entityType: "Job", entityId: String(jobId), before: { task: job.task, attempts: job.attempts, lastError: job.lastError } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "job.retried",
+      entityType: "Job",
+      entityId: String(jobId),
+      before: { task: job.task, attempts: job.attempts, lastError: job.lastError },
+    });
   });
 }
 
@@ -92,7 +102,14 @@ export async function retryFailedJobs(staffId: string) {
       SELECT id FROM graphile_worker.reschedule_jobs(
         ARRAY(SELECT id FROM graphile_worker.jobs WHERE locked_at IS NULL AND attempts >= max_attempts),
         run_at => now(), attempts => 0)`;
-    if (moved.length) await audit(tx, { actorId: staffId, action: "job.retried-all", entityType: "Job", entityId: "*", after: { count: moved.length } });
+    if (moved.length)
+      await audit(tx, {
+        actorId: staffId,
+        action: "job.retried-all",
+        entityType: "Job",
+        entityId: "*",
+        after: { count: moved.length },
+      });
     return moved.length;
   });
 }
@@ -103,8 +120,16 @@ export async function cancelJob(staffId: string, jobId: bigint) {
     const [job] = await tx.$queryRaw<Array<{ task: string; payload: unknown; attempts: number }>>`
       SELECT t.identifier AS task, j.payload, j.attempts FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.id = ${jobId}`;
     if (!job) throw new JobRefused("jobs.refused.gone");
-    const removed = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT id FROM graphile_worker.complete_jobs(ARRAY[${jobId}]::bigint[])`;
+    const removed = await tx.$queryRaw<
+      Array<{ id: bigint }>
+    >`SELECT id FROM graphile_worker.complete_jobs(ARRAY[${jobId}]::bigint[])`;
     if (removed.length === 0) throw new JobRefused("jobs.refused.running");
-    await audit(tx, { actorId: staffId, action: "job.cancelled", entityType: "Job", entityId: String(jobId), before: { task: job.task, payload: JSON.stringify(job.payload), attempts: job.attempts } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "job.cancelled",
+      entityType: "Job",
+      entityId: String(jobId),
+      before: { task: job.task, payload: JSON.stringify(job.payload), attempts: job.attempts },
+    });
   });
 }

@@ -4,5 +4,7 @@ import { runImportChunk } from "~/domain/imports/registry-import.server";
 import { stringField } from "./payload";
 
 export const registryImportTask: Task = async (payload, helpers) => {
-  await runImportChunk(stringField(payload, "importId"), { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
+  await runImportChunk(stringField(payload, "importId"), {
+    finalAttempt: helpers.job.attempts >= helpers.job.max_attempts,
+  });
 };

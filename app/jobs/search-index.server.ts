@@ -16,7 +16,12 @@ import { enqueue, PRIORITY } from "./queue.server";
 const CHUNK = 250;
 
 export async function productChanged(tx: Tx, productId: string) {
-  await enqueue(tx, "search_index", { productIds: [productId] }, { jobKey: `search:product:${productId}`, priority: PRIORITY.interactive });
+  await enqueue(
+    tx,
+    "search_index",
+    { productIds: [productId] },
+    { jobKey: `search:product:${productId}`, priority: PRIORITY.interactive },
+  );
 }
 
 /** Many products at once (an import chunk): one job, behind what people are waiting for. */
@@ -25,7 +30,12 @@ export async function productsChanged(tx: Tx, productIds: string[]) {
 }
 
 export async function producerChanged(tx: Tx, producerId: string, opts: { bulk?: boolean } = {}) {
-  await enqueue(tx, "search_producer", { producerId }, { jobKey: `search:producer:${producerId}`, priority: opts.bulk ? PRIORITY.bulk : PRIORITY.interactive });
+  await enqueue(
+    tx,
+    "search_producer",
+    { producerId },
+    { jobKey: `search:producer:${producerId}`, priority: opts.bulk ? PRIORITY.bulk : PRIORITY.interactive },
+  );
 }
 
 /** The search_index task. */

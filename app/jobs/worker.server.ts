@@ -11,7 +11,15 @@
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import os from "node:os";
-import { Logger, run, runOnce, type LogFunctionFactory, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import {
+  Logger,
+  run,
+  runOnce,
+  type LogFunctionFactory,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+} from "graphile-worker";
 import pg from "pg";
 import { db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -21,7 +29,8 @@ type Log = (line: string) => void;
 
 function loggerFor(log: Log) {
   const factory: LogFunctionFactory = (scope) => (level, message) => {
-    if (level === "error" || level === "warning") log(`${scope.taskIdentifier ? `${scope.taskIdentifier}: ` : ""}${message.split("\n")[0]}`);
+    if (level === "error" || level === "warning")
+      log(`${scope.taskIdentifier ? `${scope.taskIdentifier}: ` : ""}${message.split("\n")[0]}`);
   };
   return new Logger(factory);
 }
@@ -43,7 +52,14 @@ export async function rescueJobsOfDeadWorkers(deadAfterMs = getEnv().WORKER_DEAD
   return dead.length;
 }
 
-export async function startWorker(opts: { log: Log; name?: string; concurrency?: number; tasks?: TaskList; crontab?: string; pollInterval?: number }): Promise<WorkerHandle> {
+export async function startWorker(opts: {
+  log: Log;
+  name?: string;
+  concurrency?: number;
+  tasks?: TaskList;
+  crontab?: string;
+  pollInterval?: number;
+}): Promise<WorkerHandle> {
   const env = getEnv();
   const name = opts.name ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const concurrency = opts.concurrency ?? env.WORKER_CONCURRENCY;
@@ -102,9 +118,17 @@ export async function drainJobs(opts: { tasks?: TaskList } = {}) {
   let ran = 0;
   const failures: string[] = [];
   events.on("job:success", () => ran++);
-  events.on("job:error", ({ job, error }) => failures.push(`${job.task_identifier}: ${error instanceof Error ? error.message : String(error)}`));
+  events.on("job:error", ({ job, error }) =>
+    failures.push(`${job.task_identifier}: ${error instanceof Error ? error.message : String(error)}`),
+  );
   try {
-    await runOnce({ pgPool: pool, taskList: opts.tasks ?? (taskList as TaskList), noHandleSignals: true, events, logger: loggerFor(() => undefined) });
+    await runOnce({
+      pgPool: pool,
+      taskList: opts.tasks ?? (taskList as TaskList),
+      noHandleSignals: true,
+      events,
+      logger: loggerFor(() => undefined),
+    });
   } finally {
     await pool.end();
   }

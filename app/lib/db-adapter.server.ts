@@ -13,7 +13,14 @@
  * statement after it is refused with Prisma's own "transaction already closed" error (P1018),
  * so a timed-out transaction leaves nothing behind.
  */
-import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  SqlResultSet,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b(?!\s+TO\b)/i;
@@ -34,7 +41,12 @@ class SerialTransaction implements Transaction {
   /** Queues `run` behind the statements already sent; refuses it once the transaction has ended. */
   #serial<T>(sql: string, run: () => Promise<T>): Promise<T> {
     if (this.#ended) {
-      return Promise.reject(new DriverAdapterError({ kind: "TransactionAlreadyClosed", cause: `Transaction already closed: a statement was sent after its ${this.#ended}.` }));
+      return Promise.reject(
+        new DriverAdapterError({
+          kind: "TransactionAlreadyClosed",
+          cause: `Transaction already closed: a statement was sent after its ${this.#ended}.`,
+        }),
+      );
     }
     const m = ENDS_TRANSACTION.exec(sql);
     if (m) this.#ended = m[1].toUpperCase();

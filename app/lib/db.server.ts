@@ -14,7 +14,11 @@ const g = globalThis as unknown as { __anjungDb?: Holder };
 export function getDb(): PrismaClient {
   const env = getEnv();
   if (g.__anjungDb && g.__anjungDb.url === env.DATABASE_URL) return g.__anjungDb.client;
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+  });
   // transactions run their statements one at a time and nothing after their end (db-adapter.server.ts)
   const client = new PrismaClient({ adapter: serialTransactions(adapter) });
   g.__anjungDb = { url: env.DATABASE_URL, client };

@@ -14,7 +14,10 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MEILI_HOST: z.string().url(),
   MEILI_MASTER_KEY: z.string().default(""),
-  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default("anjung_"),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/)
+    .default("anjung_"),
   SESSION_SECRET: z.string().min(16),
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   STRIPE_SECRET_KEY: z.string().optional(),
@@ -22,7 +25,10 @@ const schema = z.object({
   /** where the Stripe SDK sends its requests; unset means api.stripe.com (tests point it at a local fake) */
   STRIPE_API_URL: z.string().url().optional(),
   /** smtp:// or smtps:// URL of the mail server; unset means mails are written to OutboundMail and the log only */
-  MAIL_URL: z.string().regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" }).optional(),
+  MAIL_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" })
+    .optional(),
   /** the From address of every mail; defaults to noreply@<APP_URL host> */
   MAIL_FROM: z.string().optional(),
   /** jobs one worker process runs at once */

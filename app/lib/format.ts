@@ -21,7 +21,12 @@ export function formatNumber(n: number, locale: AppLocale): string {
 
 export function formatDate(d: Date | string, locale: AppLocale): string {
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" }).format(date);
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Asia/Jakarta",
+  }).format(date);
 }
 
 /**

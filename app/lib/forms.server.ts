@@ -60,7 +60,13 @@ function bounded(request: Request, max: number): { request: Request; overflowed:
       if (!over) return reader.cancel(reason);
     },
   });
-  const init = { method: request.method, headers: request.headers, body, duplex: "half", signal: request.signal } as RequestInit;
+  const init = {
+    method: request.method,
+    headers: request.headers,
+    body,
+    duplex: "half",
+    signal: request.signal,
+  } as RequestInit;
   return { request: new Request(request.url, init), overflowed: () => over };
 }
 
@@ -70,7 +76,10 @@ async function readForm(request: Request, multipart: boolean): Promise<FormData 
   const limited = bounded(request, max);
   try {
     if (!multipart) return await limited.request.formData();
-    return await unstable_parseMultipartFormData(limited.request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    return await unstable_parseMultipartFormData(
+      limited.request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
+    );
   } catch (err) {
     if (err instanceof MaxPartSizeExceededError || limited.overflowed()) return "too-large";
     return "invalid";
@@ -99,10 +108,14 @@ export async function parseForm<S extends z.ZodType>(
   request: Request,
   schema: S,
   opts: { multipart?: boolean; shape?: (form: FormData) => Record<string, unknown> } = {},
-): Promise<{ ok: true; data: z.infer<S>; form: FormData } | { ok: false; response: ReturnType<typeof data<FormFailure>> }> {
+): Promise<
+  { ok: true; data: z.infer<S>; form: FormData } | { ok: false; response: ReturnType<typeof data<FormFailure>> }
+> {
   const form = await readForm(request, !!opts.multipart);
-  if (form === "too-large") return { ok: false, response: failure(413, { formError: "errors.fileTooLarge", fieldErrors: {}, values: {} }) };
-  if (form === "invalid") return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors: {}, values: {} }) };
+  if (form === "too-large")
+    return { ok: false, response: failure(413, { formError: "errors.fileTooLarge", fieldErrors: {}, values: {} }) };
+  if (form === "invalid")
+    return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors: {}, values: {} }) };
   if (!isValidCsrf(request, form)) {
     return { ok: false, response: failure(403, { formError: "errors.csrf", fieldErrors: {}, values: echo(form) }) };
   }
@@ -124,7 +137,13 @@ export function failure(status: number, body: Omit<FormFailure, "ok">) {
 }
 
 /** A domain-level refusal of an otherwise valid form (e.g. email taken). */
-export function formError(status: number, form: FormData | null, formErrorKey: string, fieldErrors: FieldErrors = {}, params?: Record<string, unknown>) {
+export function formError(
+  status: number,
+  form: FormData | null,
+  formErrorKey: string,
+  fieldErrors: FieldErrors = {},
+  params?: Record<string, unknown>,
+) {
   return data<FormFailure & { params?: Record<string, unknown> }>(
     { ok: false, formError: formErrorKey, fieldErrors, values: form ? echo(form) : {}, params },
     { status },

@@ -12,12 +12,20 @@ describe("locale files", () => {
   it("have exactly the same keys in id and en", () => {
     const idKeys = new Set(keys(id));
     const enKeys = new Set(keys(en));
-    expect([...idKeys].filter((k) => !enKeys.has(k)), "keys only in id.json").toEqual([]);
-    expect([...enKeys].filter((k) => !idKeys.has(k)), "keys only in en.json").toEqual([]);
+    expect(
+      [...idKeys].filter((k) => !enKeys.has(k)),
+      "keys only in id.json",
+    ).toEqual([]);
+    expect(
+      [...enKeys].filter((k) => !idKeys.has(k)),
+      "keys only in en.json",
+    ).toEqual([]);
   });
   it("have no empty texts", () => {
     for (const [name, file] of Object.entries({ id, en })) {
-      const empty = keys(file).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], file) === "");
+      const empty = keys(file).filter(
+        (k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], file) === "",
+      );
       expect(empty, `empty texts in ${name}.json`).toEqual([]);
     }
   });

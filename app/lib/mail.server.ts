@@ -22,8 +22,15 @@ export interface Mail {
 
 export async function sendMail(mail: Mail, tx?: Tx): Promise<{ id: string }> {
   if (!tx) return db.$transaction((t) => sendMail(mail, t));
-  const row = await tx.outboundMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, kind: mail.kind, locale: mail.locale ?? "id" } });
-  await enqueue(tx, "send_mail", { mailId: row.id }, { jobKey: `mail:${row.id}`, priority: PRIORITY.mail, maxAttempts: 20 });
+  const row = await tx.outboundMail.create({
+    data: { to: mail.to, subject: mail.subject, text: mail.text, kind: mail.kind, locale: mail.locale ?? "id" },
+  });
+  await enqueue(
+    tx,
+    "send_mail",
+    { mailId: row.id },
+    { jobKey: `mail:${row.id}`, priority: PRIORITY.mail, maxAttempts: 20 },
+  );
   return row;
 }
 
@@ -37,10 +44,16 @@ export async function recipientLocale(tx: Tx, email: string, fallback: AppLocale
 export async function producerLocale(tx: Tx, producerId: string): Promise<AppLocale> {
   const producer = await tx.producer.findUnique({
     where: { id: producerId },
-    select: { contactEmail: true, members: { where: { isOwner: true }, take: 1, select: { user: { select: { locale: true } } } } },
+    select: {
+      contactEmail: true,
+      members: { where: { isOwner: true }, take: 1, select: { user: { select: { locale: true } } } },
+    },
   });
   if (!producer) return "id";
-  const contact = await tx.user.findUnique({ where: { email: producer.contactEmail.toLowerCase() }, select: { locale: true } });
+  const contact = await tx.user.findUnique({
+    where: { email: producer.contactEmail.toLowerCase() },
+    select: { locale: true },
+  });
   return ((contact?.locale ?? producer.members[0]?.user.locale) as AppLocale | undefined) ?? "id";
 }
 
@@ -50,7 +63,15 @@ function transporter(url: string) {
   if (transport?.url !== url) {
     transport?.transporter.close();
     // fail within seconds when the server is unreachable: the job retries later
-    transport = { url, transporter: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }) };
+    transport = {
+      url,
+      transporter: nodemailer.createTransport({
+        url,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    };
   }
   return transport.transporter;
 }
@@ -59,13 +80,19 @@ export function mailFrom() {
   return getEnv().MAIL_FROM ?? `Anjung <noreply@${new URL(appUrl()).hostname}>`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The HTML part: the same words as the text part, paragraphs kept and links made clickable. */
 export function mailHtml(text: string, locale: string) {
   const body = text
     .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`).replace(/\n/g, "<br>")}</p>`)
+    .map(
+      (p) =>
+        `<p>${escapeHtml(p)
+          .replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`)
+          .replace(/\n/g, "<br>")}</p>`,
+    )
     .join("\n");
   return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">${body}</body></html>`;
 }
@@ -84,13 +111,19 @@ export async function deliverMail(mailId: string) {
   try {
     return await db.$transaction(
       async (tx) => {
-        const [{ locked }] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(hashtext('mail:' || ${mailId})) AS locked`;
+        const [{ locked }] = await tx.$queryRaw<
+          Array<{ locked: boolean }>
+        >`SELECT pg_try_advisory_xact_lock(hashtext('mail:' || ${mailId})) AS locked`;
         if (!locked) throw new MailBusy(`mail ${mailId} is being sent by another run`);
         const mail = await tx.outboundMail.findUnique({ where: { id: mailId } });
         if (!mail || mail.status !== "QUEUED") return "skipped" as const;
         if (!url) {
-          await tx.outboundMail.update({ where: { id: mailId }, data: { status: "LOGGED", sentAt: new Date(), attempts: { increment: 1 } } });
-          if (process.env.NODE_ENV !== "test" && !process.env.VITEST) console.log(`mail: ${mail.kind} → ${mail.to}: ${mail.subject}`);
+          await tx.outboundMail.update({
+            where: { id: mailId },
+            data: { status: "LOGGED", sentAt: new Date(), attempts: { increment: 1 } },
+          });
+          if (process.env.NODE_ENV !== "test" && !process.env.VITEST)
+            console.log(`mail: ${mail.kind} → ${mail.to}: ${mail.subject}`);
           return "logged" as const;
         }
         const messageId = `<${mail.id}@${new URL(appUrl()).hostname}>`;
@@ -103,14 +136,20 @@ export async function deliverMail(mailId: string) {
           messageId,
           headers: { "Content-Language": mail.locale, "X-Anjung-Kind": mail.kind },
         });
-        await tx.outboundMail.update({ where: { id: mailId }, data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, attempts: { increment: 1 } } });
+        await tx.outboundMail.update({
+          where: { id: mailId },
+          data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, attempts: { increment: 1 } },
+        });
         return "sent" as const;
       },
       { timeout: 90_000, maxWait: 10_000 },
     );
   } catch (err) {
     if (!(err instanceof MailBusy)) {
-      await db.outboundMail.updateMany({ where: { id: mailId, status: "QUEUED" }, data: { attempts: { increment: 1 }, lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) } });
+      await db.outboundMail.updateMany({
+        where: { id: mailId, status: "QUEUED" },
+        data: { attempts: { increment: 1 }, lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) },
+      });
     }
     throw err;
   }

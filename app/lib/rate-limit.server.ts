@@ -15,7 +15,8 @@ export async function hit(key: string, limit: number, windowSeconds = 60, now = 
     RETURNING "count"`;
   const count = Number(rows[0]?.count ?? 1);
   // now and then, forget windows older than an hour
-  if (Math.random() < 0.01) await db.rateCounter.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
+  if (Math.random() < 0.01)
+    await db.rateCounter.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
 }

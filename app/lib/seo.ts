@@ -2,7 +2,14 @@
 import type { MetaDescriptor } from "@remix-run/react";
 import { jsonReplacer } from "~/domain/money";
 
-export function pageMeta(opts: { title: string; description: string; url?: string; image?: string; type?: string; locale?: string }): MetaDescriptor[] {
+export function pageMeta(opts: {
+  title: string;
+  description: string;
+  url?: string;
+  image?: string;
+  type?: string;
+  locale?: string;
+}): MetaDescriptor[] {
   const title = `${opts.title} · Anjung`;
   const description = opts.description.slice(0, 200);
   const tags: MetaDescriptor[] = [

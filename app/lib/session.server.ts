@@ -11,7 +11,8 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 function sessionCookie(request: Request) {
   const env = getEnv();
-  const secure = env.SECURE_COOKIES === "true" || (env.SECURE_COOKIES === "auto" && new URL(request.url).protocol === "https:");
+  const secure =
+    env.SECURE_COOKIES === "true" || (env.SECURE_COOKIES === "auto" && new URL(request.url).protocol === "https:");
   return createCookie("__session", {
     httpOnly: true,
     sameSite: "lax",
@@ -40,7 +41,11 @@ export function getSession(request: Request) {
       if (!sessionId) return null;
       const session = await db.session.findUnique({
         where: { id: sessionId },
-        select: { id: true, expiresAt: true, user: { select: { id: true, email: true, name: true, roles: true, locale: true, displayCurrency: true } } },
+        select: {
+          id: true,
+          expiresAt: true,
+          user: { select: { id: true, email: true, name: true, roles: true, locale: true, displayCurrency: true } },
+        },
       });
       if (!session || session.expiresAt < new Date()) return null;
       return { sessionId: session.id, user: session.user };
@@ -111,7 +116,12 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
 }
 
 /** Starts a new session (a fresh id: any session id the browser had is discarded). */
-export async function createUserSession(request: Request, userId: string, redirectTo: string, extraCookies: string[] = []) {
+export async function createUserSession(
+  request: Request,
+  userId: string,
+  redirectTo: string,
+  extraCookies: string[] = [],
+) {
   const previous = await readSessionId(request);
   if (previous) await db.session.deleteMany({ where: { id: previous } });
   const session = await db.session.create({

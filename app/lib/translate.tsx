@@ -30,9 +30,11 @@ export function createTranslator(locale: AppLocale, messages: Messages): TFuncti
   const plural = rules;
   return (key, options = {}) => {
     let value: unknown;
-    if (typeof options.count === "number") value = lookup(messages, `${key}_${plural.select(options.count)}`) ?? lookup(messages, `${key}_other`);
+    if (typeof options.count === "number")
+      value = lookup(messages, `${key}_${plural.select(options.count)}`) ?? lookup(messages, `${key}_other`);
     if (value === undefined) value = lookup(messages, key);
-    const text = typeof value === "string" ? value : typeof options.defaultValue === "string" ? options.defaultValue : key;
+    const text =
+      typeof value === "string" ? value : typeof options.defaultValue === "string" ? options.defaultValue : key;
     return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {
       const v = options[name];
       return v === undefined || v === null ? whole : String(v);
@@ -42,7 +44,15 @@ export function createTranslator(locale: AppLocale, messages: Messages): TFuncti
 
 const I18nContext = createContext<{ t: TFunction; locale: AppLocale }>({ t: (k) => k, locale: "id" });
 
-export function I18nProvider({ locale, messages, children }: { locale: AppLocale; messages: Messages; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: AppLocale;
+  messages: Messages;
+  children: ReactNode;
+}) {
   const value = useMemo(() => ({ t: createTranslator(locale, messages), locale }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -48,14 +48,22 @@ export default function Account() {
         {t("account.roles")}: {user.roles.map((r) => t(`role.${r}`)).join(", ")}
       </p>
       <p>
-        <Link to={localePath("/account/orders", locale)}>{t("order.mine")}</Link> · <Link to={localePath("/account/rfq", locale)}>{t("rfq.mine")}</Link>
+        <Link to={localePath("/account/orders", locale)}>{t("order.mine")}</Link> ·{" "}
+        <Link to={localePath("/account/rfq", locale)}>{t("rfq.mine")}</Link>
       </p>
       <h2>{t("account.profile")}</h2>
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="intent" value="profile" />
         <FormError failure={failure} />
-        <Field name="name" label={t("auth.name")} autoComplete="name" defaultValue={user.name} required failure={failure} />
+        <Field
+          name="name"
+          label={t("auth.name")}
+          autoComplete="name"
+          defaultValue={user.name}
+          required
+          failure={failure}
+        />
         <div className="field">
           <label htmlFor="f-locale">{t("account.locale")}</label>
           <select id="f-locale" name="locale" defaultValue={failure?.values.locale ?? user.locale}>

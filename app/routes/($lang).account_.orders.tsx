@@ -22,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: o.createdAt,
       total: o.totalAmount,
       currency: o.currency,
-      parcels: o.fulfilments.map((f) => ({ id: f.id, producer: f.producer.legalName, status: f.status, carrier: f.carrier, tracking: f.trackingNumber })),
+      parcels: o.fulfilments.map((f) => ({
+        id: f.id,
+        producer: f.producer.legalName,
+        status: f.status,
+        carrier: f.carrier,
+        tracking: f.trackingNumber,
+      })),
     })),
   };
 }
@@ -37,7 +43,8 @@ export default function MyOrders() {
       {orders.map((o) => (
         <article key={o.number} className="parcel" data-testid="my-order">
           <h2>
-            <Link to={localePath(`/orders/${o.number}`, locale)}>{o.number}</Link> <OrderStatusBadge status={o.status} />
+            <Link to={localePath(`/orders/${o.number}`, locale)}>{o.number}</Link>{" "}
+            <OrderStatusBadge status={o.status} />
           </h2>
           <p className="meta">
             {formatDate(o.createdAt, locale)} · <Price amount={o.total} currency={o.currency} />

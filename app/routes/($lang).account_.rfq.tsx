@@ -25,12 +25,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: r.id,
       status: r.status,
       createdAt: r.createdAt,
-      what: r.product ? (locale === "en" ? r.product.nameEn : r.product.nameId) : r.category ? (locale === "en" ? r.category.nameEn : r.category.nameId) : "",
+      what: r.product
+        ? locale === "en"
+          ? r.product.nameEn
+          : r.product.nameId
+        : r.category
+          ? locale === "en"
+            ? r.category.nameEn
+            : r.category.nameId
+          : "",
       quantity: r.quantity,
       unit: r.unit,
       destination: r.destinationCountry,
       incoterm: r.incoterm,
-      quotes: r.quotes.map((q) => ({ id: q.id, status: q.status, unitPrice: q.unitPriceAmount, currency: q.currency, incoterm: q.incoterm, validUntil: q.validUntil, leadTimeDays: q.leadTimeDays, conditions: q.conditions, lot: q.lot })),
+      quotes: r.quotes.map((q) => ({
+        id: q.id,
+        status: q.status,
+        unitPrice: q.unitPriceAmount,
+        currency: q.currency,
+        incoterm: q.incoterm,
+        validUntil: q.validUntil,
+        leadTimeDays: q.leadTimeDays,
+        conditions: q.conditions,
+        lot: q.lot,
+      })),
     })),
   };
 }
@@ -45,7 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const lot = await answerQuote(user.id, parsed.data.quoteId, parsed.data.intent);
     return { ok: true as const, answered: parsed.data.intent, lotCode: lot?.code ?? null };
   } catch (err) {
-    if (err instanceof LotRefused) return formError(err.key === "rfq.refused.notFound" ? 404 : 409, parsed.form, err.key);
+    if (err instanceof LotRefused)
+      return formError(err.key === "rfq.refused.notFound" ? 404 : 409, parsed.form, err.key);
     throw err;
   }
 }
@@ -80,7 +99,8 @@ export default function MyRfqs() {
       {rfqs.map((r) => (
         <article key={r.id} className="parcel" data-testid="rfq">
           <h2>
-            {formatNumber(r.quantity, locale)} {t(`unit.${r.unit}`, { defaultValue: r.unit })} · {r.what} <span className="status">{t(`rfqStatus.${r.status}`)}</span>
+            {formatNumber(r.quantity, locale)} {t(`unit.${r.unit}`, { defaultValue: r.unit })} · {r.what}{" "}
+            <span className="status">{t(`rfqStatus.${r.status}`)}</span>
           </h2>
           <p className="meta">
             {t(`country.${r.destination}`)} · {r.incoterm} · {formatDate(r.createdAt, locale)}
@@ -88,7 +108,14 @@ export default function MyRfqs() {
           {r.quotes.map((q) => (
             <div key={q.id} className="fieldset" data-testid="quote">
               <p>
-                <strong>{t("rfq.quotePrice", { price: formatMoney(q.unitPrice, q.currency, locale), unit: t(`unit.${r.unit}`, { defaultValue: r.unit }) })}</strong> · {q.incoterm} · {t("rfq.leadTime", { count: q.leadTimeDays })} · {t("rfq.validUntil", { date: formatDate(q.validUntil, locale) })}{" "}
+                <strong>
+                  {t("rfq.quotePrice", {
+                    price: formatMoney(q.unitPrice, q.currency, locale),
+                    unit: t(`unit.${r.unit}`, { defaultValue: r.unit }),
+                  })}
+                </strong>{" "}
+                · {q.incoterm} · {t("rfq.leadTime", { count: q.leadTimeDays })} ·{" "}
+                {t("rfq.validUntil", { date: formatDate(q.validUntil, locale) })}{" "}
                 <span className="status">{t(`quoteStatus.${q.status}`)}</span>
               </p>
               {q.conditions && <p>{q.conditions}</p>}

@@ -56,7 +56,8 @@ export default function CartPage() {
                           {l.variantName} · {l.sku}
                         </div>
                         <div>
-                          <Price amount={l.unitPrice} currency={l.currency} /> {l.tierApplied && <span className="meta">{t("cart.tierApplied")}</span>}
+                          <Price amount={l.unitPrice} currency={l.currency} />{" "}
+                          {l.tierApplied && <span className="meta">{t("cart.tierApplied")}</span>}
                         </div>
                         {l.problem && (
                           <p className="error" role="alert">
@@ -69,7 +70,16 @@ export default function CartPage() {
                         <input type="hidden" name="intent" value="set" />
                         <input type="hidden" name="variantId" value={l.variantId} />
                         <label htmlFor={`q-${l.variantId}`}>{t("cart.quantity")}</label>
-                        <input id={`q-${l.variantId}`} name="quantity" type="number" inputMode="numeric" min={l.minOrderQty} max={Math.max(l.stock, 1)} defaultValue={l.quantity} className="qty" />
+                        <input
+                          id={`q-${l.variantId}`}
+                          name="quantity"
+                          type="number"
+                          inputMode="numeric"
+                          min={l.minOrderQty}
+                          max={Math.max(l.stock, 1)}
+                          defaultValue={l.quantity}
+                          className="qty"
+                        />
                         <button type="submit" className="button-small-solid">
                           {t("cart.update")}
                         </button>

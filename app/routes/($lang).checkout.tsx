@@ -8,7 +8,15 @@ import { Price } from "~/components/price";
 import { INDONESIAN_PROVINCES, regenciesOf } from "~/domain/orders/address";
 import { cartView, findCartId } from "~/domain/orders/cart.server";
 import { checkoutSchema } from "~/domain/orders/checkout-schema";
-import { checkoutQuote, CheckoutRefused, newCheckoutKey, orderPath, paymentMethods, placeOrder, startCardPayment } from "~/domain/orders/checkout.server";
+import {
+  checkoutQuote,
+  CheckoutRefused,
+  newCheckoutKey,
+  orderPath,
+  paymentMethods,
+  placeOrder,
+  startCardPayment,
+} from "~/domain/orders/checkout.server";
 import { shippingRates } from "~/domain/orders/settings.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -27,7 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     cart,
     user: user ? { email: user.email, name: user.name } : null,
-    rates: rates.map((r) => ({ code: r.code, name: locale === "en" ? r.nameEn : r.nameId, country: r.country, amount: r.amount, currency: r.currency })),
+    rates: rates.map((r) => ({
+      code: r.code,
+      name: locale === "en" ? r.nameEn : r.nameId,
+      country: r.country,
+      amount: r.amount,
+      currency: r.currency,
+    })),
     methods: [...paymentMethods()],
   };
 }
@@ -63,12 +77,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (parsed.data.intent === "review") return await review(false);
     // a place without a review step's key is a review: the buyer sees the total first
     if (!parsed.data.checkoutKey) return await review(true);
-    const order = await placeOrder(cartId, user?.id ?? null, locale, parsed.data, { checkoutKey: parsed.data.checkoutKey, reviewDigest: parsed.data.reviewDigest });
+    const order = await placeOrder(cartId, user?.id ?? null, locale, parsed.data, {
+      checkoutKey: parsed.data.checkoutKey,
+      reviewDigest: parsed.data.reviewDigest,
+    });
     if (order.paymentMethod === "STRIPE") throw redirect(await startCardPayment(order.id));
     throw redirect(orderPath(order, locale));
   } catch (err) {
     if (err instanceof CheckoutRefused && err.reason === "changed") return await review(true);
-    if (err instanceof CheckoutRefused) return formError(409, parsed.form, `checkout.refused.${err.reason}`, {}, { skus: err.skus.join(", ") });
+    if (err instanceof CheckoutRefused)
+      return formError(409, parsed.form, `checkout.refused.${err.reason}`, {}, { skus: err.skus.join(", ") });
     throw err;
   }
 }
@@ -83,7 +101,9 @@ export default function Checkout() {
   const v = (name: string, fallback = "") => failure?.values[name] ?? review?.values[name] ?? fallback;
   const chosenRate = v("shippingRate");
   const chosenMethod = v("paymentMethod", methods.length === 1 ? methods[0] : "");
-  const regencies = INDONESIAN_PROVINCES.flatMap((p) => regenciesOf(p.code).map((r) => ({ value: r.code, label: `${r.name} (${p.name})` })));
+  const regencies = INDONESIAN_PROVINCES.flatMap((p) =>
+    regenciesOf(p.code).map((r) => ({ value: r.code, label: `${r.name} (${p.name})` })),
+  );
   const rateError = failure?.fieldErrors.shippingRate;
   const methodError = failure?.fieldErrors.paymentMethod;
   return (
@@ -97,19 +117,83 @@ export default function Checkout() {
         <FormError failure={failure} />
         <fieldset className="fieldset">
           <legend>{t("checkout.contact")}</legend>
-          <Field name="email" type="email" autoComplete="email" label={t("auth.email")} defaultValue={v("email", user?.email ?? "")} failure={failure} required />
-          <Field name="name" autoComplete="name" label={t("checkout.recipient")} defaultValue={v("name", user?.name ?? "")} failure={failure} required />
-          <Field name="phone" type="tel" autoComplete="tel" inputMode="tel" label={t("checkout.phone")} hint={t("checkout.phoneHint")} defaultValue={v("phone")} failure={failure} required />
+          <Field
+            name="email"
+            type="email"
+            autoComplete="email"
+            label={t("auth.email")}
+            defaultValue={v("email", user?.email ?? "")}
+            failure={failure}
+            required
+          />
+          <Field
+            name="name"
+            autoComplete="name"
+            label={t("checkout.recipient")}
+            defaultValue={v("name", user?.name ?? "")}
+            failure={failure}
+            required
+          />
+          <Field
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+            label={t("checkout.phone")}
+            hint={t("checkout.phoneHint")}
+            defaultValue={v("phone")}
+            failure={failure}
+            required
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("checkout.address")}</legend>
-          <CountrySelect name="country" label={t("checkout.country")} defaultValue={v("country", "ID")} failure={failure} />
-          <SelectField name="province" label={t("checkout.province")} options={INDONESIAN_PROVINCES.map((p) => ({ value: p.code, label: p.name }))} defaultValue={v("province")} failure={failure} />
+          <CountrySelect
+            name="country"
+            label={t("checkout.country")}
+            defaultValue={v("country", "ID")}
+            failure={failure}
+          />
+          <SelectField
+            name="province"
+            label={t("checkout.province")}
+            options={INDONESIAN_PROVINCES.map((p) => ({ value: p.code, label: p.name }))}
+            defaultValue={v("province")}
+            failure={failure}
+          />
           <p className="hint">{t("checkout.provinceHint")}</p>
-          <SelectField name="regencyCode" label={t("checkout.regency")} options={regencies} defaultValue={v("regencyCode")} failure={failure} />
-          <Field name="city" autoComplete="address-level2" label={t("checkout.city")} defaultValue={v("city")} failure={failure} required />
-          <Field name="address" autoComplete="street-address" label={t("checkout.street")} defaultValue={v("address")} failure={failure} required />
-          <Field name="postcode" autoComplete="postal-code" inputMode="numeric" label={t("checkout.postcode")} hint={t("checkout.postcodeHint")} defaultValue={v("postcode")} failure={failure} />
+          <SelectField
+            name="regencyCode"
+            label={t("checkout.regency")}
+            options={regencies}
+            defaultValue={v("regencyCode")}
+            failure={failure}
+          />
+          <Field
+            name="city"
+            autoComplete="address-level2"
+            label={t("checkout.city")}
+            defaultValue={v("city")}
+            failure={failure}
+            required
+          />
+          <Field
+            name="address"
+            autoComplete="street-address"
+            label={t("checkout.street")}
+            defaultValue={v("address")}
+            failure={failure}
+            required
+          />
+          <Field
+            name="postcode"
+            autoComplete="postal-code"
+            inputMode="numeric"
+            label={t("checkout.postcode")}
+            hint={t("checkout.postcodeHint")}
+            defaultValue={v("postcode")}
+            failure={failure}
+          />
         </fieldset>
         <fieldset className="fieldset" aria-describedby={rateError ? "rate-error" : undefined}>
           <legend>{t("checkout.shipping")}</legend>
@@ -152,7 +236,10 @@ export default function Checkout() {
               {cart.lines.map((l) => (
                 <tr key={l.variantId}>
                   <td>
-                    {l.quantity} × {l.name} <span className="meta">({l.variantName}, {l.producer})</span>
+                    {l.quantity} × {l.name}{" "}
+                    <span className="meta">
+                      ({l.variantName}, {l.producer})
+                    </span>
                   </td>
                   <td className="num">
                     <Price amount={l.lineTotal} currency={l.currency} />
@@ -187,8 +274,16 @@ export default function Checkout() {
           </table>
           {review ? (
             <>
-              <p className={actionData && "changed" in actionData && actionData.changed ? "notice warning" : "notice"} role="status" data-testid="review-status">
-                {t(actionData && "changed" in actionData && actionData.changed ? "checkout.changed" : "checkout.reviewed")}
+              <p
+                className={actionData && "changed" in actionData && actionData.changed ? "notice warning" : "notice"}
+                role="status"
+                data-testid="review-status"
+              >
+                {t(
+                  actionData && "changed" in actionData && actionData.changed
+                    ? "checkout.changed"
+                    : "checkout.reviewed",
+                )}
               </p>
               <input type="hidden" name="checkoutKey" value={review.checkoutKey} />
               <input type="hidden" name="reviewDigest" value={review.digest} />

@@ -7,7 +7,10 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { getUser, safeRedirectTo } from "~/lib/session.server";
 
-const schema = z.object({ currency: z.enum(DISPLAY_CURRENCIES, { error: "errors.invalidChoice" }), returnTo: z.string().optional() });
+const schema = z.object({
+  currency: z.enum(DISPLAY_CURRENCIES, { error: "errors.invalidChoice" }),
+  returnTo: z.string().optional(),
+});
 
 /** Chooses the display currency (prices stay in IDR); the choice persists in a cookie and on the account. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -16,7 +19,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json(parsed.response.data, { status: parsed.response.init?.status ?? 400 });
   const user = await getUser(request);
   const cookie = await rememberCurrency(user?.id ?? null, parsed.data.currency);
-  return redirect(safeRedirectTo(parsed.data.returnTo, localePath("/", routeLocale(params))), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirectTo(parsed.data.returnTo, localePath("/", routeLocale(params))), {
+    headers: { "Set-Cookie": cookie },
+  });
 }
 
 export function loader({ params }: ActionFunctionArgs) {

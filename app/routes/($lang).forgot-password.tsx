@@ -17,7 +17,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, forgotSchema);
   if (!parsed.ok) return parsed.response;
   const gate = await throttleAccountDoor("reset", parsed.data.email, clientIp(context));
-  if (!gate.allowed) return formError(429, parsed.form, "errors.tooManyRequests", {}, { minutes: gate.retryAfterMinutes });
+  if (!gate.allowed)
+    return formError(429, parsed.form, "errors.tooManyRequests", {}, { minutes: gate.retryAfterMinutes });
   await requestPasswordReset(parsed.data.email, routeLocale(params));
   return { ok: true as const };
 }

@@ -17,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const invitation = await openInvitation(params.token ?? "");
   if (!invitation) throw new Response("Not found", { status: 404 });
-  return { locale: routeLocale(params), producer: invitation.producer, forThisAccount: invitation.email === user.email.toLowerCase() };
+  return {
+    locale: routeLocale(params),
+    producer: invitation.producer,
+    forThisAccount: invitation.email === user.email.toLowerCase(),
+  };
 }
 
 const schema = z.object({ intent: z.literal("accept") });
@@ -31,7 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await acceptInvitation(params.token ?? "", user, session!.sessionId);
   } catch (err) {
-    if (err instanceof InvitationRefused) return formError(err.reason === "not-found" ? 404 : 403, parsed.form, `invitation.refused.${err.reason}`);
+    if (err instanceof InvitationRefused)
+      return formError(err.reason === "not-found" ? 404 : 403, parsed.form, `invitation.refused.${err.reason}`);
     throw err;
   }
   return redirect(`${localePath("/sell", locale)}?joined=1`);

@@ -33,7 +33,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   // a guest's cart joins the buyer's cart
   await mergeGuestCart(request, result.userId);
-  return createUserSession(request, result.userId, safeRedirectTo(redirectTo, localePath("/", locale)), [cartCookie(null)]);
+  return createUserSession(request, result.userId, safeRedirectTo(redirectTo, localePath("/", locale)), [
+    cartCookie(null),
+  ]);
 }
 
 export default function Login() {
@@ -52,7 +54,14 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <FormError failure={failure} />
         <Field name="email" type="email" label={t("auth.email")} autoComplete="email" required failure={failure} />
-        <Field name="password" type="password" label={t("auth.password")} autoComplete="current-password" required failure={failure} />
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          required
+          failure={failure}
+        />
         <button type="submit" disabled={busy}>
           {t("auth.submitSignIn")}
         </button>

@@ -16,18 +16,35 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta({ title: `${data.lot.name} · ${data.lot.code}`, description: data.lot.name, url: `${data.origin}${localePath(`/lots/${data.lot.code}`, data.locale)}`, locale: data.locale }) : [];
+  data
+    ? pageMeta({
+        title: `${data.lot.name} · ${data.lot.code}`,
+        description: data.lot.name,
+        url: `${data.origin}${localePath(`/lots/${data.lot.code}`, data.locale)}`,
+        locale: data.locale,
+      })
+    : [];
 
 export default function Provenance() {
   const { locale, lot } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const month = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${lot.month}-01T00:00:00Z`));
+  const month = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${lot.month}-01T00:00:00Z`));
   return (
     <div className="container wide">
       <p className="meta">{t("provenance.kicker")}</p>
       <h1>{t("provenance.title", { name: lot.name })}</h1>
       <p>
-        {t("provenance.summary", { quantity: formatNumber(lot.quantity, locale), unit: t(`unit.${lot.unit}`, { defaultValue: lot.unit }), country: t(`country.${lot.destination}`), month, count: lot.producers.length + lot.hidden })}
+        {t("provenance.summary", {
+          quantity: formatNumber(lot.quantity, locale),
+          unit: t(`unit.${lot.unit}`, { defaultValue: lot.unit }),
+          country: t(`country.${lot.destination}`),
+          month,
+          count: lot.producers.length + lot.hidden,
+        })}
       </p>
       <p className="meta">
         {t("provenance.code")}: {lot.code}

@@ -48,9 +48,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reservedUntil: order.reservedUntil,
       payUrl: order.status === "PENDING_PAYMENT" ? order.stripeCheckoutUrl : null,
       cancelReason: order.cancelReason,
-      shipTo: { name: order.shippingName, address: order.shippingAddress, city: order.shippingCity, postcode: order.shippingPostcode, country: order.shippingCountry },
-      lines: order.lines.map((l) => ({ id: l.id, name: l.productName, variant: l.variantName, sku: l.sku, producer: l.producerName, producerId: l.producerId, quantity: l.quantity, refundedQty: l.refundedQty, lineAmount: l.lineAmount, fulfilmentId: l.fulfilmentId })),
-      parcels: order.fulfilments.map((f) => ({ id: f.id, producer: f.producer.legalName, status: f.status, carrier: f.carrier, tracking: f.trackingNumber, shippedAt: f.shippedAt })),
+      shipTo: {
+        name: order.shippingName,
+        address: order.shippingAddress,
+        city: order.shippingCity,
+        postcode: order.shippingPostcode,
+        country: order.shippingCountry,
+      },
+      lines: order.lines.map((l) => ({
+        id: l.id,
+        name: l.productName,
+        variant: l.variantName,
+        sku: l.sku,
+        producer: l.producerName,
+        producerId: l.producerId,
+        quantity: l.quantity,
+        refundedQty: l.refundedQty,
+        lineAmount: l.lineAmount,
+        fulfilmentId: l.fulfilmentId,
+      })),
+      parcels: order.fulfilments.map((f) => ({
+        id: f.id,
+        producer: f.producer.legalName,
+        status: f.status,
+        carrier: f.carrier,
+        tracking: f.trackingNumber,
+        shippedAt: f.shippedAt,
+      })),
       refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, createdAt: r.createdAt })),
     },
   };
@@ -81,7 +105,11 @@ export default function OrderPage() {
           {t("order.confirmingPayment")}
         </p>
       )}
-      {order.status === "CANCELLED" && order.cancelReason && <p className="form-error">{t(`order.cancelReason.${order.cancelReason}`, { defaultValue: t("order.cancelled") })}</p>}
+      {order.status === "CANCELLED" && order.cancelReason && (
+        <p className="form-error">
+          {t(`order.cancelReason.${order.cancelReason}`, { defaultValue: t("order.cancelled") })}
+        </p>
+      )}
       {order.status === "AWAITING_PAYMENT" && bank && order.transferAmount !== null && (
         <section className="transfer" aria-labelledby="transfer-h" data-testid="transfer-instructions">
           <h2 id="transfer-h">{t("order.transferTitle")}</h2>

@@ -17,7 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta({ title: data.producer.name, description: data.producer.story, locale: data.locale, url: `${data.origin}${localePath(`/producers/${data.producer.slug}`, data.locale)}` }) : [];
+  data
+    ? pageMeta({
+        title: data.producer.name,
+        description: data.producer.story,
+        locale: data.locale,
+        url: `${data.origin}${localePath(`/producers/${data.producer.slug}`, data.locale)}`,
+      })
+    : [];
 
 export default function ProducerRoute() {
   const { locale, producer, origin } = useLoaderData<typeof loader>();
@@ -35,7 +42,8 @@ export default function ProducerRoute() {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(ld) }} />
       <h1>{producer.name}</h1>
       <p className="meta">
-        <Link to={localePath(`/regions/${producer.regionSlug}`, locale)}>{producer.region}</Link> · {t(`scale.${producer.scale}`)}
+        <Link to={localePath(`/regions/${producer.regionSlug}`, locale)}>{producer.region}</Link> ·{" "}
+        {t(`scale.${producer.scale}`)}
       </p>
       <p>{producer.story}</p>
       <CertificateList certifications={producer.certifications} locale={locale} headingId="pcerts-h" />

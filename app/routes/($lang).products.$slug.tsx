@@ -91,8 +91,8 @@ export default function ProductRoute() {
         <div className="product-info">
           <h1>{product.name}</h1>
           <p className="meta">
-            {t("product.byLabel")}{" "}
-            <Link to={lp(`/producers/${product.producer.slug}`)}>{product.producer.name}</Link> · {product.producer.region}
+            {t("product.byLabel")} <Link to={lp(`/producers/${product.producer.slug}`)}>{product.producer.name}</Link> ·{" "}
+            {product.producer.region}
           </p>
           {cheapest && (
             <p className="big-price">
@@ -129,11 +129,18 @@ export default function ProductRoute() {
                       <Price amount={v.price} currency={v.currency} />
                       {v.tiers.map((tier) => (
                         <div key={tier.minQty} className="meta">
-                          {t("product.tier", { qty: formatNumber(tier.minQty, locale) })} <Price amount={tier.price} currency={v.currency} />
+                          {t("product.tier", { qty: formatNumber(tier.minQty, locale) })}{" "}
+                          <Price amount={tier.price} currency={v.currency} />
                         </div>
                       ))}
                     </td>
-                    <td>{!v.inStock ? t("product.outOfStock") : v.lowStock ? t("product.lowStock", { count: v.stock }) : t("product.inStock")}</td>
+                    <td>
+                      {!v.inStock
+                        ? t("product.outOfStock")
+                        : v.lowStock
+                          ? t("product.lowStock", { count: v.stock })
+                          : t("product.inStock")}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -156,7 +163,15 @@ export default function ProductRoute() {
                 </div>
                 <div className="field">
                   <label htmlFor="buy-qty">{t("cart.quantity")}</label>
-                  <input id="buy-qty" name="quantity" type="number" inputMode="numeric" min={1} defaultValue={failure?.values.quantity ?? product.variants.find((v) => v.inStock)?.minOrderQty ?? 1} className="qty" />
+                  <input
+                    id="buy-qty"
+                    name="quantity"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    defaultValue={failure?.values.quantity ?? product.variants.find((v) => v.inStock)?.minOrderQty ?? 1}
+                    className="qty"
+                  />
                 </div>
                 <button type="submit" disabled={busy}>
                   {t("cart.add")}
@@ -182,7 +197,8 @@ export default function ProductRoute() {
                 <>
                   <dt>{t("product.export")}</dt>
                   <dd>
-                    {t("product.exportReady")} · <Link to={`${lp("/rfq")}?product=${product.slug}`}>{t("rfq.askQuote")}</Link>
+                    {t("product.exportReady")} ·{" "}
+                    <Link to={`${lp("/rfq")}?product=${product.slug}`}>{t("rfq.askQuote")}</Link>
                   </dd>
                 </>
               )}

@@ -43,7 +43,15 @@ export default function ResetPassword() {
           <CsrfInput />
           <input type="hidden" name="token" value={token} />
           <FormError failure={failure} />
-          <Field name="password" type="password" label={t("auth.newPassword")} autoComplete="new-password" hint={t("auth.passwordHint")} required failure={failure} />
+          <Field
+            name="password"
+            type="password"
+            label={t("auth.newPassword")}
+            autoComplete="new-password"
+            hint={t("auth.passwordHint")}
+            required
+            failure={failure}
+          />
           <button type="submit" disabled={busy}>
             {t("auth.resetSubmit")}
           </button>

@@ -19,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const company = await companyOfUser(user.id);
   const options = await rfqFormOptions(locale, new URL(request.url).searchParams.get("product"));
-  return { locale, company: company ? { name: company.name, country: company.country } : null, user: { name: user.name, email: user.email }, ...options };
+  return {
+    locale,
+    company: company ? { name: company.name, country: company.country } : null,
+    user: { name: user.name, email: user.email },
+    ...options,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,11 +35,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   const d = parsed.data as typeof parsed.data & Partial<import("zod").infer<typeof companySchema>>;
-  if (!d.productId && !d.categoryId) return formError(400, parsed.form, "errors.formInvalid", { categoryId: "rfq.productOrCategory" });
+  if (!d.productId && !d.categoryId)
+    return formError(400, parsed.form, "errors.formInvalid", { categoryId: "rfq.productOrCategory" });
   try {
     await createRfq(
       user.id,
-      hasCompany ? null : { name: d.companyName!, country: d.companyCountry!, taxId: d.taxId ?? null, contactName: d.contactName!, contactEmail: d.contactEmail!, contactPhone: d.contactPhone ?? null },
+      hasCompany
+        ? null
+        : {
+            name: d.companyName!,
+            country: d.companyCountry!,
+            taxId: d.taxId ?? null,
+            contactName: d.contactName!,
+            contactEmail: d.contactEmail!,
+            contactPhone: d.contactPhone ?? null,
+          },
       {
         productId: d.productId,
         categoryId: d.productId ? null : d.categoryId,
@@ -50,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
     );
   } catch (err) {
-    if (err instanceof LotRefused) return formError(err.key === "rfq.refused.productNotFound" ? 404 : 409, parsed.form, err.key);
+    if (err instanceof LotRefused)
+      return formError(err.key === "rfq.refused.productNotFound" ? 404 : 409, parsed.form, err.key);
     throw err;
   }
   return redirect(`${localePath("/account/rfq", locale)}?sent=1`);
@@ -73,11 +89,30 @@ export default function RfqPage() {
         ) : (
           <fieldset className="fieldset">
             <legend>{t("rfq.company")}</legend>
-            <Field name="companyName" label={t("rfq.companyName")} autoComplete="organization" failure={failure} required />
+            <Field
+              name="companyName"
+              label={t("rfq.companyName")}
+              autoComplete="organization"
+              failure={failure}
+              required
+            />
             <CountrySelect name="companyCountry" label={t("rfq.companyCountry")} defaultValue="SG" failure={failure} />
             <Field name="taxId" label={t("rfq.taxId")} hint={t("rfq.taxIdHint")} failure={failure} />
-            <Field name="contactName" label={t("rfq.contactName")} defaultValue={user.name} failure={failure} required />
-            <Field name="contactEmail" type="email" label={t("rfq.contactEmail")} defaultValue={user.email} failure={failure} required />
+            <Field
+              name="contactName"
+              label={t("rfq.contactName")}
+              defaultValue={user.name}
+              failure={failure}
+              required
+            />
+            <Field
+              name="contactEmail"
+              type="email"
+              label={t("rfq.contactEmail")}
+              defaultValue={user.email}
+              failure={failure}
+              required
+            />
             <Field name="contactPhone" type="tel" label={t("rfq.contactPhone")} failure={failure} />
           </fieldset>
         )}
@@ -93,16 +128,51 @@ export default function RfqPage() {
           ) : (
             <SelectField name="categoryId" label={t("rfq.category")} options={categories} failure={failure} required />
           )}
-          <Field name="quantity" type="number" inputMode="numeric" min={1} label={t("rfq.quantity")} failure={failure} required />
-          <SelectField name="unit" label={t("rfq.unit")} options={RFQ_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`, { defaultValue: u }) }))} defaultValue={product?.unit ?? "pcs"} failure={failure} required />
-          <Field name="targetPrice" inputMode="decimal" label={t("rfq.targetPrice")} hint={t("rfq.targetPriceHint")} failure={failure} />
-          <SelectField name="targetCurrency" label={t("rfq.currency")} options={QUOTE_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue="USD" failure={failure} required />
+          <Field
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t("rfq.quantity")}
+            failure={failure}
+            required
+          />
+          <SelectField
+            name="unit"
+            label={t("rfq.unit")}
+            options={RFQ_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`, { defaultValue: u }) }))}
+            defaultValue={product?.unit ?? "pcs"}
+            failure={failure}
+            required
+          />
+          <Field
+            name="targetPrice"
+            inputMode="decimal"
+            label={t("rfq.targetPrice")}
+            hint={t("rfq.targetPriceHint")}
+            failure={failure}
+          />
+          <SelectField
+            name="targetCurrency"
+            label={t("rfq.currency")}
+            options={QUOTE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+            defaultValue="USD"
+            failure={failure}
+            required
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("rfq.where")}</legend>
           <CountrySelect name="destinationCountry" label={t("rfq.destination")} defaultValue="SG" failure={failure} />
           <Field name="destinationPort" label={t("rfq.port")} hint={t("rfq.portHint")} failure={failure} />
-          <SelectField name="incoterm" label={t("rfq.incoterm")} options={INCOTERMS.map((i) => ({ value: i, label: `${i} — ${t(`incoterm.${i}`)}` }))} defaultValue="FOB" failure={failure} required />
+          <SelectField
+            name="incoterm"
+            label={t("rfq.incoterm")}
+            options={INCOTERMS.map((i) => ({ value: i, label: `${i} — ${t(`incoterm.${i}`)}` }))}
+            defaultValue="FOB"
+            failure={failure}
+            required
+          />
           <Field name="wantedBy" type="date" label={t("rfq.wantedBy")} failure={failure} />
           <TextArea name="notes" label={t("rfq.notes")} failure={failure} />
         </fieldset>

@@ -75,11 +75,23 @@ export default function SearchRoute() {
           {t("search.degraded")}
         </p>
       )}
-      <Form method="get" ref={formRef} className="search-layout" onChange={(e) => update((e.target as HTMLElement).getAttribute("type") === "search" ? 250 : 0)}>
+      <Form
+        method="get"
+        ref={formRef}
+        className="search-layout"
+        onChange={(e) => update((e.target as HTMLElement).getAttribute("type") === "search" ? 250 : 0)}
+      >
         <div className="search-main">
           <div className="field search-field">
             <label htmlFor="q">{t("search.keywords")}</label>
-            <input id="q" type="search" name="q" defaultValue={query.q} placeholder={t("nav.searchPlaceholder")} autoComplete="off" />
+            <input
+              id="q"
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              placeholder={t("nav.searchPlaceholder")}
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor="sort">{t("search.sort")}</label>
@@ -99,7 +111,13 @@ export default function SearchRoute() {
           ) : (
             <div className="grid" data-testid="search-results">
               {result.items.map((p, i) => (
-                <ProductCard key={p.slug} product={p} locale={locale} eager={i < 2} title={<Highlighted text={p.highlightedName} pre={HL_PRE} post={HL_POST} />} />
+                <ProductCard
+                  key={p.slug}
+                  product={p}
+                  locale={locale}
+                  eager={i < 2}
+                  title={<Highlighted text={p.highlightedName} pre={HL_PRE} post={HL_POST} />}
+                />
               ))}
             </div>
           )}
@@ -114,7 +132,13 @@ export default function SearchRoute() {
               <legend>{t("search.certification")}</legend>
               {f.cert.map((c) => (
                 <label key={c.value} className="facet">
-                  <input type="checkbox" name="cert" value={c.value} defaultChecked={query.cert.includes(c.value as never)} /> {t(`cert.${c.value}`)} <small>({c.count})</small>
+                  <input
+                    type="checkbox"
+                    name="cert"
+                    value={c.value}
+                    defaultChecked={query.cert.includes(c.value as never)}
+                  />{" "}
+                  {t(`cert.${c.value}`)} <small>({c.count})</small>
                 </label>
               ))}
             </fieldset>
@@ -122,34 +146,66 @@ export default function SearchRoute() {
           <fieldset>
             <legend>{t("search.export")}</legend>
             <label className="facet">
-              <input type="checkbox" name="export" value="1" defaultChecked={query.export === "1"} /> {t("search.exportReady")} {!result.degraded && <small>({f.export})</small>}
+              <input type="checkbox" name="export" value="1" defaultChecked={query.export === "1"} />{" "}
+              {t("search.exportReady")} {!result.degraded && <small>({f.export})</small>}
             </label>
           </fieldset>
           <fieldset>
             <legend>{t("search.price")}</legend>
             {result.priceRange && (
               <p className="meta">
-                {t("search.priceRange", { min: result.priceRange.min.toLocaleString(locale === "en" ? "en-GB" : "id-ID"), max: result.priceRange.max.toLocaleString(locale === "en" ? "en-GB" : "id-ID") })}
+                {t("search.priceRange", {
+                  min: result.priceRange.min.toLocaleString(locale === "en" ? "en-GB" : "id-ID"),
+                  max: result.priceRange.max.toLocaleString(locale === "en" ? "en-GB" : "id-ID"),
+                })}
               </p>
             )}
             <div className="price-inputs">
               <label>
-                {t("search.min")} <input type="number" name="min" min={0} step={1000} inputMode="numeric" defaultValue={query.min ?? ""} />
+                {t("search.min")}{" "}
+                <input
+                  type="number"
+                  name="min"
+                  min={0}
+                  step={1000}
+                  inputMode="numeric"
+                  defaultValue={query.min ?? ""}
+                />
               </label>
               <label>
-                {t("search.max")} <input type="number" name="max" min={0} step={1000} inputMode="numeric" defaultValue={query.max ?? ""} />
+                {t("search.max")}{" "}
+                <input
+                  type="number"
+                  name="max"
+                  min={0}
+                  step={1000}
+                  inputMode="numeric"
+                  defaultValue={query.max ?? ""}
+                />
               </label>
             </div>
           </fieldset>
           <button type="submit">{t("search.apply")}</button>{" "}
-          <a href={localePath("/search", locale) + (query.q ? `?q=${encodeURIComponent(query.q)}` : "")}>{t("search.clear")}</a>
+          <a href={localePath("/search", locale) + (query.q ? `?q=${encodeURIComponent(query.q)}` : "")}>
+            {t("search.clear")}
+          </a>
         </aside>
       </Form>
     </div>
   );
 }
 
-function FacetGroup({ name, legend, values, selected }: { name: string; legend: string; values: Array<{ value: string; label: string; count: number }>; selected?: string }) {
+function FacetGroup({
+  name,
+  legend,
+  values,
+  selected,
+}: {
+  name: string;
+  legend: string;
+  values: Array<{ value: string; label: string; count: number }>;
+  selected?: string;
+}) {
   const { t } = useTranslation();
   if (values.length === 0 && !selected) return null;
   return (
@@ -160,7 +216,8 @@ function FacetGroup({ name, legend, values, selected }: { name: string; legend: 
       </label>
       {values.map((v) => (
         <label key={v.value} className="facet">
-          <input type="radio" name={name} value={v.value} defaultChecked={selected === v.value} /> {v.label} <small>({v.count})</small>
+          <input type="radio" name={name} value={v.value} defaultChecked={selected === v.value} /> {v.label}{" "}
+          <small>({v.count})</small>
         </label>
       ))}
     </fieldset>

@@ -12,7 +12,16 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
-  return { locale, producer: { name: producer.legalName, status: producer.status, reviewNote: producer.reviewNote, slug: producer.slug }, dash: await producerDashboard(producer.id) };
+  return {
+    locale,
+    producer: {
+      name: producer.legalName,
+      status: producer.status,
+      reviewNote: producer.reviewNote,
+      slug: producer.slug,
+    },
+    dash: await producerDashboard(producer.id),
+  };
 }
 
 export default function SellDashboard() {
@@ -46,9 +55,11 @@ export default function SellDashboard() {
       )}
       <div className="cards">
         <div className="stat">
-          <strong>{dash.products.published}</strong> {t("sell.statPublished")} · {t("sell.statDrafts", { count: dash.products.drafts })}
+          <strong>{dash.products.published}</strong> {t("sell.statPublished")} ·{" "}
+          {t("sell.statDrafts", { count: dash.products.drafts })}
           <p>
-            <Link to={lp("/sell/products")}>{t("sell.productsTitle")}</Link> · <Link to={lp("/sell/products/new")}>{t("sell.newProduct")}</Link>
+            <Link to={lp("/sell/products")}>{t("sell.productsTitle")}</Link> ·{" "}
+            <Link to={lp("/sell/products/new")}>{t("sell.newProduct")}</Link>
           </p>
         </div>
         <div className="stat">
@@ -64,11 +75,14 @@ export default function SellDashboard() {
           </p>
         </div>
         <div className="stat">
-          <strong data-testid="balance">{formatMoney(dash.balance.amount, dash.balance.currency, locale)}</strong> {t("sell.statBalance")}
+          <strong data-testid="balance">{formatMoney(dash.balance.amount, dash.balance.currency, locale)}</strong>{" "}
+          {t("sell.statBalance")}
         </div>
         <div className="stat">
           <strong>{dash.certificates.pending}</strong> {t("sell.statCertPending")}
-          {dash.certificates.rejected > 0 && <p className="error">{t("sell.statCertRejected", { count: dash.certificates.rejected })}</p>}
+          {dash.certificates.rejected > 0 && (
+            <p className="error">{t("sell.statCertRejected", { count: dash.certificates.rejected })}</p>
+          )}
           <p>
             <Link to={lp("/sell/certificates")}>{t("sell.certificatesTitle")}</Link>
           </p>

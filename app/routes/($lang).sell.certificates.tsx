@@ -3,7 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
-import { DuplicateCertificateError, listCertificates, resubmitCertificate, ScanRefused, submitCertificate } from "~/domain/certification/certificates.server";
+import {
+  DuplicateCertificateError,
+  listCertificates,
+  resubmitCertificate,
+  ScanRefused,
+  submitCertificate,
+} from "~/domain/certification/certificates.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { CERT_TYPES, certificateSchema } from "~/domain/certification/schemas";
 import { formatDate } from "~/lib/format";
@@ -21,7 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     status: producer.status,
     reviewNote: producer.reviewNote,
-    certificates: certs.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString().slice(0, 10), expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null, hasScan: !!c.scanPath, scanPath: undefined })),
+    certificates: certs.map((c) => ({
+      ...c,
+      issuedAt: c.issuedAt.toISOString().slice(0, 10),
+      expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
+      hasScan: !!c.scanPath,
+      scanPath: undefined,
+    })),
   };
 }
 
@@ -41,8 +53,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await submitCertificate(producer.id, user.id, parsed.data, scan);
     }
   } catch (err) {
-    if (err instanceof ScanRefused) return formError(err.reason === "too-large" ? 413 : 415, parsed.form, "errors.formInvalid", { scan: `errors.scan_${err.reason}` });
-    if (err instanceof DuplicateCertificateError) return formError(409, parsed.form, "errors.formInvalid", { number: "errors.certDuplicate" });
+    if (err instanceof ScanRefused)
+      return formError(err.reason === "too-large" ? 413 : 415, parsed.form, "errors.formInvalid", {
+        scan: `errors.scan_${err.reason}`,
+      });
+    if (err instanceof DuplicateCertificateError)
+      return formError(409, parsed.form, "errors.formInvalid", { number: "errors.certDuplicate" });
     throw err;
   }
   return redirect(`${localePath("/sell/certificates", locale)}?sent=1`);
@@ -123,14 +139,48 @@ export default function Certificates() {
         <CsrfInput />
         {editing && <input type="hidden" name="resubmitId" value={editing.id} />}
         <FormError failure={failure} />
-        <SelectField name="type" label={t("sell.certType")} required defaultValue={editing?.type} failure={failure} options={CERT_TYPES.map((c) => ({ value: c, label: t(`cert.${c}`) }))} />
-        <Field name="number" label={t("sell.certNumber")} hint={t("sell.certNumberHint")} defaultValue={editing?.number} required failure={failure} />
+        <SelectField
+          name="type"
+          label={t("sell.certType")}
+          required
+          defaultValue={editing?.type}
+          failure={failure}
+          options={CERT_TYPES.map((c) => ({ value: c, label: t(`cert.${c}`) }))}
+        />
+        <Field
+          name="number"
+          label={t("sell.certNumber")}
+          hint={t("sell.certNumberHint")}
+          defaultValue={editing?.number}
+          required
+          failure={failure}
+        />
         <Field name="issuer" label={t("sell.issuer")} defaultValue={editing?.issuer} required failure={failure} />
-        <Field name="issuedAt" type="date" label={t("sell.issuedAt")} defaultValue={editing?.issuedAt} required failure={failure} />
-        <Field name="expiresAt" type="date" label={t("sell.expiresAt")} hint={t("form.optional")} defaultValue={editing?.expiresAt ?? undefined} failure={failure} />
+        <Field
+          name="issuedAt"
+          type="date"
+          label={t("sell.issuedAt")}
+          defaultValue={editing?.issuedAt}
+          required
+          failure={failure}
+        />
+        <Field
+          name="expiresAt"
+          type="date"
+          label={t("sell.expiresAt")}
+          hint={t("form.optional")}
+          defaultValue={editing?.expiresAt ?? undefined}
+          failure={failure}
+        />
         <div className={`field${failure?.fieldErrors.scan ? " has-error" : ""}`}>
           <label htmlFor="f-scan">{t("sell.scan")}</label>
-          <input id="f-scan" type="file" name="scan" accept="image/jpeg,image/png,image/webp,image/heic,application/pdf" aria-describedby="f-scan-hint" />
+          <input
+            id="f-scan"
+            type="file"
+            name="scan"
+            accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+            aria-describedby="f-scan-hint"
+          />
           <p className="hint" id="f-scan-hint">
             {t("sell.scanHint")}
           </p>

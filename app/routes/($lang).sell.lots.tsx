@@ -23,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: a.id,
       code: a.lot.code,
       status: a.status,
-      item: a.variant ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} — ${locale === "en" ? a.variant.nameEn : a.variant.nameId} (${a.variant.sku})` : "",
+      item: a.variant
+        ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} — ${locale === "en" ? a.variant.nameEn : a.variant.nameId} (${a.variant.sku})`
+        : "",
       quantity: a.quantity,
       price: a.producerPriceAmount,
       total: a.producerPriceAmount * BigInt(a.quantity),
@@ -39,7 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal("decline"), allocationId: z.string().min(1).max(40), reason: z.string().trim().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.tooLong" }) }),
+  z.object({
+    intent: z.literal("decline"),
+    allocationId: z.string().min(1).max(40),
+    reason: z.string().trim().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.tooLong" }),
+  }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   try {
-    await answerOffer(producer.id, user.id, parsed.data.allocationId, parsed.data.intent, parsed.data.intent === "decline" ? parsed.data.reason : undefined);
+    await answerOffer(
+      producer.id,
+      user.id,
+      parsed.data.allocationId,
+      parsed.data.intent,
+      parsed.data.intent === "decline" ? parsed.data.reason : undefined,
+    );
   } catch (err) {
     if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
     throw err;
@@ -86,7 +98,12 @@ export default function SellLots() {
                 {formatNumber(o.quantity, locale)} × {o.item}
               </strong>
             </p>
-            <p>{t("lotOffers.pay", { price: formatMoney(o.price, "IDR", locale), total: formatMoney(o.total, "IDR", locale) })}</p>
+            <p>
+              {t("lotOffers.pay", {
+                price: formatMoney(o.price, "IDR", locale),
+                total: formatMoney(o.total, "IDR", locale),
+              })}
+            </p>
             <p className="meta">
               {t("lotOffers.destination", { country: t(`country.${o.destination}`) })}
               {o.grade && ` · ${o.grade}`}
@@ -96,7 +113,9 @@ export default function SellLots() {
             {o.declineReason && <p className="meta">{o.declineReason}</p>}
             {o.status === "OFFERED" && (
               <>
-                {o.respondBy && <p className="meta">{t("lotOffers.respondBy", { date: formatDateTime(o.respondBy, locale) })}</p>}
+                {o.respondBy && (
+                  <p className="meta">{t("lotOffers.respondBy", { date: formatDateTime(o.respondBy, locale) })}</p>
+                )}
                 <FormError failure={mine} />
                 <div className="row-actions">
                   <Form method="post">

@@ -27,7 +27,10 @@ const schema = z.discriminatedUnion("intent", [
     intent: z.literal("ship"),
     fulfilmentId: z.string().min(1).max(40),
     carrier: z.string().trim().min(2, { error: "errors.required" }).max(40, { error: "errors.tooLong" }),
-    trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, { error: "errors.tracking" }),
+    trackingNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{6,40}$/, { error: "errors.tracking" }),
   }),
 ]);
 
@@ -38,7 +41,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   try {
     if (parsed.data.intent === "pack") await markPacked(producer.id, user.id, parsed.data.fulfilmentId);
-    else await markShipped(producer.id, user.id, parsed.data.fulfilmentId, parsed.data.carrier, parsed.data.trackingNumber);
+    else
+      await markShipped(
+        producer.id,
+        user.id,
+        parsed.data.fulfilmentId,
+        parsed.data.carrier,
+        parsed.data.trackingNumber,
+      );
   } catch (err) {
     if (err instanceof FulfilmentRefused) return formError(409, parsed.form, "sellOrders.refused");
     throw err;
@@ -77,16 +87,21 @@ export default function SellOrders() {
             <h2>
               {f.order.number} <span className="status">{t(`fulfilmentStatus.${f.status}`)}</span>
             </h2>
-            <p className="meta">{f.order.paidAt ? t("sellOrders.paidOn", { date: formatDate(f.order.paidAt, locale) }) : null}</p>
+            <p className="meta">
+              {f.order.paidAt ? t("sellOrders.paidOn", { date: formatDate(f.order.paidAt, locale) }) : null}
+            </p>
             <ul>
               {f.lines.map((l) => (
                 <li key={l.id}>
-                  {l.quantity - l.refundedQty} × {l.productName} ({l.variantName}, {l.sku}) — <Price amount={l.lineAmount} currency="IDR" />
+                  {l.quantity - l.refundedQty} × {l.productName} ({l.variantName}, {l.sku}) —{" "}
+                  <Price amount={l.lineAmount} currency="IDR" />
                 </li>
               ))}
             </ul>
             <p>
-              <strong>{t("order.shipTo")}:</strong> {f.order.shippingName}, {f.order.shippingPhone}, {f.order.shippingAddress}, {f.order.shippingCity} {f.order.shippingPostcode ?? ""} {f.order.shippingCountry}
+              <strong>{t("order.shipTo")}:</strong> {f.order.shippingName}, {f.order.shippingPhone},{" "}
+              {f.order.shippingAddress}, {f.order.shippingCity} {f.order.shippingPostcode ?? ""}{" "}
+              {f.order.shippingCountry}
             </p>
             {f.trackingNumber && <p>{t("order.tracking", { carrier: f.carrier ?? "", number: f.trackingNumber })}</p>}
             {(f.status === "PENDING" || f.status === "PACKED") && (
@@ -104,8 +119,21 @@ export default function SellOrders() {
                   <FormError failure={mine} />
                   <input type="hidden" name="intent" value="ship" />
                   <input type="hidden" name="fulfilmentId" value={f.id} />
-                  <Field idPrefix={`${f.id}-`} name="carrier" label={t("sellOrders.carrier")} hint={t("sellOrders.carrierHint")} failure={mine} required />
-                  <Field idPrefix={`${f.id}-`} name="trackingNumber" label={t("sellOrders.trackingNumber")} failure={mine} required />
+                  <Field
+                    idPrefix={`${f.id}-`}
+                    name="carrier"
+                    label={t("sellOrders.carrier")}
+                    hint={t("sellOrders.carrierHint")}
+                    failure={mine}
+                    required
+                  />
+                  <Field
+                    idPrefix={`${f.id}-`}
+                    name="trackingNumber"
+                    label={t("sellOrders.trackingNumber")}
+                    failure={mine}
+                    required
+                  />
                   <button type="submit">{t("sellOrders.markShipped")}</button>
                 </Form>
               </div>

@@ -7,10 +7,27 @@ import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { ProductForm } from "~/components/product-form";
-import { categoryChoices, certificateChoices, getOwnProduct, PublishRefused, setOwnProductStatus, SkuTakenError, StockChangedError, updateOwnProduct, VariantInUseError } from "~/domain/catalogue/manage.server";
+import {
+  categoryChoices,
+  certificateChoices,
+  getOwnProduct,
+  PublishRefused,
+  setOwnProductStatus,
+  SkuTakenError,
+  StockChangedError,
+  updateOwnProduct,
+  VariantInUseError,
+} from "~/domain/catalogue/manage.server";
 import { shapeProductForm, toFormValues } from "~/domain/catalogue/product-form.server";
 import { ImageRefused } from "~/domain/media/images.server";
-import { addProductImages, deleteProductImage, MAX_IMAGES, moveProductImage, retryProductImage, TooManyImages } from "~/domain/media/product-images.server";
+import {
+  addProductImages,
+  deleteProductImage,
+  MAX_IMAGES,
+  moveProductImage,
+  retryProductImage,
+  TooManyImages,
+} from "~/domain/media/product-images.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { productSchema } from "~/domain/catalogue/schemas";
 import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
@@ -26,9 +43,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!product) throw new Response("Not found", { status: 404 });
   return {
     locale,
-    product: { id: product.id, slug: product.slug, status: product.status, nameId: product.nameId, nameEn: product.nameEn },
+    product: {
+      id: product.id,
+      slug: product.slug,
+      status: product.status,
+      nameId: product.nameId,
+      nameEn: product.nameEn,
+    },
     values: toFormValues(product),
-    images: product.images.map((i) => ({ id: i.id, ready: i.ready, error: i.error, key: i.key, widths: i.variantWidths, width: i.width, height: i.height })),
+    images: product.images.map((i) => ({
+      id: i.id,
+      ready: i.ready,
+      error: i.error,
+      key: i.key,
+      widths: i.variantWidths,
+      width: i.width,
+      height: i.height,
+    })),
     categories: await categoryChoices(),
     certificates: await certificateChoices(producer.id),
     producerVerified: producer.status === "VERIFIED",
@@ -37,7 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const statusSchema = z.object({ intent: z.enum(["publish", "unpublish", "archive"]) });
-const imageSchema = z.object({ intent: z.enum(["image-up", "image-down", "image-cover", "image-delete", "image-retry"]), imageId: z.string().min(1).max(40) });
+const imageSchema = z.object({
+  intent: z.enum(["image-up", "image-down", "image-cover", "image-delete", "image-retry"]),
+  imageId: z.string().min(1).max(40),
+});
 const uploadSchema = z.object({ intent: z.literal("upload") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!(await addProductImages(producer.id, productId, files))) throw notFound();
     } catch (err) {
       if (err instanceof TooManyImages) return formError(400, null, "errors.tooManyPhotos", {}, { max: MAX_IMAGES });
-      if (err instanceof ImageRefused) return formError(err.reason === "too-large" ? 413 : 415, null, `errors.image_${err.reason}`);
+      if (err instanceof ImageRefused)
+        return formError(err.reason === "too-large" ? 413 : 415, null, `errors.image_${err.reason}`);
       throw err;
     }
     return redirect(`${here}?uploaded=${files.length}`);
@@ -76,7 +111,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (err instanceof StockChangedError) {
         // the form now shows the stock as it is, so the producer's next change applies to it
         parsed.form.set(`variants[${err.row}].stockShown`, String(err.available));
-        return formError(409, parsed.form, "errors.stockChanged", { [`variants.${err.row}.stock`]: "errors.stockChangedField" }, { sku: err.sku, available: String(err.available) });
+        return formError(
+          409,
+          parsed.form,
+          "errors.stockChanged",
+          { [`variants.${err.row}.stock`]: "errors.stockChangedField" },
+          { sku: err.sku, available: String(err.available) },
+        );
       }
       throw err;
     }
@@ -90,7 +131,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!(await retryProductImage(producer.id, imageId))) throw notFound();
       return redirect(`${here}?retried=1`);
     }
-    const done = op === "image-delete" ? await deleteProductImage(producer.id, imageId) : await moveProductImage(producer.id, imageId, op === "image-up" ? "up" : op === "image-down" ? "down" : "cover");
+    const done =
+      op === "image-delete"
+        ? await deleteProductImage(producer.id, imageId)
+        : await moveProductImage(
+            producer.id,
+            imageId,
+            op === "image-up" ? "up" : op === "image-down" ? "down" : "cover",
+          );
     if (!done) throw notFound();
     return redirect(here);
   }
@@ -102,11 +150,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof PublishRefused) return formError(409, null, `errors.publish_${err.reason}`);
     throw err;
   }
-  return redirect(parsed.data.intent === "archive" ? localePath("/sell/products", locale) : `${here}?status=${parsed.data.intent}`);
+  return redirect(
+    parsed.data.intent === "archive" ? localePath("/sell/products", locale) : `${here}?status=${parsed.data.intent}`,
+  );
 }
 
 export default function EditProduct() {
-  const { locale, product, values, images, categories, certificates, producerVerified, maxImages } = useLoaderData<typeof loader>();
+  const { locale, product, values, images, categories, certificates, producerVerified, maxImages } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [sp] = useSearchParams();
@@ -140,15 +191,31 @@ export default function EditProduct() {
         </span>{" "}
         {product.status === "PUBLISHED" && <Link to={lp(`/products/${product.slug}`)}>{t("sell.viewInShop")}</Link>}
       </p>
-      {sp.get("saved") && <p className="notice" role="status">{t("account.saved")}</p>}
+      {sp.get("saved") && (
+        <p className="notice" role="status">
+          {t("account.saved")}
+        </p>
+      )}
       {sp.get("unpublished") === "food" && (
         <p className="notice warning" role="status" data-testid="unpublished-food">
           {t("sell.unpublishedFood")}
         </p>
       )}
-      {sp.get("created") && <p className="notice" role="status">{t("sell.created")}</p>}
-      {sp.get("uploaded") && <p className="notice" role="status">{t("sell.uploaded", { count: Number(sp.get("uploaded")) })}</p>}
-      {sp.get("retried") && <p className="notice" role="status">{t("sell.photoRetried")}</p>}
+      {sp.get("created") && (
+        <p className="notice" role="status">
+          {t("sell.created")}
+        </p>
+      )}
+      {sp.get("uploaded") && (
+        <p className="notice" role="status">
+          {t("sell.uploaded", { count: Number(sp.get("uploaded")) })}
+        </p>
+      )}
+      {sp.get("retried") && (
+        <p className="notice" role="status">
+          {t("sell.photoRetried")}
+        </p>
+      )}
       <FormError failure={failure} />
       {!producerVerified && <p className="notice">{t("sell.publishNeedsVerification")}</p>}
       <div className="row-actions">
@@ -182,7 +249,14 @@ export default function EditProduct() {
           {images.map((img, i) => (
             <li key={img.id}>
               {img.ready ? (
-                <img src={mediaUrl(img.key, img.widths[0], "webp")} alt={t("sell.photoAlt", { n: i + 1 })} width={img.width} height={img.height} loading="lazy" className="thumb-img" />
+                <img
+                  src={mediaUrl(img.key, img.widths[0], "webp")}
+                  alt={t("sell.photoAlt", { n: i + 1 })}
+                  width={img.width}
+                  height={img.height}
+                  loading="lazy"
+                  className="thumb-img"
+                />
               ) : img.error ? (
                 <>
                   <p className="error">{t("sell.photoFailed")}</p>
@@ -212,7 +286,14 @@ export default function EditProduct() {
             <input type="hidden" name="intent" value="upload" />
             <div className="field">
               <label htmlFor="f-photos">{t("sell.addPhotos")}</label>
-              <input id="f-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp,image/heic" multiple aria-describedby="f-photos-hint" />
+              <input
+                id="f-photos"
+                type="file"
+                name="photos"
+                accept="image/jpeg,image/png,image/webp,image/heic"
+                multiple
+                aria-describedby="f-photos-hint"
+              />
               <p className="hint" id="f-photos-hint">
                 {t("sell.photoHint", { max: maxImages })}
               </p>
@@ -224,7 +305,14 @@ export default function EditProduct() {
 
       <section className="section" aria-labelledby="details-h">
         <h2 id="details-h">{t("sell.details")}</h2>
-        <ProductForm locale={locale} values={values} categories={categories} certificates={certificates} failure={failure?.values.intent === "save" ? failure : undefined} submitLabel={t("account.save")} />
+        <ProductForm
+          locale={locale}
+          values={values}
+          categories={categories}
+          certificates={certificates}
+          failure={failure?.values.intent === "save" ? failure : undefined}
+          submitLabel={t("account.save")}
+        />
       </section>
     </div>
   );

@@ -44,7 +44,13 @@ export default function NewProduct() {
         <Link to={localePath("/sell/products", locale)}>{t("sell.productsTitle")}</Link>
       </p>
       <h1>{t("sell.newProduct")}</h1>
-      <ProductForm locale={locale} categories={categories} certificates={certificates} failure={isFailure(actionData) ? actionData : undefined} submitLabel={t("sell.saveDraft")} />
+      <ProductForm
+        locale={locale}
+        categories={categories}
+        certificates={certificates}
+        failure={isFailure(actionData) ? actionData : undefined}
+        submitLabel={t("sell.saveDraft")}
+      />
     </div>
   );
 }

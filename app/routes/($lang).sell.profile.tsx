@@ -5,7 +5,14 @@ import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { provinces } from "~/domain/regions/regions";
-import { createProducerProfile, inviteMember, listMembers, NibTakenError, producerHistory, updateProducerProfile } from "~/domain/producers/producers.server";
+import {
+  createProducerProfile,
+  inviteMember,
+  listMembers,
+  NibTakenError,
+  producerHistory,
+  updateProducerProfile,
+} from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { producerProfileSchema } from "~/domain/producers/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -20,18 +27,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producer } = await requireProducerAccount(request);
   return {
     locale,
-    producer: producer && { ...producer, createdAt: producer.createdAt.toISOString(), updatedAt: producer.updatedAt.toISOString() },
+    producer: producer && {
+      ...producer,
+      createdAt: producer.createdAt.toISOString(),
+      updatedAt: producer.updatedAt.toISOString(),
+    },
     team: producer ? await listMembers(producer.id) : { members: [], invited: [] },
-    history: producer ? (await producerHistory(producer.id)).map((h) => ({ id: h.id, action: h.action, createdAt: h.createdAt, reason: reasonOf(h.after) })) : [],
-    regions: provinces.map((p) => ({ name: p.name, regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })) })),
+    history: producer
+      ? (await producerHistory(producer.id)).map((h) => ({
+          id: h.id,
+          action: h.action,
+          createdAt: h.createdAt,
+          reason: reasonOf(h.after),
+        }))
+      : [],
+    regions: provinces.map((p) => ({
+      name: p.name,
+      regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })),
+    })),
   };
 }
 
 function reasonOf(after: unknown): string | null {
-  return after && typeof after === "object" && "reason" in after && typeof after.reason === "string" ? after.reason : null;
+  return after && typeof after === "object" && "reason" in after && typeof after.reason === "string"
+    ? after.reason
+    : null;
 }
 
-const memberSchema = z.object({ intent: z.literal("add-member"), email: z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email" })) });
+const memberSchema = z.object({
+  intent: z.literal("add-member"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "errors.email" })),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
@@ -51,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (producer) await updateProducerProfile(producer.id, user.id, parsed.data);
     else await createProducerProfile(user, parsed.data);
   } catch (err) {
-    if (err instanceof NibTakenError) return formError(409, parsed.form, "errors.formInvalid", { nib: "errors.nibTaken" });
+    if (err instanceof NibTakenError)
+      return formError(409, parsed.form, "errors.formInvalid", { nib: "errors.nibTaken" });
     throw err;
   }
   return redirect(localePath(producer ? "/sell/profile?saved=1" : "/sell/certificates?welcome=1", locale));
@@ -82,7 +113,15 @@ export default function ProducerProfile() {
         <CsrfInput />
         <FormError failure={failure} />
         <Field name="legalName" label={t("sell.legalName")} defaultValue={p?.legalName} required failure={failure} />
-        <Field name="nib" label={t("sell.nib")} hint={t("sell.nibHint")} inputMode="numeric" defaultValue={p?.nib} required failure={failure} />
+        <Field
+          name="nib"
+          label={t("sell.nib")}
+          hint={t("sell.nibHint")}
+          inputMode="numeric"
+          defaultValue={p?.nib}
+          required
+          failure={failure}
+        />
         <SelectField
           name="scale"
           label={t("sell.scale")}
@@ -93,7 +132,12 @@ export default function ProducerProfile() {
         />
         <div className={`field${failure?.fieldErrors.regencyCode ? " has-error" : ""}`}>
           <label htmlFor="f-regencyCode">{t("sell.regency")}</label>
-          <select id="f-regencyCode" name="regencyCode" defaultValue={failure?.values.regencyCode ?? p?.regencyCode ?? ""} required>
+          <select
+            id="f-regencyCode"
+            name="regencyCode"
+            defaultValue={failure?.values.regencyCode ?? p?.regencyCode ?? ""}
+            required
+          >
             <option value="">{t("form.choose")}</option>
             {regions.map((pr) => (
               <optgroup key={pr.name} label={pr.name}>
@@ -109,21 +153,61 @@ export default function ProducerProfile() {
         </div>
         <Field name="address" label={t("sell.address")} defaultValue={p?.address} required failure={failure} />
         <TextArea name="storyId" label={t("sell.storyId")} defaultValue={p?.storyId} failure={failure} />
-        <TextArea name="storyEn" label={t("sell.storyEn")} hint={t("form.optional")} defaultValue={p?.storyEn ?? undefined} failure={failure} />
+        <TextArea
+          name="storyEn"
+          label={t("sell.storyEn")}
+          hint={t("form.optional")}
+          defaultValue={p?.storyEn ?? undefined}
+          failure={failure}
+        />
         <fieldset>
           <legend>{t("sell.contact")}</legend>
-          <Field name="contactName" label={t("sell.contactName")} defaultValue={p?.contactName} required failure={failure} />
-          <Field name="contactPhone" type="tel" label={t("sell.contactPhone")} autoComplete="tel" defaultValue={p?.contactPhone} required failure={failure} />
-          <Field name="contactEmail" type="email" label={t("auth.email")} autoComplete="email" defaultValue={p?.contactEmail} required failure={failure} />
+          <Field
+            name="contactName"
+            label={t("sell.contactName")}
+            defaultValue={p?.contactName}
+            required
+            failure={failure}
+          />
+          <Field
+            name="contactPhone"
+            type="tel"
+            label={t("sell.contactPhone")}
+            autoComplete="tel"
+            defaultValue={p?.contactPhone}
+            required
+            failure={failure}
+          />
+          <Field
+            name="contactEmail"
+            type="email"
+            label={t("auth.email")}
+            autoComplete="email"
+            defaultValue={p?.contactEmail}
+            required
+            failure={failure}
+          />
         </fieldset>
         <fieldset>
           <legend>{t("sell.payout")}</legend>
           <Field name="bankName" label={t("sell.bankName")} defaultValue={p?.bankName ?? undefined} failure={failure} />
-          <Field name="bankAccountNo" label={t("sell.bankAccountNo")} inputMode="numeric" defaultValue={p?.bankAccountNo ?? undefined} failure={failure} />
-          <Field name="bankAccountName" label={t("sell.bankAccountName")} defaultValue={p?.bankAccountName ?? undefined} failure={failure} />
+          <Field
+            name="bankAccountNo"
+            label={t("sell.bankAccountNo")}
+            inputMode="numeric"
+            defaultValue={p?.bankAccountNo ?? undefined}
+            failure={failure}
+          />
+          <Field
+            name="bankAccountName"
+            label={t("sell.bankAccountName")}
+            defaultValue={p?.bankAccountName ?? undefined}
+            failure={failure}
+          />
         </fieldset>
         <label className="facet">
-          <input type="checkbox" name="provenanceConsent" defaultChecked={p ? p.provenanceConsent : true} /> {t("sell.provenanceConsent")}
+          <input type="checkbox" name="provenanceConsent" defaultChecked={p ? p.provenanceConsent : true} />{" "}
+          {t("sell.provenanceConsent")}
         </label>
         <p>
           <button type="submit">{p ? t("account.save") : t("sell.createProfile")}</button>
@@ -147,7 +231,13 @@ export default function ProducerProfile() {
           <Form method="post" action="?intent=add-member" noValidate>
             <CsrfInput />
             <input type="hidden" name="intent" value="add-member" />
-            <Field name="email" type="email" label={t("sell.memberEmail")} hint={t("sell.memberHint")} failure={failure} />
+            <Field
+              name="email"
+              type="email"
+              label={t("sell.memberEmail")}
+              hint={t("sell.memberHint")}
+              failure={failure}
+            />
             <button type="submit">{t("sell.addMember")}</button>
           </Form>
         </section>
@@ -158,7 +248,8 @@ export default function ProducerProfile() {
           <ul className="history" data-testid="history">
             {history.map((h) => (
               <li key={h.id}>
-                <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> · {formatDate(h.createdAt, locale)}
+                <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> ·{" "}
+                {formatDate(h.createdAt, locale)}
                 {h.reason && <> · “{h.reason}”</>}
               </li>
             ))}

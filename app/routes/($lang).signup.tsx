@@ -25,14 +25,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const { email, name, password, accountType, redirectTo } = parsed.data;
   const gate = await throttleAccountDoor("signup", email, clientIp(context));
-  if (!gate.allowed) return formError(429, parsed.form, "errors.tooManyRequests", {}, { minutes: gate.retryAfterMinutes });
+  if (!gate.allowed)
+    return formError(429, parsed.form, "errors.tooManyRequests", {}, { minutes: gate.retryAfterMinutes });
   try {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
     const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);
     await mergeGuestCart(request, user.id);
     return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback), [cartCookie(null)]);
   } catch (err) {
-    if (err instanceof EmailTakenError) return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });
+    if (err instanceof EmailTakenError)
+      return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });
     throw err;
   }
 }
@@ -52,15 +54,25 @@ export default function SignUp() {
         <FormError failure={failure} />
         <Field name="name" label={t("auth.name")} autoComplete="name" required failure={failure} />
         <Field name="email" type="email" label={t("auth.email")} autoComplete="email" required failure={failure} />
-        <Field name="password" type="password" label={t("auth.password")} autoComplete="new-password" hint={t("auth.passwordHint")} required failure={failure} />
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="new-password"
+          hint={t("auth.passwordHint")}
+          required
+          failure={failure}
+        />
         <fieldset>
           <legend>{t("auth.accountType")}</legend>
           <label>
-            <input type="radio" name="accountType" value="buyer" defaultChecked={accountType === "buyer"} /> {t("auth.typeBuyer")}
+            <input type="radio" name="accountType" value="buyer" defaultChecked={accountType === "buyer"} />{" "}
+            {t("auth.typeBuyer")}
           </label>
           <br />
           <label>
-            <input type="radio" name="accountType" value="producer" defaultChecked={accountType === "producer"} /> {t("auth.typeProducer")}
+            <input type="radio" name="accountType" value="producer" defaultChecked={accountType === "producer"} />{" "}
+            {t("auth.typeProducer")}
           </label>
         </fieldset>
         <button type="submit" disabled={busy}>

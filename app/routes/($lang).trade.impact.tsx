@@ -35,7 +35,8 @@ export default function Impact() {
           <strong>{impact.producers.verified}</strong> {t("impact.verified")}
         </div>
         <div className="stat">
-          <strong data-testid="micro-share">{formatNumber(Math.round(impact.microShare * 1000) / 10, locale)}%</strong> {t("impact.microShare")}
+          <strong data-testid="micro-share">{formatNumber(Math.round(impact.microShare * 1000) / 10, locale)}%</strong>{" "}
+          {t("impact.microShare")}
         </div>
         <div className="stat">
           <strong>{rp(impact.revenueToProducers)}</strong> {t("impact.revenue")}

@@ -11,14 +11,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF");
   const job = await importJob(params.id ?? "");
   if (!job) throw new Response("Not found", { status: 404 });
-  return { locale: routeLocale(params), job: { ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null } };
+  return {
+    locale: routeLocale(params),
+    job: { ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null },
+  };
 }
 
 // without JavaScript, the page refreshes itself while the import runs
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: "Anjung" },
   { name: "robots", content: "noindex" },
-  ...(data && (data.job.status === "PENDING" || data.job.status === "RUNNING") ? [{ httpEquiv: "refresh", content: "2" } as const] : []),
+  ...(data && (data.job.status === "PENDING" || data.job.status === "RUNNING")
+    ? [{ httpEquiv: "refresh", content: "2" } as const]
+    : []),
 ];
 
 export default function ImportJobPage() {

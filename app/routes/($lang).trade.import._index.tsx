@@ -4,7 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { createImportJob, ImportFileError, recentImportJobs, TEMPLATE_COLUMNS } from "~/domain/imports/registry-import.server";
+import {
+  createImportJob,
+  ImportFileError,
+  recentImportJobs,
+  TEMPLATE_COLUMNS,
+} from "~/domain/imports/registry-import.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -66,7 +71,8 @@ export default function ImportPage() {
       <ul>
         {jobs.map((j) => (
           <li key={j.id}>
-            <Link to={localePath(`/trade/import/${j.id}`, locale)}>{j.fileName}</Link> · {formatDate(j.createdAt, locale)} · {t(`jobStatus.${j.status}`)} ({j.processed}/{j.total})
+            <Link to={localePath(`/trade/import/${j.id}`, locale)}>{j.fileName}</Link> ·{" "}
+            {formatDate(j.createdAt, locale)} · {t(`jobStatus.${j.status}`)} ({j.processed}/{j.total})
           </li>
         ))}
       </ul>

@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["retry", "cancel"]), jobId: z.string().regex(/^\d{1,18}$/, { error: "errors.invalidChoice" }) }),
+  z.object({
+    intent: z.enum(["retry", "cancel"]),
+    jobId: z.string().regex(/^\d{1,18}$/, { error: "errors.invalidChoice" }),
+  }),
   z.object({ intent: z.literal("retry-failed") }),
 ]);
 
@@ -44,7 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function age(from: Date | string, now: Date | string) {
   const s = Math.max(0, Math.round((new Date(now).getTime() - new Date(from).getTime()) / 1000));
-  return s < 120 ? { key: "jobs.ageSeconds", count: s } : s < 7200 ? { key: "jobs.ageMinutes", count: Math.round(s / 60) } : { key: "jobs.ageHours", count: Math.round(s / 3600) };
+  return s < 120
+    ? { key: "jobs.ageSeconds", count: s }
+    : s < 7200
+      ? { key: "jobs.ageMinutes", count: Math.round(s / 60) }
+      : { key: "jobs.ageHours", count: Math.round(s / 3600) };
 }
 
 export default function Jobs() {
@@ -143,11 +150,15 @@ export default function Jobs() {
           attention.map((j) => (
             <article key={String(j.id)} className="parcel" data-testid="job">
               <h3>
-                {t(`jobs.tasks.${j.task}`, { defaultValue: j.task })} <span className="meta">#{String(j.id)}</span> · {t(`jobs.state.${j.state}`)}
+                {t(`jobs.tasks.${j.task}`, { defaultValue: j.task })} <span className="meta">#{String(j.id)}</span> ·{" "}
+                {t(`jobs.state.${j.state}`)}
               </h3>
               <p className="meta">
-                {t("jobs.attempts", { attempts: j.attempts, max: j.maxAttempts })} · {t("jobs.added", { age: ago(j.createdAt) })}
-                {j.state === "running" && j.lockedAt ? ` · ${t("jobs.runningOn", { worker: j.lockedBy ?? "", age: ago(j.lockedAt) })}` : ""}
+                {t("jobs.attempts", { attempts: j.attempts, max: j.maxAttempts })} ·{" "}
+                {t("jobs.added", { age: ago(j.createdAt) })}
+                {j.state === "running" && j.lockedAt
+                  ? ` · ${t("jobs.runningOn", { worker: j.lockedBy ?? "", age: ago(j.lockedAt) })}`
+                  : ""}
                 {j.state === "retrying" ? ` · ${t("jobs.nextTry", { date: formatDateTime(j.runAt, locale) })}` : ""}
               </p>
               {j.lastError && (
@@ -180,8 +191,13 @@ export default function Jobs() {
           <ul>
             {imports.map((i) => (
               <li key={i.id}>
-                <Link to={localePath(`/trade/import/${i.id}`, locale)}>{i.fileName}</Link> · {t(`jobStatus.${i.status}`)} ·{" "}
-                <progress max={i.total || 1} value={i.processed} aria-label={t("jobs.importProgress", { file: i.fileName })} />{" "}
+                <Link to={localePath(`/trade/import/${i.id}`, locale)}>{i.fileName}</Link> ·{" "}
+                {t(`jobStatus.${i.status}`)} ·{" "}
+                <progress
+                  max={i.total || 1}
+                  value={i.processed}
+                  aria-label={t("jobs.importProgress", { file: i.fileName })}
+                />{" "}
                 {t("jobs.rowsDone", { done: formatNumber(i.processed, locale), total: formatNumber(i.total, locale) })}
                 {i.error && <span className="error"> {i.error}</span>}
               </li>
@@ -195,7 +211,8 @@ export default function Jobs() {
         <ul>
           {schedules.map((s) => (
             <li key={s.task}>
-              {t(`jobs.tasks.${s.task}`)} · <code>{s.cron}</code> · {s.lastRun ? t("jobs.lastRun", { age: ago(s.lastRun) }) : t("jobs.neverRun")}
+              {t(`jobs.tasks.${s.task}`)} · <code>{s.cron}</code> ·{" "}
+              {s.lastRun ? t("jobs.lastRun", { age: ago(s.lastRun) }) : t("jobs.neverRun")}
             </li>
           ))}
         </ul>

@@ -32,7 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: lot.id,
       code: lot.code,
       status: lot.status,
-      what: lot.product ? (locale === "en" ? lot.product.nameEn : lot.product.nameId) : lot.category ? (locale === "en" ? lot.category.nameEn : lot.category.nameId) : "",
+      what: lot.product
+        ? locale === "en"
+          ? lot.product.nameEn
+          : lot.product.nameId
+        : lot.category
+          ? locale === "en"
+            ? lot.category.nameEn
+            : lot.category.nameId
+          : "",
       company: lot.company?.name ?? "",
       target: lot.targetQuantity,
       unit: lot.unit,
@@ -52,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         producer: a.producer.legalName,
         regency: regencyLabel(a.producer.regencyCode),
         scale: a.producer.scale,
-        item: a.variant ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} (${a.variant.sku})` : "",
+        item: a.variant
+          ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} (${a.variant.sku})`
+          : "",
         stock: a.variant?.stock ?? 0,
         quantity: a.quantity,
         received: a.receivedQuantity,
@@ -88,7 +98,10 @@ export default function TradeLot() {
     <div className="container">
       <TradeNav locale={locale} />
       <h1>
-        {lot.code} <span className="status" data-testid="lot-status">{t(`lotStatus.${lot.status}`)}</span>
+        {lot.code}{" "}
+        <span className="status" data-testid="lot-status">
+          {t(`lotStatus.${lot.status}`)}
+        </span>
       </h1>
       {done && (
         <p className="notice" role="status">
@@ -109,7 +122,10 @@ export default function TradeLot() {
         </dd>
         <dt>{t("lots.prices")}</dt>
         <dd>
-          {t("lots.priceLine", { buyer: formatMoney(lot.unitPrice, lot.currency, locale), producer: formatMoney(lot.producerPrice, "IDR", locale) })}
+          {t("lots.priceLine", {
+            buyer: formatMoney(lot.unitPrice, lot.currency, locale),
+            producer: formatMoney(lot.producerPrice, "IDR", locale),
+          })}
         </dd>
         {lot.wantedBy && (
           <>
@@ -118,95 +134,134 @@ export default function TradeLot() {
           </>
         )}
         <dt>{t("lots.progress")}</dt>
-        <dd data-testid="lot-progress">{t("lots.progressLine", { target: facts.target, accepted: facts.accepted, received: facts.received, passed: facts.passed, missing })}</dd>
+        <dd data-testid="lot-progress">
+          {t("lots.progressLine", {
+            target: facts.target,
+            accepted: facts.accepted,
+            received: facts.received,
+            passed: facts.passed,
+            missing,
+          })}
+        </dd>
       </dl>
 
       <section className="fieldset" aria-labelledby="alloc-h">
         <h2 id="alloc-h">{t("lots.allocations")}</h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="alloc-h">
-        <table className="variants">
-          <thead>
-            <tr>
-              <th scope="col">{t("lots.producer")}</th>
-              <th scope="col">{t("lots.quantity")}</th>
-              <th scope="col">{t("tradeOrders.status")}</th>
-              <th scope="col">{t("lots.why")}</th>
-              <th scope="col">{t("lots.step")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lot.allocations.map((a) => (
-              <tr key={a.id} data-testid="allocation">
-                <td>
-                  {a.producer}
-                  <div className="meta">
-                    {a.regency} · {t(`scale.${a.scale}`)} · {a.item}
-                  </div>
-                </td>
-                <td>
-                  {formatNumber(a.quantity, locale)}
-                  {a.received !== null && <div className="meta">{t("lots.receivedN", { count: a.received })}</div>}
-                  {a.passed !== null && <div className="meta">{t("lots.passedN", { count: a.passed })}</div>}
-                </td>
-                <td>
-                  {t(`allocationStatus.${a.status}`)}
-                  {a.declineReason && <div className="meta">{a.declineReason}</div>}
-                </td>
-                <td className="meta">
-                  {a.why && t(a.why.key, a.why.params)}
-                  {a.qcNotes && <div>{a.qcNotes}</div>}
-                  {a.photos.map((k) => (
-                    <img key={k} src={mediaUrl(k, 320, "webp")} alt={t("lots.qcPhoto")} width={80} height={80} loading="lazy" />
-                  ))}
-                </td>
-                <td>
-                  {a.status === "PROPOSED" && (
-                    <Form method="post" className="qty-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="adjust" />
-                      <input type="hidden" name="allocationId" value={a.id} />
-                      <label htmlFor={`adj-${a.id}`} className="visually-hidden">
-                        {t("lots.quantity")}
-                      </label>
-                      <input id={`adj-${a.id}`} name="quantity" type="number" min={0} max={a.stock} defaultValue={a.quantity} className="qty" />
-                      <button type="submit" className="button-small-solid">
-                        {t("lots.adjust")}
-                      </button>
-                    </Form>
-                  )}
-                  {a.status === "ACCEPTED" && (
-                    <Form method="post" className="qty-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="receive" />
-                      <input type="hidden" name="allocationId" value={a.id} />
-                      <label htmlFor={`rcv-${a.id}`}>{t("lots.received")}</label>
-                      <input id={`rcv-${a.id}`} name="received" type="number" min={0} max={a.quantity} defaultValue={a.quantity} className="qty" />
-                      <button type="submit" className="button-small-solid">
-                        {t("lots.recordReceipt")}
-                      </button>
-                    </Form>
-                  )}
-                  {a.status === "RECEIVED" && (
-                    <Form method="post" encType="multipart/form-data" className="qc-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="qc" />
-                      <input type="hidden" name="allocationId" value={a.id} />
-                      <label htmlFor={`qc-${a.id}`}>{t("lots.passedQty")}</label>
-                      <input id={`qc-${a.id}`} name="passed" type="number" min={0} max={a.received ?? 0} defaultValue={a.received ?? 0} className="qty" />
-                      <label htmlFor={`qcn-${a.id}`}>{t("lots.qcNotes")}</label>
-                      <input id={`qcn-${a.id}`} name="notes" />
-                      <label htmlFor={`qcp-${a.id}`}>{t("lots.qcPhotos")}</label>
-                      <input id={`qcp-${a.id}`} name="photos" type="file" accept="image/*" multiple />
-                      <button type="submit" className="button-small-solid">
-                        {t("lots.recordQc")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
+          <table className="variants">
+            <thead>
+              <tr>
+                <th scope="col">{t("lots.producer")}</th>
+                <th scope="col">{t("lots.quantity")}</th>
+                <th scope="col">{t("tradeOrders.status")}</th>
+                <th scope="col">{t("lots.why")}</th>
+                <th scope="col">{t("lots.step")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lot.allocations.map((a) => (
+                <tr key={a.id} data-testid="allocation">
+                  <td>
+                    {a.producer}
+                    <div className="meta">
+                      {a.regency} · {t(`scale.${a.scale}`)} · {a.item}
+                    </div>
+                  </td>
+                  <td>
+                    {formatNumber(a.quantity, locale)}
+                    {a.received !== null && <div className="meta">{t("lots.receivedN", { count: a.received })}</div>}
+                    {a.passed !== null && <div className="meta">{t("lots.passedN", { count: a.passed })}</div>}
+                  </td>
+                  <td>
+                    {t(`allocationStatus.${a.status}`)}
+                    {a.declineReason && <div className="meta">{a.declineReason}</div>}
+                  </td>
+                  <td className="meta">
+                    {a.why && t(a.why.key, a.why.params)}
+                    {a.qcNotes && <div>{a.qcNotes}</div>}
+                    {a.photos.map((k) => (
+                      <img
+                        key={k}
+                        src={mediaUrl(k, 320, "webp")}
+                        alt={t("lots.qcPhoto")}
+                        width={80}
+                        height={80}
+                        loading="lazy"
+                      />
+                    ))}
+                  </td>
+                  <td>
+                    {a.status === "PROPOSED" && (
+                      <Form method="post" className="qty-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="adjust" />
+                        <input type="hidden" name="allocationId" value={a.id} />
+                        <label htmlFor={`adj-${a.id}`} className="visually-hidden">
+                          {t("lots.quantity")}
+                        </label>
+                        <input
+                          id={`adj-${a.id}`}
+                          name="quantity"
+                          type="number"
+                          min={0}
+                          max={a.stock}
+                          defaultValue={a.quantity}
+                          className="qty"
+                        />
+                        <button type="submit" className="button-small-solid">
+                          {t("lots.adjust")}
+                        </button>
+                      </Form>
+                    )}
+                    {a.status === "ACCEPTED" && (
+                      <Form method="post" className="qty-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="receive" />
+                        <input type="hidden" name="allocationId" value={a.id} />
+                        <label htmlFor={`rcv-${a.id}`}>{t("lots.received")}</label>
+                        <input
+                          id={`rcv-${a.id}`}
+                          name="received"
+                          type="number"
+                          min={0}
+                          max={a.quantity}
+                          defaultValue={a.quantity}
+                          className="qty"
+                        />
+                        <button type="submit" className="button-small-solid">
+                          {t("lots.recordReceipt")}
+                        </button>
+                      </Form>
+                    )}
+                    {a.status === "RECEIVED" && (
+                      <Form method="post" encType="multipart/form-data" className="qc-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="qc" />
+                        <input type="hidden" name="allocationId" value={a.id} />
+                        <label htmlFor={`qc-${a.id}`}>{t("lots.passedQty")}</label>
+                        <input
+                          id={`qc-${a.id}`}
+                          name="passed"
+                          type="number"
+                          min={0}
+                          max={a.received ?? 0}
+                          defaultValue={a.received ?? 0}
+                          className="qty"
+                        />
+                        <label htmlFor={`qcn-${a.id}`}>{t("lots.qcNotes")}</label>
+                        <input id={`qcn-${a.id}`} name="notes" />
+                        <label htmlFor={`qcp-${a.id}`}>{t("lots.qcPhotos")}</label>
+                        <input id={`qcp-${a.id}`} name="photos" type="file" accept="image/*" multiple />
+                        <button type="submit" className="button-small-solid">
+                          {t("lots.recordQc")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
         {missing > 0 && !["READY", "SHIPPED", "DELIVERED", "CANCELLED"].includes(lot.status) && (
           <Form method="post">
@@ -219,7 +274,14 @@ export default function TradeLot() {
           <Form method="post" noValidate className="qty-form">
             <CsrfInput />
             <input type="hidden" name="intent" value="send" />
-            <Field name="respondBy" type="date" label={t("lots.respondBy")} defaultValue={inAWeek} failure={failure} required />
+            <Field
+              name="respondBy"
+              type="date"
+              label={t("lots.respondBy")}
+              defaultValue={inAWeek}
+              failure={failure}
+              required
+            />
             <button type="submit">{t("lots.send", { count: proposed.length })}</button>
           </Form>
         )}
@@ -246,7 +308,14 @@ export default function TradeLot() {
         <h2>{t("lots.specTitle")}</h2>
         <Field name="grade" label={t("lots.grade")} defaultValue={lot.grade} failure={failure} />
         <Field name="packaging" label={t("lots.packaging")} defaultValue={lot.packaging} failure={failure} />
-        <Field name="unitsPerPackage" type="number" label={t("lots.unitsPerPackage")} defaultValue={String(lot.unitsPerPackage)} failure={failure} required />
+        <Field
+          name="unitsPerPackage"
+          type="number"
+          label={t("lots.unitsPerPackage")}
+          defaultValue={String(lot.unitsPerPackage)}
+          failure={failure}
+          required
+        />
         <button type="submit">{t("settings.save")}</button>
       </Form>
 

@@ -16,7 +16,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lots = await lotsList();
   return {
     locale,
-    lots: lots.map((l) => ({ id: l.id, code: l.code, status: l.status, company: l.company?.name ?? "", what: l.product ? (locale === "en" ? l.product.nameEn : l.product.nameId) : l.category ? (locale === "en" ? l.category.nameEn : l.category.nameId) : "", target: l.targetQuantity, unit: l.unit, destination: l.destinationCountry, incoterm: l.incoterm, createdAt: l.createdAt })),
+    lots: lots.map((l) => ({
+      id: l.id,
+      code: l.code,
+      status: l.status,
+      company: l.company?.name ?? "",
+      what: l.product
+        ? locale === "en"
+          ? l.product.nameEn
+          : l.product.nameId
+        : l.category
+          ? locale === "en"
+            ? l.category.nameEn
+            : l.category.nameId
+          : "",
+      target: l.targetQuantity,
+      unit: l.unit,
+      destination: l.destinationCountry,
+      incoterm: l.incoterm,
+      createdAt: l.createdAt,
+    })),
   };
 }
 

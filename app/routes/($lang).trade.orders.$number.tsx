@@ -37,10 +37,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       currency: order.currency,
       total: order.totalAmount,
       createdAt: order.createdAt,
-      lines: order.lines.map((l) => ({ id: l.id, name: l.productName, variant: l.variantName, sku: l.sku, producer: l.producerName, producerId: l.producerId, quantity: l.quantity, refundedQty: l.refundedQty, lineAmount: l.lineAmount, unitAmount: l.unitAmount, fulfilmentId: l.fulfilmentId })),
-      parcels: order.fulfilments.map((f) => ({ id: f.id, producer: f.producer.legalName, status: f.status, carrier: f.carrier, tracking: f.trackingNumber, shippedAt: f.shippedAt })),
-      refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, externalId: r.externalId, createdAt: r.createdAt })),
-      payments: order.payments.map((p) => ({ id: p.id, method: p.method, amount: p.amount, externalId: p.externalId, createdAt: p.createdAt })),
+      lines: order.lines.map((l) => ({
+        id: l.id,
+        name: l.productName,
+        variant: l.variantName,
+        sku: l.sku,
+        producer: l.producerName,
+        producerId: l.producerId,
+        quantity: l.quantity,
+        refundedQty: l.refundedQty,
+        lineAmount: l.lineAmount,
+        unitAmount: l.unitAmount,
+        fulfilmentId: l.fulfilmentId,
+      })),
+      parcels: order.fulfilments.map((f) => ({
+        id: f.id,
+        producer: f.producer.legalName,
+        status: f.status,
+        carrier: f.carrier,
+        tracking: f.trackingNumber,
+        shippedAt: f.shippedAt,
+      })),
+      refunds: order.refunds.map((r) => ({
+        id: r.id,
+        amount: r.amount,
+        reason: r.reason,
+        externalId: r.externalId,
+        createdAt: r.createdAt,
+      })),
+      payments: order.payments.map((p) => ({
+        id: p.id,
+        method: p.method,
+        amount: p.amount,
+        externalId: p.externalId,
+        createdAt: p.createdAt,
+      })),
     },
   };
 }
@@ -48,7 +79,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const reason = z.string().trim().min(3, { error: "errors.reasonRequired" }).max(300, { error: "errors.tooLong" });
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), reason }),
-  z.object({ intent: z.literal("refund"), reason, lines: z.record(z.string(), z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(0, { error: "errors.quantity" })) }),
+  z.object({
+    intent: z.literal("refund"),
+    reason,
+    lines: z.record(
+      z.string(),
+      z.coerce
+        .number({ error: "errors.quantity" })
+        .int({ error: "errors.quantity" })
+        .min(0, { error: "errors.quantity" }),
+    ),
+  }),
   z.object({ intent: z.literal("retry-refunds") }),
 ]);
 
@@ -58,7 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     shape: (form) => ({
       intent: form.get("intent"),
       reason: form.get("reason"),
-      lines: Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith("qty:")).map(([k, v]) => [k.slice(4), v === "" ? 0 : v])),
+      lines: Object.fromEntries(
+        [...form.entries()].filter(([k]) => k.startsWith("qty:")).map(([k, v]) => [k.slice(4), v === "" ? 0 : v]),
+      ),
     }),
   });
   if (!parsed.ok) return parsed.response;
@@ -66,13 +109,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const d = parsed.data;
     if (d.intent === "retry-refunds") {
       const pending = await executeCardRefunds(order.id);
-      return pending ? formError(502, parsed.form, "tradeOrders.refundsPending", {}, { count: pending }) : { ok: true as const, done: d.intent };
+      return pending
+        ? formError(502, parsed.form, "tradeOrders.refundsPending", {}, { count: pending })
+        : { ok: true as const, done: d.intent };
     }
     if (d.intent === "cancel") {
       if (isUnpaid(order.status)) await cancelUnpaidOrder(order.id, staff.id, "staff");
       else await cancelPaidOrder(staff.id, order.id, d.reason);
     } else {
-      await refundLines(staff.id, order.id, Object.entries(d.lines).map(([lineId, quantity]) => ({ lineId, quantity })), d.reason);
+      await refundLines(
+        staff.id,
+        order.id,
+        Object.entries(d.lines).map(([lineId, quantity]) => ({ lineId, quantity })),
+        d.reason,
+      );
     }
     return { ok: true as const, done: d.intent };
   } catch (err) {
@@ -94,7 +144,8 @@ export default function TradeOrder() {
       <TradeNav locale={locale} />
       <h1>{t("order.title", { number: order.number })}</h1>
       <p>
-        <OrderStatusBadge status={order.status} /> {order.email} · {t(`checkout.method.${order.paymentMethod}`)} · <Price amount={order.total} currency={order.currency} /> · {formatDate(order.createdAt, locale)}
+        <OrderStatusBadge status={order.status} /> {order.email} · {t(`checkout.method.${order.paymentMethod}`)} ·{" "}
+        <Price amount={order.total} currency={order.currency} /> · {formatDate(order.createdAt, locale)}
       </p>
       {actionData && "done" in actionData && (
         <p className="notice" role="status">
@@ -107,13 +158,17 @@ export default function TradeOrder() {
       <ul>
         {order.payments.map((p) => (
           <li key={p.id}>
-            {t("tradeOrders.paymentLine", { method: t(`checkout.method.${p.method}`), ref: p.externalId ?? "" })} <Price amount={p.amount} currency={order.currency} />
+            {t("tradeOrders.paymentLine", { method: t(`checkout.method.${p.method}`), ref: p.externalId ?? "" })}{" "}
+            <Price amount={p.amount} currency={order.currency} />
           </li>
         ))}
         {order.refunds.map((r) => (
           <li key={r.id}>
-            {t("order.refunded")} <Price amount={r.amount} currency={order.currency} /> — {r.reason} {order.paymentMethod === "STRIPE" && !r.externalId && <strong>{t("tradeOrders.refundPending")}</strong>}
-            {order.paymentMethod === "BANK_TRANSFER" && <span className="meta"> · {t("tradeOrders.refundByTransfer")}</span>}
+            {t("order.refunded")} <Price amount={r.amount} currency={order.currency} /> — {r.reason}{" "}
+            {order.paymentMethod === "STRIPE" && !r.externalId && <strong>{t("tradeOrders.refundPending")}</strong>}
+            {order.paymentMethod === "BANK_TRANSFER" && (
+              <span className="meta"> · {t("tradeOrders.refundByTransfer")}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -134,12 +189,28 @@ export default function TradeOrder() {
             .map((l) => (
               <div key={l.id} className="field">
                 <label htmlFor={`qty-${l.id}`}>
-                  {l.name} ({l.variant}) — {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })} × <Price amount={l.unitAmount} currency={order.currency} />
+                  {l.name} ({l.variant}) — {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })} ×{" "}
+                  <Price amount={l.unitAmount} currency={order.currency} />
                 </label>
-                <input id={`qty-${l.id}`} name={`qty:${l.id}`} type="number" inputMode="numeric" min={0} max={l.quantity - l.refundedQty} defaultValue={failure?.values[`qty:${l.id}`] ?? "0"} className="qty" />
+                <input
+                  id={`qty-${l.id}`}
+                  name={`qty:${l.id}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={l.quantity - l.refundedQty}
+                  defaultValue={failure?.values[`qty:${l.id}`] ?? "0"}
+                  className="qty"
+                />
               </div>
             ))}
-          <Field idPrefix="refund-" name="reason" label={t("tradeOrders.reason")} failure={failure?.values.intent === "refund" ? failure : undefined} required />
+          <Field
+            idPrefix="refund-"
+            name="reason"
+            label={t("tradeOrders.reason")}
+            failure={failure?.values.intent === "refund" ? failure : undefined}
+            required
+          />
           <button type="submit" name="intent" value="refund">
             {t("tradeOrders.refund")}
           </button>
@@ -149,8 +220,16 @@ export default function TradeOrder() {
         <Form method="post" noValidate className="fieldset">
           <CsrfInput />
           <h2>{t("tradeOrders.cancelTitle")}</h2>
-          <p className="meta">{t(order.status === "PAID" ? "tradeOrders.cancelPaidHint" : "tradeOrders.cancelUnpaidHint")}</p>
-          <Field idPrefix="cancel-" name="reason" label={t("tradeOrders.reason")} failure={failure?.values.intent === "cancel" ? failure : undefined} required />
+          <p className="meta">
+            {t(order.status === "PAID" ? "tradeOrders.cancelPaidHint" : "tradeOrders.cancelUnpaidHint")}
+          </p>
+          <Field
+            idPrefix="cancel-"
+            name="reason"
+            label={t("tradeOrders.reason")}
+            failure={failure?.values.intent === "cancel" ? failure : undefined}
+            required
+          />
           <button type="submit" name="intent" value="cancel">
             {t("tradeOrders.cancel")}
           </button>

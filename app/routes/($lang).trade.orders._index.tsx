@@ -20,7 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = STATUSES.find((s) => s === url.searchParams.get("status"));
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  return { locale: routeLocale(params), status: status ?? "", q, statuses: STATUSES, orders: await staffOrders({ status, q: q || undefined }) };
+  return {
+    locale: routeLocale(params),
+    status: status ?? "",
+    q,
+    statuses: STATUSES,
+    orders: await staffOrders({ status, q: q || undefined }),
+  };
 }
 
 export default function TradeOrders() {

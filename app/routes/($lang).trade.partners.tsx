@@ -20,7 +20,11 @@ const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("issue"),
     name: z.string().trim().min(2, { error: "errors.required" }).max(100, { error: "errors.nameTooLong" }),
-    requestsPerMinute: z.coerce.number({ error: "errors.invalidChoice" }).int().min(61, { error: "errors.invalidChoice" }).max(10_000, { error: "errors.invalidChoice" }),
+    requestsPerMinute: z.coerce
+      .number({ error: "errors.invalidChoice" })
+      .int()
+      .min(61, { error: "errors.invalidChoice" })
+      .max(10_000, { error: "errors.invalidChoice" }),
   }),
   z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(40) }),
 ]);
@@ -30,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   if (parsed.data.intent === "revoke") {
-    if (!(await revokePartnerToken(staff.id, parsed.data.id))) return formError(404, parsed.form, "errors.notFoundTitle");
+    if (!(await revokePartnerToken(staff.id, parsed.data.id)))
+      return formError(404, parsed.form, "errors.notFoundTitle");
     return { ok: true as const, issued: null };
   }
   const issued = await issuePartnerToken(staff.id, parsed.data.name, parsed.data.requestsPerMinute);
@@ -57,7 +62,14 @@ export default function PartnerTokens() {
         <input type="hidden" name="intent" value="issue" />
         <FormError failure={failure} />
         <Field name="name" label={t("partners.name")} required failure={failure} />
-        <Field name="requestsPerMinute" type="number" label={t("partners.limit")} defaultValue="600" required failure={failure} />
+        <Field
+          name="requestsPerMinute"
+          type="number"
+          label={t("partners.limit")}
+          defaultValue="600"
+          required
+          failure={failure}
+        />
         <button type="submit">{t("partners.issue")}</button>
       </Form>
       <table className="variants">

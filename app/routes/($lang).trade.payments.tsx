@@ -56,24 +56,36 @@ export default function TradePayments() {
         return (
           <article key={o.id} className="parcel" data-testid="awaiting-transfer">
             <h2>
-              <Link to={localePath(`/trade/orders/${o.number}`, locale)}>{o.number}</Link> <OrderStatusBadge status={o.status} />
+              <Link to={localePath(`/trade/orders/${o.number}`, locale)}>{o.number}</Link>{" "}
+              <OrderStatusBadge status={o.status} />
             </h2>
             <p>
               {o.shippingName} · {o.email}
             </p>
             <p>
-              {t("payments.expect")}: <strong>{o.transferAmount !== null && <Price amount={o.transferAmount} currency={o.currency} />}</strong>{" "}
+              {t("payments.expect")}:{" "}
+              <strong>{o.transferAmount !== null && <Price amount={o.transferAmount} currency={o.currency} />}</strong>{" "}
               <span className="meta">
                 ({t("checkout.total")} <Price amount={o.totalAmount} currency={o.currency} />)
               </span>
             </p>
-            {o.reservedUntil && <p className="meta">{t("payments.holdUntil", { date: formatDateTime(o.reservedUntil, locale) })}</p>}
+            {o.reservedUntil && (
+              <p className="meta">{t("payments.holdUntil", { date: formatDateTime(o.reservedUntil, locale) })}</p>
+            )}
             {o.status === "CANCELLED" && <p className="meta">{t("payments.expiredNote")}</p>}
             <Form method="post" noValidate>
               <CsrfInput />
               <FormError failure={mine} />
               <input type="hidden" name="orderId" value={o.id} />
-              <Field idPrefix={`${o.id}-`} name="received" inputMode="numeric" label={t("payments.received")} hint={t("payments.receivedHint")} failure={mine} required />
+              <Field
+                idPrefix={`${o.id}-`}
+                name="received"
+                inputMode="numeric"
+                label={t("payments.received")}
+                hint={t("payments.receivedHint")}
+                failure={mine}
+                required
+              />
               <button type="submit">{t("payments.confirm")}</button>
             </Form>
           </article>

@@ -6,7 +6,12 @@ import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { regencyLabel } from "~/domain/regions/regions";
 import { listCertificates } from "~/domain/certification/certificates.server";
-import { decideProducer, IllegalDecisionError, producerById, producerHistory } from "~/domain/producers/producers.server";
+import {
+  decideProducer,
+  IllegalDecisionError,
+  producerById,
+  producerHistory,
+} from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -22,22 +27,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const certs = await listCertificates(producer.id);
   return {
     locale: routeLocale(params),
-    producer: { id: producer.id, legalName: producer.legalName, nib: producer.nib, status: producer.status, reviewNote: producer.reviewNote, region: regencyLabel(producer.regencyCode), scale: producer.scale },
-    certificates: certs.map((c) => ({ id: c.id, type: c.type, number: c.number, status: c.status, expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null })),
+    producer: {
+      id: producer.id,
+      legalName: producer.legalName,
+      nib: producer.nib,
+      status: producer.status,
+      reviewNote: producer.reviewNote,
+      region: regencyLabel(producer.regencyCode),
+      scale: producer.scale,
+    },
+    certificates: certs.map((c) => ({
+      id: c.id,
+      type: c.type,
+      number: c.number,
+      status: c.status,
+      expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
+    })),
     history: await producerHistory(producer.id),
   };
 }
 
 const schema = z
   .object({ decision: z.enum(["suspend", "reinstate"]), reason: z.string().trim().max(500).optional() })
-  .refine((v) => v.decision !== "suspend" || (v.reason && v.reason.length >= 3), { path: ["reason"], error: "errors.reasonRequired" });
+  .refine((v) => v.decision !== "suspend" || (v.reason && v.reason.length >= 3), {
+    path: ["reason"],
+    error: "errors.reasonRequired",
+  });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "STAFF");
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   try {
-    if (!(await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason))) throw new Response("Not found", { status: 404 });
+    if (!(await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason)))
+      throw new Response("Not found", { status: 404 });
   } catch (err) {
     if (err instanceof IllegalDecisionError) return formError(409, parsed.form, "errors.alreadyDecided");
     throw err;
@@ -59,7 +82,11 @@ export default function TradeProducer() {
         </span>{" "}
         {producer.region} · {t(`scale.${producer.scale}`)} · NIB {producer.nib}
       </p>
-      {producer.reviewNote && <p className="notice">{t("sell.staffNote")} {producer.reviewNote}</p>}
+      {producer.reviewNote && (
+        <p className="notice">
+          {t("sell.staffNote")} {producer.reviewNote}
+        </p>
+      )}
       <FormError failure={failure} />
       {failure?.fieldErrors.reason && <p className="form-error">{t(failure.fieldErrors.reason)}</p>}
       <Form method="post" className="row-actions">
@@ -83,7 +110,8 @@ export default function TradeProducer() {
       <ul>
         {certificates.map((c) => (
           <li key={c.id}>
-            {t(`cert.${c.type}`)} {c.number} — <span className={`status status-${c.status}`}>{t(`certStatus.${c.status}`)}</span>
+            {t(`cert.${c.type}`)} {c.number} —{" "}
+            <span className={`status status-${c.status}`}>{t(`certStatus.${c.status}`)}</span>
             {c.expiresAt && <> · {t("product.validUntil", { date: formatDate(c.expiresAt, locale) })}</>}
           </li>
         ))}
@@ -92,9 +120,17 @@ export default function TradeProducer() {
       <ul className="history" data-testid="history">
         {history.map((h) => (
           <li key={h.id}>
-            <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> · {formatDate(h.createdAt, locale)} · {h.actor ?? t("trade.system")}
-            {h.after && typeof h.after === "object" && "reason" in h.after && h.after.reason ? <> · “{String(h.after.reason)}”</> : null}
-            {h.before && typeof h.before === "object" && "status" in h.before && h.after && typeof h.after === "object" && "status" in h.after ? (
+            <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> · {formatDate(h.createdAt, locale)} ·{" "}
+            {h.actor ?? t("trade.system")}
+            {h.after && typeof h.after === "object" && "reason" in h.after && h.after.reason ? (
+              <> · “{String(h.after.reason)}”</>
+            ) : null}
+            {h.before &&
+            typeof h.before === "object" &&
+            "status" in h.before &&
+            h.after &&
+            typeof h.after === "object" &&
+            "status" in h.after ? (
               <span className="meta">
                 {" "}
                 ({String(h.before.status)} → {String(h.after.status)})

@@ -20,7 +20,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rfq = await rfqForStaff(params.id ?? "");
   if (!rfq) throw new Response("Not found", { status: 404 });
   const locale = routeLocale(params);
-  return { locale, rfq: { ...rfq, what: rfq.product ? (locale === "en" ? rfq.product.nameEn : rfq.product.nameId) : rfq.category ? (locale === "en" ? rfq.category.nameEn : rfq.category.nameId) : "" } };
+  return {
+    locale,
+    rfq: {
+      ...rfq,
+      what: rfq.product
+        ? locale === "en"
+          ? rfq.product.nameEn
+          : rfq.product.nameId
+        : rfq.category
+          ? locale === "en"
+            ? rfq.category.nameEn
+            : rfq.category.nameId
+          : "",
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,9 +42,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, quoteSchema);
   if (!parsed.ok) return parsed.response;
   const d = parsed.data;
-  if (d.validUntil < new Date(new Date().toISOString().slice(0, 10))) return formError(400, parsed.form, "errors.formInvalid", { validUntil: "errors.datePast" });
+  if (d.validUntil < new Date(new Date().toISOString().slice(0, 10)))
+    return formError(400, parsed.form, "errors.formInvalid", { validUntil: "errors.datePast" });
   try {
-    await sendQuote(staff.id, params.id ?? "", { unitPriceAmount: d.unitPrice, currency: d.currency, incoterm: d.incoterm, validUntil: d.validUntil, leadTimeDays: d.leadTimeDays, conditions: d.conditions, producerPriceAmount: d.producerPrice });
+    await sendQuote(staff.id, params.id ?? "", {
+      unitPriceAmount: d.unitPrice,
+      currency: d.currency,
+      incoterm: d.incoterm,
+      validUntil: d.validUntil,
+      leadTimeDays: d.leadTimeDays,
+      conditions: d.conditions,
+      producerPriceAmount: d.producerPrice,
+    });
   } catch (err) {
     if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
     throw err;
@@ -48,7 +71,8 @@ export default function TradeRfq() {
     <div className="container wide">
       <TradeNav locale={locale} />
       <h1>
-        {t("tradeRfq.detail", { company: rfq.company.name })} <span className="status">{t(`rfqStatus.${rfq.status}`)}</span>
+        {t("tradeRfq.detail", { company: rfq.company.name })}{" "}
+        <span className="status">{t(`rfqStatus.${rfq.status}`)}</span>
       </h1>
       {actionData && "ok" in actionData && actionData.ok && (
         <p className="notice" role="status">
@@ -78,7 +102,8 @@ export default function TradeRfq() {
         )}
         <dt>{t("rfq.company")}</dt>
         <dd>
-          {rfq.company.name}, {t(`country.${rfq.company.country}`)} {rfq.company.taxId ? `· ${rfq.company.taxId}` : ""} · {rfq.company.contactName} &lt;{rfq.company.contactEmail}&gt;
+          {rfq.company.name}, {t(`country.${rfq.company.country}`)} {rfq.company.taxId ? `· ${rfq.company.taxId}` : ""}{" "}
+          · {rfq.company.contactName} &lt;{rfq.company.contactEmail}&gt;
         </dd>
         {rfq.notes && (
           <>
@@ -89,7 +114,9 @@ export default function TradeRfq() {
       </dl>
       {rfq.quotes.map((q) => (
         <p key={q.id} className="fieldset">
-          {formatMoney(q.unitPriceAmount, q.currency, locale)} · {q.incoterm} · {t("rfq.validUntil", { date: formatDate(q.validUntil, locale) })} · <span className="status">{t(`quoteStatus.${q.status}`)}</span>
+          {formatMoney(q.unitPriceAmount, q.currency, locale)} · {q.incoterm} ·{" "}
+          {t("rfq.validUntil", { date: formatDate(q.validUntil, locale) })} ·{" "}
+          <span className="status">{t(`quoteStatus.${q.status}`)}</span>
           {q.lot && (
             <>
               {" "}
@@ -103,12 +130,55 @@ export default function TradeRfq() {
           <CsrfInput />
           <h2>{t("tradeRfq.quote")}</h2>
           <FormError failure={failure} />
-          <Field name="unitPrice" inputMode="decimal" label={t("tradeRfq.unitPrice")} hint={t("tradeRfq.unitPriceHint")} failure={failure} required />
-          <SelectField name="currency" label={t("rfq.currency")} options={QUOTE_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue={rfq.targetCurrency ?? "USD"} failure={failure} required />
-          <Field name="producerPrice" inputMode="decimal" label={t("tradeRfq.producerPrice")} hint={t("tradeRfq.producerPriceHint")} failure={failure} required />
-          <SelectField name="incoterm" label={t("rfq.incoterm")} options={INCOTERMS.map((i) => ({ value: i, label: i }))} defaultValue={rfq.incoterm} failure={failure} required />
-          <Field name="validUntil" type="date" label={t("tradeRfq.validUntil")} defaultValue={inTwoWeeks} failure={failure} required />
-          <Field name="leadTimeDays" type="number" inputMode="numeric" label={t("tradeRfq.leadTime")} defaultValue="30" failure={failure} required />
+          <Field
+            name="unitPrice"
+            inputMode="decimal"
+            label={t("tradeRfq.unitPrice")}
+            hint={t("tradeRfq.unitPriceHint")}
+            failure={failure}
+            required
+          />
+          <SelectField
+            name="currency"
+            label={t("rfq.currency")}
+            options={QUOTE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+            defaultValue={rfq.targetCurrency ?? "USD"}
+            failure={failure}
+            required
+          />
+          <Field
+            name="producerPrice"
+            inputMode="decimal"
+            label={t("tradeRfq.producerPrice")}
+            hint={t("tradeRfq.producerPriceHint")}
+            failure={failure}
+            required
+          />
+          <SelectField
+            name="incoterm"
+            label={t("rfq.incoterm")}
+            options={INCOTERMS.map((i) => ({ value: i, label: i }))}
+            defaultValue={rfq.incoterm}
+            failure={failure}
+            required
+          />
+          <Field
+            name="validUntil"
+            type="date"
+            label={t("tradeRfq.validUntil")}
+            defaultValue={inTwoWeeks}
+            failure={failure}
+            required
+          />
+          <Field
+            name="leadTimeDays"
+            type="number"
+            inputMode="numeric"
+            label={t("tradeRfq.leadTime")}
+            defaultValue="30"
+            failure={failure}
+            required
+          />
           <TextArea name="conditions" label={t("tradeRfq.conditions")} failure={failure} />
           <button type="submit">{t("tradeRfq.send")}</button>
         </Form>

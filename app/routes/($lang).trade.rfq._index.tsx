@@ -16,7 +16,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rfqs = await staffRfqs();
   return {
     locale,
-    rfqs: rfqs.map((r) => ({ id: r.id, status: r.status, company: r.company.name, country: r.company.country, what: r.product ? (locale === "en" ? r.product.nameEn : r.product.nameId) : r.category ? (locale === "en" ? r.category.nameEn : r.category.nameId) : "", quantity: r.quantity, unit: r.unit, destination: r.destinationCountry, incoterm: r.incoterm, createdAt: r.createdAt })),
+    rfqs: rfqs.map((r) => ({
+      id: r.id,
+      status: r.status,
+      company: r.company.name,
+      country: r.company.country,
+      what: r.product
+        ? locale === "en"
+          ? r.product.nameEn
+          : r.product.nameId
+        : r.category
+          ? locale === "en"
+            ? r.category.nameEn
+            : r.category.nameId
+          : "",
+      quantity: r.quantity,
+      unit: r.unit,
+      destination: r.destinationCountry,
+      incoterm: r.incoterm,
+      createdAt: r.createdAt,
+    })),
   };
 }
 
@@ -42,7 +61,8 @@ export default function TradeRfqs() {
           {rfqs.map((r) => (
             <tr key={r.id}>
               <td>
-                <Link to={localePath(`/trade/rfq/${r.id}`, locale)}>{r.company}</Link> <span className="meta">({r.country})</span>
+                <Link to={localePath(`/trade/rfq/${r.id}`, locale)}>{r.company}</Link>{" "}
+                <span className="meta">({r.country})</span>
               </td>
               <td>
                 {formatNumber(r.quantity, locale)} {r.unit} · {r.what}

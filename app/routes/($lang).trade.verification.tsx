@@ -5,7 +5,11 @@ import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { regencyLabel } from "~/domain/regions/regions";
-import { CertificateStateError, decideCertificate, verificationQueue } from "~/domain/certification/certificates.server";
+import {
+  CertificateStateError,
+  decideCertificate,
+  verificationQueue,
+} from "~/domain/certification/certificates.server";
 import { decideProducer, IllegalDecisionError } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -20,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = await verificationQueue();
   return {
     locale: routeLocale(params),
-    producers: q.producers.map((p) => ({ ...p, region: regencyLabel(p.regencyCode), createdAt: p.createdAt.toISOString() })),
+    producers: q.producers.map((p) => ({
+      ...p,
+      region: regencyLabel(p.regencyCode),
+      createdAt: p.createdAt.toISOString(),
+    })),
     certificates: q.certificates.map((c) => ({
       ...c,
       issuedAt: c.issuedAt.toISOString().slice(0, 10),
@@ -40,7 +48,10 @@ const schema = z
     decision: z.enum(["verify", "send-back", "reject"]),
     reason,
   })
-  .refine((v) => v.decision === "verify" || (v.reason && v.reason.length >= 3), { path: ["reason"], error: "errors.reasonRequired" });
+  .refine((v) => v.decision === "verify" || (v.reason && v.reason.length >= 3), {
+    path: ["reason"],
+    error: "errors.reasonRequired",
+  });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "STAFF");
@@ -54,13 +65,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await decideCertificate(staff.id, id, decision === "verify" ? "verify" : "reject", reason);
     if (!done) throw new Response("Not found", { status: 404 });
   } catch (err) {
-    if (err instanceof IllegalDecisionError || err instanceof CertificateStateError) return formError(409, parsed.form, "errors.alreadyDecided");
+    if (err instanceof IllegalDecisionError || err instanceof CertificateStateError)
+      return formError(409, parsed.form, "errors.alreadyDecided");
     throw err;
   }
   return redirect(`${localePath("/trade/verification", routeLocale(params))}?done=1`);
 }
 
-function DecisionForms({ kind, id, rejectLabel }: { kind: "producer" | "certificate"; id: string; rejectLabel: string }) {
+function DecisionForms({
+  kind,
+  id,
+  rejectLabel,
+}: {
+  kind: "producer" | "certificate";
+  id: string;
+  rejectLabel: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="row-actions">
@@ -119,7 +139,11 @@ export default function VerificationQueue() {
                 {p.contactName}, {p.contactPhone}, {p.contactEmail}
               </dd>
             </dl>
-            {p.reviewNote && <p className="meta">{t("sell.staffNote")} {p.reviewNote}</p>}
+            {p.reviewNote && (
+              <p className="meta">
+                {t("sell.staffNote")} {p.reviewNote}
+              </p>
+            )}
           </div>
           <DecisionForms kind="producer" id={p.id} rejectLabel={t("trade.sendBack")} />
         </article>
@@ -147,7 +171,11 @@ export default function VerificationQueue() {
           <div>
             {c.hasScan &&
               (c.scanMime?.startsWith("image/") ? (
-                <img className="doc-preview" src={`/documents/certificates/${c.id}`} alt={t("trade.scanOf", { number: c.number })} />
+                <img
+                  className="doc-preview"
+                  src={`/documents/certificates/${c.id}`}
+                  alt={t("trade.scanOf", { number: c.number })}
+                />
               ) : (
                 <a href={`/documents/certificates/${c.id}`}>{t("sell.viewScan")}</a>
               ))}

@@ -6,5 +6,11 @@ import { requireRole } from "~/lib/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF", "ADMIN");
   const { table } = await impactFigures();
-  return new Response(impactCsv(table), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="anjung-impact.csv"', "Cache-Control": "private, no-store" } });
+  return new Response(impactCsv(table), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="anjung-impact.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

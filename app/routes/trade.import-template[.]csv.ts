@@ -6,6 +6,9 @@ import { requireRole } from "~/lib/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF");
   return new Response(templateCsv(), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="anjung-registry-template.csv"' },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="anjung-registry-template.csv"',
+    },
   });
 }

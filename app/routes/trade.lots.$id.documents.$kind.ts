@@ -12,6 +12,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doc = await exportDocument(params.id ?? "", kind);
   if (!doc) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(doc.pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${doc.filename}"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${doc.filename}"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

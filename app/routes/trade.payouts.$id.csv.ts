@@ -8,6 +8,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await payoutCsv(params.id ?? "");
   if (!file) throw new Response("Not found", { status: 404 });
   return new Response(file.csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="anjung-payout-${file.reference}.csv"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="anjung-payout-${file.reference}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

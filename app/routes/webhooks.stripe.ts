@@ -7,7 +7,8 @@ const MAX_BODY = 512 * 1024;
 /** Stripe's webhook endpoint: signed events only, each acted on once (see payments.server). */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json({ error: "method not allowed" }, { status: 405 });
-  if (Number(request.headers.get("Content-Length") ?? "0") > MAX_BODY) return Response.json({ error: "payload too large" }, { status: 413 });
+  if (Number(request.headers.get("Content-Length") ?? "0") > MAX_BODY)
+    return Response.json({ error: "payload too large" }, { status: 413 });
   const payload = await request.text();
   if (payload.length > MAX_BODY) return Response.json({ error: "payload too large" }, { status: 413 });
   let event;

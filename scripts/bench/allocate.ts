@@ -13,7 +13,7 @@ import { percentile } from "./lib";
 const N = Number(process.argv[2] ?? 10_000);
 const now = new Date("2026-11-24T00:00:00Z");
 let seed = 42;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296);
+const rand = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
 const regencies = provinces.flatMap((p) => p.regencies.map((r) => r.code));
 const scales = ["MIKRO", "MIKRO", "MIKRO", "KECIL", "KECIL", "MENENGAH"] as const;
 
@@ -43,11 +43,26 @@ function naive(target: number, list: Offer[]) {
     if (left <= 0) break;
     const q = Math.min(o.capacity, left);
     if (q < o.minBatch) continue;
-    allocations.push({ producerId: o.producerId, variantId: o.variantId, quantity: q, reason: { key: "", params: {} } });
+    allocations.push({
+      producerId: o.producerId,
+      variantId: o.variantId,
+      quantity: q,
+      reason: { key: "", params: {} },
+    });
     left -= q;
   }
-  const pickupPoints = [...new Set(allocations.map((a) => list.find((o) => o.producerId === a.producerId)!.regencyCode))];
-  return { target, total: target - left, shortfall: left, allocations, excluded: [], pickupPoints, summary: { key: "", params: {} } };
+  const pickupPoints = [
+    ...new Set(allocations.map((a) => list.find((o) => o.producerId === a.producerId)!.regencyCode)),
+  ];
+  return {
+    target,
+    total: target - left,
+    shortfall: left,
+    allocations,
+    excluded: [],
+    pickupPoints,
+    summary: { key: "", params: {} },
+  };
 }
 
 function time<T>(f: () => T, runs: number) {
@@ -69,9 +84,15 @@ const f1 = fairness(fair.out, offers, now);
 const f0 = fairness(base.out, offers, now);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(`bench: ${N} offers, total capacity ${capacity}, target ${TARGET}`);
-console.log(`bench: allocator p50 ${fair.p50.toFixed(1)} ms, p95 ${fair.p95.toFixed(1)} ms (target ≤ 200 ms) — baseline greedy p50 ${base.p50.toFixed(1)} ms; ratio ${(fair.p50 / base.p50).toFixed(2)}×`);
-console.log(`bench: allocator: filled ${fair.out.total}/${TARGET} exactly=${fair.out.shortfall === 0}, ${f1.producers} producers, ${f1.pickupPoints} pickup points, to micro ${pct(f1.microShare)}, to producers without a lot in 180 days ${pct(f1.quietShare)}, largest share ${pct(f1.largestShare)}, Gini of fill ratio ${f1.giniFill.toFixed(3)}`);
-console.log(`bench: baseline:  filled ${base.out.total}/${TARGET}, ${f0.producers} producers, ${f0.pickupPoints} pickup points, to micro ${pct(f0.microShare)}, to producers without a lot in 180 days ${pct(f0.quietShare)}, largest share ${pct(f0.largestShare)}, Gini of fill ratio ${f0.giniFill.toFixed(3)}`);
+console.log(
+  `bench: allocator p50 ${fair.p50.toFixed(1)} ms, p95 ${fair.p95.toFixed(1)} ms (target ≤ 200 ms) — baseline greedy p50 ${base.p50.toFixed(1)} ms; ratio ${(fair.p50 / base.p50).toFixed(2)}×`,
+);
+console.log(
+  `bench: allocator: filled ${fair.out.total}/${TARGET} exactly=${fair.out.shortfall === 0}, ${f1.producers} producers, ${f1.pickupPoints} pickup points, to micro ${pct(f1.microShare)}, to producers without a lot in 180 days ${pct(f1.quietShare)}, largest share ${pct(f1.largestShare)}, Gini of fill ratio ${f1.giniFill.toFixed(3)}`,
+);
+console.log(
+  `bench: baseline:  filled ${base.out.total}/${TARGET}, ${f0.producers} producers, ${f0.pickupPoints} pickup points, to micro ${pct(f0.microShare)}, to producers without a lot in 180 days ${pct(f0.quietShare)}, largest share ${pct(f0.largestShare)}, Gini of fill ratio ${f0.giniFill.toFixed(3)}`,
+);
 const micro = offers.filter((o) => o.scale === "MIKRO").reduce((s, o) => s + o.capacity, 0);
 console.log(`bench: micro producers hold ${pct(micro / capacity)} of the capacity`);
 process.exit(fair.p95 <= 200 && fair.out.shortfall === 0 ? 0 : 1);

@@ -6,20 +6,58 @@ export async function generateCatalogue(n: number) {
   let pos = 0;
   const leafIds: string[] = [];
   for (const c of categories) {
-    const parent = await db.category.create({ data: { slug: c.slug, nameId: c.nameId, nameEn: c.nameEn, isFood: c.isFood, position: pos++ } });
+    const parent = await db.category.create({
+      data: { slug: c.slug, nameId: c.nameId, nameEn: c.nameEn, isFood: c.isFood, position: pos++ },
+    });
     if (c.children.length === 0) leafIds.push(parent.id);
-    for (const ch of c.children) leafIds.push((await db.category.create({ data: { slug: ch.slug, nameId: ch.nameId, nameEn: ch.nameEn, parentId: parent.id, position: pos++ } })).id);
+    for (const ch of c.children)
+      leafIds.push(
+        (
+          await db.category.create({
+            data: { slug: ch.slug, nameId: ch.nameId, nameEn: ch.nameEn, parentId: parent.id, position: pos++ },
+          })
+        ).id,
+      );
   }
   const regencies = provinces.flatMap((p) => p.regencies.map((r) => ({ code: r.code, province: p.code })));
   const producers = Math.max(50, Math.round(n / 50));
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Producer" (id, slug, "legalName", nib, scale, "provinceCode", "regencyCode", address, "storyId", "contactName", "contactPhone", "contactEmail", status, "updatedAt")
     SELECT 'bp' || g, 'umkm-' || g, 'UMKM Bench ' || g, lpad((1000000000000 + g)::text, 13, '0'), (ARRAY['MIKRO','KECIL','MENENGAH'])[1 + g % 3]::"ProducerScale",
            split_part(r.code, '.', 1), r.code, 'Jl. ' || g, 'Cerita ' || g, 'Kontak', '+62', 'x@example.test', 'VERIFIED', now()
     FROM generate_series(1, ${producers}) g
-    JOIN (SELECT code, row_number() OVER () - 1 AS i FROM unnest($1::text[]) code) r ON r.i = g % ${regencies.length}`, regencies.map((r) => r.code));
-  const wordsId = ["Keranjang rotan", "Tas anyaman purun", "Kain sasirangan", "Madu kelulut", "Amplang ikan", "Kopi bubuk", "Kalung manik", "Teh bajakah", "Tikar rotan", "Kerupuk haruan", "Batik benang bintik", "Topi purun"];
-  const wordsEn = ["Rattan basket", "Woven purun bag", "Sasirangan cloth", "Kelulut honey", "Fish amplang", "Ground coffee", "Bead necklace", "Bajakah tea", "Rattan mat", "Snakehead crackers", "Benang bintik batik", "Purun hat"];
+    JOIN (SELECT code, row_number() OVER () - 1 AS i FROM unnest($1::text[]) code) r ON r.i = g % ${regencies.length}`,
+    regencies.map((r) => r.code),
+  );
+  const wordsId = [
+    "Keranjang rotan",
+    "Tas anyaman purun",
+    "Kain sasirangan",
+    "Madu kelulut",
+    "Amplang ikan",
+    "Kopi bubuk",
+    "Kalung manik",
+    "Teh bajakah",
+    "Tikar rotan",
+    "Kerupuk haruan",
+    "Batik benang bintik",
+    "Topi purun",
+  ];
+  const wordsEn = [
+    "Rattan basket",
+    "Woven purun bag",
+    "Sasirangan cloth",
+    "Kelulut honey",
+    "Fish amplang",
+    "Ground coffee",
+    "Bead necklace",
+    "Bajakah tea",
+    "Rattan mat",
+    "Snakehead crackers",
+    "Benang bintik batik",
+    "Purun hat",
+  ];
   const adjId = ["klasik", "besar", "kecil", "motif Dayak", "warna alam", "premium", "oleh-oleh", "hemat"];
   const adjEn = ["classic", "large", "small", "Dayak motif", "natural colour", "premium", "souvenir", "value"];
   await db.$executeRawUnsafe(

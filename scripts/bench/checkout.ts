@@ -24,17 +24,48 @@ async function seed() {
   const { db } = await import("../../app/lib/db.server");
   const category = await db.category.create({ data: { slug: "madu", nameId: "Madu", nameEn: "Honey", isFood: false } });
   const producer = await db.producer.create({
-    data: { slug: "kelulut-bench", legalName: "Madu Kelulut Bench", nib: "6203012345678", scale: "MIKRO", provinceCode: "62", regencyCode: "62.03", address: "Kuala Kapuas", storyId: "Lebah kelulut", contactName: "Ina", contactPhone: "+62 811", contactEmail: "ina@example.test", status: "VERIFIED" },
+    data: {
+      slug: "kelulut-bench",
+      legalName: "Madu Kelulut Bench",
+      nib: "6203012345678",
+      scale: "MIKRO",
+      provinceCode: "62",
+      regencyCode: "62.03",
+      address: "Kuala Kapuas",
+      storyId: "Lebah kelulut",
+      contactName: "Ina",
+      contactPhone: "+62 811",
+      contactEmail: "ina@example.test",
+      status: "VERIFIED",
+    },
   });
   const product = await db.product.create({
     data: {
-      producerId: producer.id, slug: "madu-kelulut-bench", nameId: "Madu kelulut 250 ml", nameEn: "Kelulut honey 250 ml", descriptionId: "Madu.", descriptionEn: "Honey.",
-      categoryId: category.id, weightGrams: 300, status: "PUBLISHED", publishedAt: new Date(),
-      variants: { create: { sku: "KLT-250", nameId: "250 ml", nameEn: "250 ml", priceAmount: 12_500_000, stock: BUYERS * 2 } },
+      producerId: producer.id,
+      slug: "madu-kelulut-bench",
+      nameId: "Madu kelulut 250 ml",
+      nameEn: "Kelulut honey 250 ml",
+      descriptionId: "Madu.",
+      descriptionEn: "Honey.",
+      categoryId: category.id,
+      weightGrams: 300,
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      variants: {
+        create: { sku: "KLT-250", nameId: "250 ml", nameEn: "250 ml", priceAmount: 12_500_000, stock: BUYERS * 2 },
+      },
     },
     include: { variants: true },
   });
-  await db.shippingRate.create({ data: { code: "kalimantan", nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount: 2_500_000 } });
+  await db.shippingRate.create({
+    data: {
+      code: "kalimantan",
+      nameId: "Reguler Kalimantan",
+      nameEn: "Kalimantan standard",
+      country: "ID",
+      amount: 2_500_000,
+    },
+  });
   return { variant: product.variants[0], slug: product.slug };
 }
 
@@ -48,7 +79,10 @@ async function main() {
     const { variant, slug } = await seed();
     const { db } = await import("../../app/lib/db.server");
     const port = await freePort();
-    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], {
+      env: process.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve, reject) => {
       server!.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
       server!.on("exit", (c) => reject(new Error(`server exited ${c}`)));
@@ -77,15 +111,36 @@ async function main() {
       buyers.push(...batch);
     }
     // every buyer reviews the total first, as the checkout page makes them (not timed)
-    const form = (csrf: string, i: number, intent: "review" | "place", review?: { checkoutKey: string; reviewDigest: string }) =>
+    const form = (
+      csrf: string,
+      i: number,
+      intent: "review" | "place",
+      review?: { checkoutKey: string; reviewDigest: string },
+    ) =>
       new URLSearchParams({
-        csrf, intent, email: `buyer${i}@example.test`, name: `Pembeli ${i}`, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "63.71",
-        city: "Banjarmasin", address: `Jl. Pangeran Antasari ${i}`, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER", ...review,
+        csrf,
+        intent,
+        email: `buyer${i}@example.test`,
+        name: `Pembeli ${i}`,
+        phone: "+62 812 3456 7890",
+        country: "ID",
+        province: "63",
+        regencyCode: "63.71",
+        city: "Banjarmasin",
+        address: `Jl. Pangeran Antasari ${i}`,
+        postcode: "70111",
+        shippingRate: "kalimantan",
+        paymentMethod: "BANK_TRANSFER",
+        ...review,
       });
     for (let start = 0; start < buyers.length; start += 25) {
       await Promise.all(
         buyers.slice(start, start + 25).map(async (b, k) => {
-          const res = await fetch(`${base}/checkout`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie }, body: form(b.csrf, start + k, "review") });
+          const res = await fetch(`${base}/checkout`, {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie },
+            body: form(b.csrf, start + k, "review"),
+          });
           const html = await res.text();
           const key = /name="checkoutKey" value="([^"]+)"/.exec(html)?.[1];
           const digest = /name="reviewDigest" value="([^"]+)"/.exec(html)?.[1];
@@ -105,14 +160,18 @@ async function main() {
     await Promise.all(
       buyers.map(async (b, i) => {
         const s = performance.now();
-        const res = await fetch(`${base}/checkout`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie }, body: form(b.csrf, i, "place", b.review) });
+        const res = await fetch(`${base}/checkout`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookie },
+          body: form(b.csrf, i, "place", b.review),
+        });
         const body = await res.text();
         latencies.push(performance.now() - s);
         if (res.status === 302 && /\/orders\/AJ/.test(res.headers.get("location") ?? "")) {
           outcomes.ordered++;
           outcomes.lastOrderAt = Math.max(outcomes.lastOrderAt, performance.now() - t0);
-        }
-        else if (res.status === 409 && body.includes("stok habis")) outcomes.soldOut++;
+        } else if (res.status === 409 && body.includes("stok habis")) outcomes.soldOut++;
         else outcomes.other.push(`${res.status}`);
       }),
     );
@@ -121,7 +180,10 @@ async function main() {
 
     // 3. baseline: the bare conditional decrement, same concurrency, same database
     await db.variant.update({ where: { id: variant.id }, data: { stock: UNITS } });
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+    const pool = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+    });
     const b0 = performance.now();
     let baseOk = 0;
     await Promise.all(
@@ -142,15 +204,36 @@ async function main() {
     await db.variant.update({ where: { id: variant.id }, data: { stock: 0 } }); // the checkout's result was checked below first
 
     const stockAfter = await db.order.count({ where: { status: "AWAITING_PAYMENT" } });
-    const held = await db.stockReservation.aggregate({ where: { variantId: variant.id, status: "HELD" }, _sum: { quantity: true } });
-    log(`checkout: ${BUYERS} attempts in ${seconds.toFixed(2)} s → ${(BUYERS / seconds).toFixed(0)} attempts/s, ${(outcomes.ordered / seconds).toFixed(0)} orders/s`);
+    const held = await db.stockReservation.aggregate({
+      where: { variantId: variant.id, status: "HELD" },
+      _sum: { quantity: true },
+    });
+    log(
+      `checkout: ${BUYERS} attempts in ${seconds.toFixed(2)} s → ${(BUYERS / seconds).toFixed(0)} attempts/s, ${(outcomes.ordered / seconds).toFixed(0)} orders/s`,
+    );
     log(`the ${UNITS}th order was placed ${(outcomes.lastOrderAt / 1000).toFixed(2)} s after the rush began`);
-    log(`checkout latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`);
-    log(`outcomes: ${outcomes.ordered} orders, ${outcomes.soldOut} "sold out", ${outcomes.other.length} other ${outcomes.other.slice(0, 5).join(",")}`);
+    log(
+      `checkout latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`,
+    );
+    log(
+      `outcomes: ${outcomes.ordered} orders, ${outcomes.soldOut} "sold out", ${outcomes.other.length} other ${outcomes.other.slice(0, 5).join(",")}`,
+    );
     log(`orders in the database: ${stockAfter}; units held: ${held._sum.quantity ?? 0}`);
-    log(`baseline (bare conditional UPDATE, ${BUYERS} concurrent transactions): ${(BUYERS / baseSeconds).toFixed(0)} tx/s, ${baseOk} decrements; checkout/baseline throughput ratio ${(BUYERS / seconds / (BUYERS / baseSeconds)).toFixed(3)}`);
-    const ok = outcomes.ordered === UNITS && outcomes.soldOut === BUYERS - UNITS && outcomes.other.length === 0 && stockAfter === UNITS && (held._sum.quantity ?? 0) === UNITS && baseOk === UNITS;
-    log(ok ? `PASS: exactly ${UNITS} succeeded, 0 oversold, ${BUYERS - UNITS} told "sold out"` : "FAIL: the checkout oversold or refused wrongly");
+    log(
+      `baseline (bare conditional UPDATE, ${BUYERS} concurrent transactions): ${(BUYERS / baseSeconds).toFixed(0)} tx/s, ${baseOk} decrements; checkout/baseline throughput ratio ${(BUYERS / seconds / (BUYERS / baseSeconds)).toFixed(3)}`,
+    );
+    const ok =
+      outcomes.ordered === UNITS &&
+      outcomes.soldOut === BUYERS - UNITS &&
+      outcomes.other.length === 0 &&
+      stockAfter === UNITS &&
+      (held._sum.quantity ?? 0) === UNITS &&
+      baseOk === UNITS;
+    log(
+      ok
+        ? `PASS: exactly ${UNITS} succeeded, 0 oversold, ${BUYERS - UNITS} told "sold out"`
+        : "FAIL: the checkout oversold or refused wrongly",
+    );
     failed = !ok;
   } finally {
     server?.kill("SIGTERM");

@@ -17,7 +17,12 @@ export async function benchServices(name: string) {
   await ensureDatabase(pg.url("postgres"), "bench");
   await migrateDeploy(pg.url("bench"));
   const key = "bench-master-key-0123456789abcdef";
-  const meili = await startEmbeddedMeili({ dataDir: path.join(root, "meili"), binDir: path.resolve(".data", "bin"), port: await freePort(), masterKey: key });
+  const meili = await startEmbeddedMeili({
+    dataDir: path.join(root, "meili"),
+    binDir: path.resolve(".data", "bin"),
+    port: await freePort(),
+    masterKey: key,
+  });
   Object.assign(process.env, {
     NODE_ENV: "production",
     DATABASE_URL: pg.url("bench"),

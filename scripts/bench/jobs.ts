@@ -20,7 +20,10 @@ const EDITS = 100;
 const IMPORT_ROWS = 20_000;
 
 function spawnWorker(env: Record<string, string> = {}) {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/worker.ts"], { env: { ...process.env, WORKER_NAME: "bench-worker", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+    env: { ...process.env, WORKER_NAME: "bench-worker", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise<ChildProcess>((resolve, reject) => {
     child.stdout!.on("data", (d) => String(d).includes("READY") && resolve(child));
     child.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
@@ -37,7 +40,8 @@ const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
 };
-const show = (x: { p50: number; p95: number; max: number }) => `p50 ${x.p50.toFixed(0)} ms, p95 ${x.p95.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`;
+const show = (x: { p50: number; p95: number; max: number }) =>
+  `p50 ${x.p50.toFixed(0)} ms, p95 ${x.p95.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`;
 
 async function main() {
   const services = await benchServices("jobs");
@@ -48,7 +52,8 @@ async function main() {
     const { getMeili, indexName } = await import("../../search/client");
     const { buildDocuments } = await import("../../search/documents");
     const { productChanged } = await import("../../app/jobs/search-index.server");
-    const { createImportJob, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE } = await import("../../app/domain/imports/registry-import.server");
+    const { createImportJob, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE } =
+      await import("../../app/domain/imports/registry-import.server");
     await reindexAll();
     log(`${N.toLocaleString("en")} products indexed`);
     const index = getMeili().index(indexName("products"));
@@ -98,10 +103,19 @@ async function main() {
       }
 
       // the same while an import of 20,000 rows runs
-      const staff = await db.user.create({ data: { email: "bench-staff@example.test", name: "Staff", passwordHash: "x", roles: ["STAFF"] } });
-      await db.category.upsert({ where: { slug: "anyaman-rotan" }, create: { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" }, update: {} });
+      const staff = await db.user.create({
+        data: { email: "bench-staff@example.test", name: "Staff", passwordHash: "x", roles: ["STAFF"] },
+      });
+      await db.category.upsert({
+        where: { slug: "anyaman-rotan" },
+        create: { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" },
+        update: {},
+      });
       const rows = Array.from({ length: IMPORT_ROWS }, (_, i) =>
-        TEMPLATE_EXAMPLE[0].replace("6309000000001", `65${String(i).padStart(11, "0")}`).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Bench ${i}`).replace("AMJ-TAS-01", `BENCH-IMP-${i}`),
+        TEMPLATE_EXAMPLE[0]
+          .replace("6309000000001", `65${String(i).padStart(11, "0")}`)
+          .replace("Kelompok Anyam Amuntai Jaya", `Kelompok Bench ${i}`)
+          .replace("AMJ-TAS-01", `BENCH-IMP-${i}`),
       );
       const job = await createImportJob(staff.id, "bench.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
       const importStart = performance.now();
@@ -144,7 +158,9 @@ async function main() {
       // a trivial job needs a task list with one: an in-process worker, same settings
       const { startWorker } = await import("../../app/jobs/worker.server");
       const T = 10_000;
-      await db.$executeRawUnsafe(`SELECT graphile_worker.add_jobs(array_agg(('bench_noop', json_build_object('n', g), null, null, null, null, null, null)::graphile_worker.job_spec)) FROM generate_series(1, ${T}) g`);
+      await db.$executeRawUnsafe(
+        `SELECT graphile_worker.add_jobs(array_agg(('bench_noop', json_build_object('n', g), null, null, null, null, null, null)::graphile_worker.job_spec)) FROM generate_series(1, ${T}) g`,
+      );
       const noopT0 = performance.now();
       const inproc = await startWorker({ log: () => {}, tasks: { bench_noop: async () => undefined } });
       await waitIdle();
@@ -155,12 +171,22 @@ async function main() {
       const a = stats(idle);
       const b = stats(busy);
       console.log("\n=== job queue benchmark ===");
-      console.log(`catalogue: ${N.toLocaleString("en")} products; worker: one process, concurrency ${process.env.WORKER_CONCURRENCY ?? 4}`);
+      console.log(
+        `catalogue: ${N.toLocaleString("en")} products; worker: one process, concurrency ${process.env.WORKER_CONCURRENCY ?? 4}`,
+      );
       console.log(`baseline (straight to Meilisearch, waited): ${show(base)}`);
-      console.log(`edit → searchable, ${EDITS} edits, idle:     ${show(a)}  (target p95 ≤ 500 ms; ${(a.p95 / base.p95).toFixed(1)}× baseline p95)`);
-      console.log(`edit → searchable, during the import:   ${show(b)}  (target p95 ≤ 2000 ms; ${(b.p95 / base.p95).toFixed(1)}× baseline p95)`);
-      console.log(`import: ${IMPORT_ROWS.toLocaleString("en")} rows in ${importSeconds.toFixed(1)} s (${(IMPORT_ROWS / importSeconds).toFixed(0)} rows/s; ${importedAtEnd.toLocaleString("en")} rows done when the ${EDITS} edits ended)`);
-      console.log(`throughput, one worker: trivial job ${noopRate.toFixed(0)} jobs/s; one-product index update ${indexRate.toFixed(0)} jobs/s`);
+      console.log(
+        `edit → searchable, ${EDITS} edits, idle:     ${show(a)}  (target p95 ≤ 500 ms; ${(a.p95 / base.p95).toFixed(1)}× baseline p95)`,
+      );
+      console.log(
+        `edit → searchable, during the import:   ${show(b)}  (target p95 ≤ 2000 ms; ${(b.p95 / base.p95).toFixed(1)}× baseline p95)`,
+      );
+      console.log(
+        `import: ${IMPORT_ROWS.toLocaleString("en")} rows in ${importSeconds.toFixed(1)} s (${(IMPORT_ROWS / importSeconds).toFixed(0)} rows/s; ${importedAtEnd.toLocaleString("en")} rows done when the ${EDITS} edits ended)`,
+      );
+      console.log(
+        `throughput, one worker: trivial job ${noopRate.toFixed(0)} jobs/s; one-product index update ${indexRate.toFixed(0)} jobs/s`,
+      );
     } finally {
       if (worker.exitCode === null && worker.signalCode === null) await stop(worker);
     }

@@ -1,5 +1,14 @@
 /** Small helpers for benchmarks: bounded concurrent load on loopback, and percentiles. */
-export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; mean: number };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+};
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -11,7 +20,10 @@ export function percentile(sorted: number[], p: number): number {
  * `connections` clients each send requests back to back until `total` requests are done
  * or `maxSeconds` pass, whichever first. Latency is measured per request, body included.
  */
-export async function load(make: (i: number) => Promise<Response>, opts: { connections: number; total: number; maxSeconds: number; warmup?: number }): Promise<LoadResult> {
+export async function load(
+  make: (i: number) => Promise<Response>,
+  opts: { connections: number; total: number; maxSeconds: number; warmup?: number },
+): Promise<LoadResult> {
   for (let i = 0; i < (opts.warmup ?? 50); i++) await (await make(i)).arrayBuffer();
   const latencies: number[] = [];
   let errors = 0;
@@ -36,7 +48,16 @@ export async function load(make: (i: number) => Promise<Response>, opts: { conne
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), mean };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    mean,
+  };
 }
 
 export function fmt(r: LoadResult) {

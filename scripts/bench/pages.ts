@@ -21,8 +21,17 @@ import { freePort } from "../lib/ports";
 import { benchServices } from "./env";
 
 const log = (s: string) => console.log(`bench: ${s}`);
-const CHROME = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && fs.existsSync(p));
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p) => p && fs.existsSync(p),
+);
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 async function main() {
   if (!CHROME) throw new Error("no Chromium: install Debian's chromium or set CHROMIUM_PATH");
@@ -33,11 +42,17 @@ async function main() {
   const { reindexAll } = await import("../../search/indexing");
   await reindexAll();
   const { db } = await import("../../app/lib/db.server");
-  const product = await db.product.findFirstOrThrow({ where: { status: "PUBLISHED", images: { some: { ready: true } } }, orderBy: { slug: "asc" } });
+  const product = await db.product.findFirstOrThrow({
+    where: { status: "PUBLISHED", images: { some: { ready: true } } },
+    orderBy: { slug: "asc" },
+  });
   const mine = await db.product.findFirstOrThrow({ where: { producer: { slug: "jawet-uei-tumbang-samba" } } });
   const port = await freePort();
   // canonical and hreflang links must name the origin the pages are served from
-  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], { env: { ...process.env, APP_URL: `http://127.0.0.1:${port}` }, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], {
+    env: { ...process.env, APP_URL: `http://127.0.0.1:${port}` },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve) => server.stdout!.on("data", (d) => String(d).includes("READY") && resolve()));
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
@@ -85,13 +100,30 @@ async function main() {
       await tab.close();
       if (!signedIn) await c.close();
       const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ["--headless=new", ...ARGS] });
-      const lh = await lighthouse(`${base}${p}`, { port: chrome.port, output: "json", logLevel: "error", formFactor: "mobile", throttlingMethod: "simulate", onlyCategories: ["performance", "accessibility", "best-practices", "seo"], extraHeaders: signedIn ? { Cookie: cookies } : undefined });
+      const lh = await lighthouse(`${base}${p}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        formFactor: "mobile",
+        throttlingMethod: "simulate",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+        extraHeaders: signedIn ? { Cookie: cookies } : undefined,
+      });
       await chrome.kill();
       const cat = lh!.lhr.categories;
       const score = (k: string) => Math.round((cat[k]?.score ?? 0) * 100);
-      const failing = Object.values(lh!.lhr.audits).filter((a) => a.score !== null && a.score < 1 && lh!.lhr.categories.seo.auditRefs.some((r) => r.id === a.id && r.weight > 0)).map((a) => a.id);
+      const failing = Object.values(lh!.lhr.audits)
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            lh!.lhr.categories.seo.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+        )
+        .map((a) => a.id);
       if (failing.length) log(`${name}: SEO audits below full marks: ${failing.join(", ")}`);
-      rows.push(`${name.padEnd(13)} JS ${(js / 1024).toFixed(1).padStart(5)} KB gz  total ${(total / 1024).toFixed(1).padStart(6)} KB gz  LH perf ${score("performance")} a11y ${score("accessibility")} bp ${score("best-practices")} seo ${score("seo")}  axe serious/critical ${bad.length}${bad.length ? ` (${bad.map((v) => v.id).join(", ")})` : ""}`);
+      rows.push(
+        `${name.padEnd(13)} JS ${(js / 1024).toFixed(1).padStart(5)} KB gz  total ${(total / 1024).toFixed(1).padStart(6)} KB gz  LH perf ${score("performance")} a11y ${score("accessibility")} bp ${score("best-practices")} seo ${score("seo")}  axe serious/critical ${bad.length}${bad.length ? ` (${bad.map((v) => v.id).join(", ")})` : ""}`,
+      );
       log(rows[rows.length - 1]);
     }
   } finally {

@@ -21,15 +21,46 @@ const log = (s: string) => console.log(`bench: ${s}`);
 
 async function seedProduct() {
   const { db } = await import("../../app/lib/db.server");
-  const category = await db.category.create({ data: { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" } });
+  const category = await db.category.create({
+    data: { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" },
+  });
   const producer = await db.producer.create({
-    data: { slug: "jawet-uei-bench", legalName: "Kelompok Anyam Jawet Uei", nib: "6209012345678", scale: "MIKRO", provinceCode: "62", regencyCode: "62.09", address: "Tumbang Samba", storyId: "Penganyam rotan dari Katingan.", storyEn: "Rattan weavers of Katingan.", contactName: "Ina", contactPhone: "+62 811", contactEmail: "ina@example.test", status: "VERIFIED" },
+    data: {
+      slug: "jawet-uei-bench",
+      legalName: "Kelompok Anyam Jawet Uei",
+      nib: "6209012345678",
+      scale: "MIKRO",
+      provinceCode: "62",
+      regencyCode: "62.09",
+      address: "Tumbang Samba",
+      storyId: "Penganyam rotan dari Katingan.",
+      storyEn: "Rattan weavers of Katingan.",
+      contactName: "Ina",
+      contactPhone: "+62 811",
+      contactEmail: "ina@example.test",
+      status: "VERIFIED",
+    },
   });
   const product = await db.product.create({
     data: {
-      producerId: producer.id, slug: "jawet-uei-bench", nameId: "Jawet Uei anyaman rotan", nameEn: "Jawet Uei woven rattan basket", descriptionId: "Keranjang punggung dari rotan uei, dianyam tangan.", descriptionEn: "Hand-woven back basket of uei rattan.",
-      categoryId: category.id, weightGrams: 900, status: "PUBLISHED", publishedAt: new Date(), exportReady: true, hsCode: "4602.12",
-      variants: { create: [{ sku: "JU-S", nameId: "Kecil", nameEn: "Small", priceAmount: 15_000_000, stock: 40 }, { sku: "JU-L", nameId: "Besar", nameEn: "Large", priceAmount: 25_000_000, stock: 12, position: 1 }] },
+      producerId: producer.id,
+      slug: "jawet-uei-bench",
+      nameId: "Jawet Uei anyaman rotan",
+      nameEn: "Jawet Uei woven rattan basket",
+      descriptionId: "Keranjang punggung dari rotan uei, dianyam tangan.",
+      descriptionEn: "Hand-woven back basket of uei rattan.",
+      categoryId: category.id,
+      weightGrams: 900,
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      exportReady: true,
+      hsCode: "4602.12",
+      variants: {
+        create: [
+          { sku: "JU-S", nameId: "Kecil", nameEn: "Small", priceAmount: 15_000_000, stock: 40 },
+          { sku: "JU-L", nameId: "Besar", nameEn: "Large", priceAmount: 25_000_000, stock: 12, position: 1 },
+        ],
+      },
     },
   });
   return product.slug;
@@ -37,7 +68,9 @@ async function seedProduct() {
 
 function run(url: string) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 }, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
   });
 }
 
@@ -46,7 +79,10 @@ const line = (name: string, r: autocannon.Result, ceiling?: autocannon.Result) =
 
 async function serve(pageCacheMs: string) {
   const port = await freePort();
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], { env: { ...process.env, PAGE_CACHE_MS: pageCacheMs }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", String(port)], {
+    env: { ...process.env, PAGE_CACHE_MS: pageCacheMs },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
     child.on("exit", (c) => reject(new Error(`server exited ${c}`)));

@@ -75,7 +75,12 @@ export async function createApp(opts: { uploadsDir: string; mode?: string; pageC
     createRequestHandler({
       build,
       mode: opts.mode ?? "production",
-      getLoadContext: (req, res) => ({ csrfToken: res.locals.csrfToken as string, ip: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string, secure: req.secure }),
+      getLoadContext: (req, res) => ({
+        csrfToken: res.locals.csrfToken as string,
+        ip: req.ip ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+        secure: req.secure,
+      }),
     }),
   );
   return app;

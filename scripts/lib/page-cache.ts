@@ -16,7 +16,13 @@ const TOKEN = "\u0000csrf\u0000";
 const NONCE = "\u0000nonce\u0000";
 
 /** The page split at its placeholders: parts[0] + v0 + parts[1] + v1 + …, filled per visitor. */
-type Entry = { parts: Buffer[]; fills: Array<"token" | "nonce">; headers: Array<[string, string]>; etag: string; expires: number };
+type Entry = {
+  parts: Buffer[];
+  fills: Array<"token" | "nonce">;
+  headers: Array<[string, string]>;
+  etag: string;
+  expires: number;
+};
 
 function split(body: string) {
   const parts: Buffer[] = [];
@@ -46,7 +52,8 @@ export function pageCache(opts: { ttlMs: number; maxEntries?: number }) {
   const inFlight = new Map<string, Promise<void>>();
   const max = opts.maxEntries ?? 2000;
   const handler = (req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    if ((req.method !== "GET" && req.method !== "HEAD") || !PUBLIC_PAGE.test(req.path) || "_data" in req.query) return next();
+    if ((req.method !== "GET" && req.method !== "HEAD") || !PUBLIC_PAGE.test(req.path) || "_data" in req.query)
+      return next();
     const cookies = req.headers.cookie ?? "";
     if (/(?:^|;\s*)(?:__session|__cart)=/.test(cookies)) return next();
     const currency = /(?:^|;\s*)__currency=([A-Z]{3})/.exec(cookies)?.[1] ?? "";
@@ -87,17 +94,42 @@ export function pageCache(opts: { ttlMs: number; maxEntries?: number }) {
       return write(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-      const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie")?.toString().replace(/__csrf=[^;]*;?[^,]*/g, "").trim() && /text\/html/.test(String(res.getHeader("content-type")));
+      if (chunk && typeof chunk !== "function")
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      const cacheable =
+        res.statusCode === 200 &&
+        !res
+          .getHeader("set-cookie")
+          ?.toString()
+          .replace(/__csrf=[^;]*;?[^,]*/g, "")
+          .trim() &&
+        /text\/html/.test(String(res.getHeader("content-type")));
       if (cacheable && req.method === "GET" && token && nonce) {
         const body = Buffer.concat(chunks).toString("utf8").replaceAll(token, TOKEN).replaceAll(nonce, NONCE);
         const headers: Array<[string, string]> = [];
         for (const [k, v] of Object.entries(res.getHeaders())) {
-          if (["set-cookie", "content-length", "content-encoding", "etag", "vary", "transfer-encoding", "x-page-cache"].includes(k) || v === undefined) continue;
+          if (
+            [
+              "set-cookie",
+              "content-length",
+              "content-encoding",
+              "etag",
+              "vary",
+              "transfer-encoding",
+              "x-page-cache",
+            ].includes(k) ||
+            v === undefined
+          )
+            continue;
           headers.push([k, String(v).replaceAll(nonce, NONCE)]);
         }
         if (entries.size >= max) entries.delete(entries.keys().next().value!);
-        entries.set(key, { ...split(body), headers, etag: `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`, expires: Date.now() + opts.ttlMs });
+        entries.set(key, {
+          ...split(body),
+          headers,
+          etag: `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
+          expires: Date.now() + opts.ttlMs,
+        });
       }
       return end(chunk, ...rest);
     }) as typeof res.end;

@@ -5,7 +5,9 @@ import { StartupError } from "./errors";
 export async function assertPortFree(port: number, what: string, envName: string, host = "127.0.0.1") {
   const free = await isPortFree(port, host);
   if (!free) {
-    throw new StartupError(`Port ${port} (${what}) is already in use: stop whatever holds it or set ${envName} to another port.`);
+    throw new StartupError(
+      `Port ${port} (${what}) is already in use: stop whatever holds it or set ${envName} to another port.`,
+    );
   }
 }
 

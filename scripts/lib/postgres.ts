@@ -51,7 +51,9 @@ export async function startEmbeddedPostgres(opts: {
   try {
     await server.start();
   } catch (err) {
-    throw new StartupError(`Embedded PostgreSQL did not start (data in ${databaseDir}): ${err instanceof Error ? err.message : String(err)}`);
+    throw new StartupError(
+      `Embedded PostgreSQL did not start (data in ${databaseDir}): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const url = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/${database}`;

@@ -12,7 +12,17 @@ import { hashPassword } from "../../app/domain/accounts/accounts.server";
 import { storeImage } from "../../app/domain/media/images.server";
 import { regency } from "../../app/domain/regions/regions";
 import type { Prisma } from "../../app/generated/prisma/client";
-import { categories, foodSpecialties, producers, specialtyCategory, specialtyHs, templates, variations, type ProducerSeed, type Specialty } from "./catalogue";
+import {
+  categories,
+  foodSpecialties,
+  producers,
+  specialtyCategory,
+  specialtyHs,
+  templates,
+  variations,
+  type ProducerSeed,
+  type Specialty,
+} from "./catalogue";
 
 export const DEMO_PASSWORD = "anjung-demo-2026";
 export const DEMO_ACCOUNTS = [
@@ -40,8 +50,18 @@ function digits(seed: string, n: number) {
   return s;
 }
 
-
-const HUES: Record<Specialty, number> = { rotan: 30, purun: 80, sasirangan: 330, batik: 15, madu: 42, amplang: 50, kerupuk: 20, kopi: 25, herbal: 110, manik: 200 };
+const HUES: Record<Specialty, number> = {
+  rotan: 30,
+  purun: 80,
+  sasirangan: 330,
+  batik: 15,
+  madu: 42,
+  amplang: 50,
+  kerupuk: 20,
+  kopi: 25,
+  herbal: 110,
+  manik: 200,
+};
 
 /** A deterministic illustration of a product: a woven, striped or dotted motif in its colours. */
 function productArtwork(slug: string, specialty: Specialty): string {
@@ -58,10 +78,18 @@ function productArtwork(slug: string, specialty: Specialty): string {
       parts.push(`<path d="M${i + 800} 0 L${i} 800" stroke="${accent}" stroke-width="${step / 4}" opacity=".5"/>`);
     }
   } else if (specialty === "sasirangan" || specialty === "batik") {
-    for (let y = 0; y < 800; y += step) parts.push(`<path d="M0 ${y} Q200 ${y + step} 400 ${y} T800 ${y}" fill="none" stroke="${fg}" stroke-width="10"/>`);
-    for (let i = 0; i < 12; i++) parts.push(`<circle cx="${Math.floor(r() * 800)}" cy="${Math.floor(r() * 800)}" r="${20 + Math.floor(r() * 40)}" fill="${accent}" opacity=".6"/>`);
+    for (let y = 0; y < 800; y += step)
+      parts.push(
+        `<path d="M0 ${y} Q200 ${y + step} 400 ${y} T800 ${y}" fill="none" stroke="${fg}" stroke-width="10"/>`,
+      );
+    for (let i = 0; i < 12; i++)
+      parts.push(
+        `<circle cx="${Math.floor(r() * 800)}" cy="${Math.floor(r() * 800)}" r="${20 + Math.floor(r() * 40)}" fill="${accent}" opacity=".6"/>`,
+      );
   } else if (specialty === "manik") {
-    for (let y = step / 2; y < 800; y += step) for (let x = step / 2; x < 800; x += step) parts.push(`<circle cx="${x}" cy="${y}" r="${step / 3}" fill="${(x + y) % (step * 3) < step ? accent : fg}"/>`);
+    for (let y = step / 2; y < 800; y += step)
+      for (let x = step / 2; x < 800; x += step)
+        parts.push(`<circle cx="${x}" cy="${y}" r="${step / 3}" fill="${(x + y) % (step * 3) < step ? accent : fg}"/>`);
   } else {
     parts.push(`<rect x="250" y="180" width="300" height="460" rx="40" fill="${fg}"/>`);
     parts.push(`<rect x="290" y="120" width="220" height="80" rx="16" fill="${accent}"/>`);
@@ -74,7 +102,12 @@ type Log = (s: string) => void;
 
 /** e.g. "MKPP07" for Madu Kelulut Pulang Pisau, the 8th producer */
 function skuPrefix(p: ProducerSeed, index: number) {
-  const initials = p.slug.split("-").map((w) => w[0]).join("").toUpperCase().slice(0, 4);
+  const initials = p.slug
+    .split("-")
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase()
+    .slice(0, 4);
   return `${initials}${String(index).padStart(2, "0")}`;
 }
 
@@ -120,13 +153,21 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
       const row = await db.category.upsert({
         where: { slug: child.slug },
         update: {},
-        create: { slug: child.slug, nameId: child.nameId, nameEn: child.nameEn, isFood: c.isFood, parentId: parent.id, position: position++ },
+        create: {
+          slug: child.slug,
+          nameId: child.nameId,
+          nameEn: child.nameEn,
+          isFood: c.isFood,
+          parentId: parent.id,
+          position: position++,
+        },
       });
       categoryIds.set(child.slug, row.id);
     }
   }
 
-  const daysFromToday = (d: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + d));
+  const daysFromToday = (d: number) =>
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + d));
 
   // producers, their certificates and products
   let productCount = 0;
@@ -158,27 +199,63 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
         members:
           p.slug === "jawet-uei-tumbang-samba"
             ? { create: { userId: users.get("producer@anjung.test")!, isOwner: true } }
-            : { create: { isOwner: true, user: { create: { email: `${p.slug}@umkm.anjung.test`, name: p.contactName, passwordHash, roles: ["PRODUCER"] } } } },
+            : {
+                create: {
+                  isOwner: true,
+                  user: {
+                    create: {
+                      email: `${p.slug}@umkm.anjung.test`,
+                      name: p.contactName,
+                      passwordHash,
+                      roles: ["PRODUCER"],
+                    },
+                  },
+                },
+              },
       },
     });
-    const certs = await seedCertifications(db, producer.id, p, reg.name, daysFromToday, users.get("staff@anjung.test")!);
+    const certs = await seedCertifications(
+      db,
+      producer.id,
+      p,
+      reg.name,
+      daysFromToday,
+      users.get("staff@anjung.test")!,
+    );
     productCount += await seedProducts(db, pi, producer.id, p, nth, categoryIds, certs, uploadsDir, today);
     log(`seeded ${p.legalName}`);
   }
 
   // display currencies (staff maintain these; IDR is the price of record)
   const rateDate = daysFromToday(0);
-  for (const [currency, idrPerUnit] of [["USD", "16250"], ["SGD", "12150"], ["MYR", "3480"], ["THB", "455"]] as const) {
-    await db.exchangeRate.upsert({ where: { currency_rateDate: { currency, rateDate } }, update: {}, create: { currency, idrPerUnit, rateDate } });
+  for (const [currency, idrPerUnit] of [
+    ["USD", "16250"],
+    ["SGD", "12150"],
+    ["MYR", "3480"],
+    ["THB", "455"],
+  ] as const) {
+    await db.exchangeRate.upsert({
+      where: { currency_rateDate: { currency, rateDate } },
+      update: {},
+      create: { currency, idrPerUnit, rateDate },
+    });
   }
   for (const s of [
     { code: "kalimantan", nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount: 2500000 },
-    { code: "indonesia", nameId: "Reguler luar Kalimantan", nameEn: "Rest of Indonesia", country: "ID", amount: 4500000 },
+    {
+      code: "indonesia",
+      nameId: "Reguler luar Kalimantan",
+      nameEn: "Rest of Indonesia",
+      country: "ID",
+      amount: 4500000,
+    },
     { code: "asean", nameId: "Internasional ASEAN", nameEn: "International (ASEAN)", country: null, amount: 25000000 },
   ]) {
     await db.shippingRate.upsert({ where: { code: s.code }, update: {}, create: s });
   }
-  log(`demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { producers: producers.length, products: productCount };
 }
 
@@ -194,12 +271,23 @@ async function seedCertifications(
   const add = async (data: Omit<Prisma.CertificationUncheckedCreateInput, "producerId">) => {
     const verified = data.status === "VERIFIED";
     const c = await db.certification.create({
-      data: { ...data, producerId, verifiedById: verified || data.status === "EXPIRED" ? staffId : null, verifiedAt: verified || data.status === "EXPIRED" ? days(-200) : null },
+      data: {
+        ...data,
+        producerId,
+        verifiedById: verified || data.status === "EXPIRED" ? staffId : null,
+        verifiedAt: verified || data.status === "EXPIRED" ? days(-200) : null,
+      },
     });
     made.push({ id: c.id, type: c.type, status: c.status });
   };
   const nib = digits(`nib:${p.slug}`, 13);
-  await add({ type: "NIB", number: nib, issuer: "OSS RBA (BKPM)", issuedAt: days(-700), status: p.status === "VERIFIED" ? "VERIFIED" : "PENDING" });
+  await add({
+    type: "NIB",
+    number: nib,
+    issuer: "OSS RBA (BKPM)",
+    issuedAt: days(-700),
+    status: p.status === "VERIFIED" ? "VERIFIED" : "PENDING",
+  });
   if (foodSpecialties.has(p.specialty)) {
     const expired = p.slug === "kerupuk-sampit";
     const soon = p.slug === "madu-kelulut-barito";
@@ -223,11 +311,25 @@ async function seedCertifications(
       });
     }
     if (p.slug === "amplang-kotabaru") {
-      await add({ type: "BPOM_MD", number: `MD${digits(`bpom:${p.slug}`, 12)}`, issuer: "Badan POM RI", issuedAt: days(-500), expiresAt: days(1300), status: "VERIFIED" });
+      await add({
+        type: "BPOM_MD",
+        number: `MD${digits(`bpom:${p.slug}`, 12)}`,
+        issuer: "Badan POM RI",
+        issuedAt: days(-500),
+        expiresAt: days(1300),
+        status: "VERIFIED",
+      });
     }
   }
   if (p.slug === "anyam-rotan-amuntai") {
-    await add({ type: "SNI", number: `SNI 8254:2016-${digits("sni:amuntai", 6)}`, issuer: "LSPro BSN", issuedAt: days(-365), expiresAt: days(730), status: "VERIFIED" });
+    await add({
+      type: "SNI",
+      number: `SNI 8254:2016-${digits("sni:amuntai", 6)}`,
+      issuer: "LSPro BSN",
+      issuedAt: days(-365),
+      expiresAt: days(730),
+      status: "VERIFIED",
+    });
   }
   return made;
 }
@@ -245,9 +347,13 @@ async function seedProducts(
 ) {
   const r = rng(`products:${p.slug}`);
   const list = templates[p.specialty];
-  const picks: Array<{ t: (typeof list)[number]; v: (typeof variations)[number] }> = list.map((t) => ({ t, v: variations[nth % variations.length] }));
+  const picks: Array<{ t: (typeof list)[number]; v: (typeof variations)[number] }> = list.map((t) => ({
+    t,
+    v: variations[nth % variations.length],
+  }));
   // single-producer specialties also carry a large edition of their first two goods
-  if (producers.filter((x) => x.specialty === p.specialty).length === 1) for (const t of list.slice(0, 2)) picks.push({ t, v: variations[1] });
+  if (producers.filter((x) => x.specialty === p.specialty).length === 1)
+    for (const t of list.slice(0, 2)) picks.push({ t, v: variations[1] });
   const food = foodSpecialties.has(p.specialty);
   let n = 0;
   for (const { t, v } of picks) {
@@ -262,7 +368,10 @@ async function seedProducts(
     const img = await storeImage(await sharp(Buffer.from(svg)).png().toBuffer(), uploadsDir);
     const stock = r() < 0.08 ? 0 : 5 + Math.floor(r() * 150);
     const wholesale = food || r() < 0.35;
-    const exportReady = published && ["rotan", "purun", "madu", "kopi"].includes(p.specialty) && p.scale !== "MIKRO" ? true : published && r() < 0.3;
+    const exportReady =
+      published && ["rotan", "purun", "madu", "kopi"].includes(p.specialty) && p.scale !== "MIKRO"
+        ? true
+        : published && r() < 0.3;
     const product = await db.product.create({
       data: {
         producerId,
@@ -278,7 +387,17 @@ async function seedProducts(
         status: published ? "PUBLISHED" : "DRAFT",
         exportReady,
         publishedAt: published ? new Date(today.getTime() - (n * 3 + Math.floor(r() * 90)) * 86_400_000) : null,
-        images: { create: { key: img.key, width: img.width, height: img.height, variantWidths: img.widths, ready: true, altId: nameId, altEn: nameEn } },
+        images: {
+          create: {
+            key: img.key,
+            width: img.width,
+            height: img.height,
+            variantWidths: img.widths,
+            ready: true,
+            altId: nameId,
+            altEn: nameEn,
+          },
+        },
         variants: {
           create: [
             {
@@ -289,16 +408,31 @@ async function seedProducts(
               stock,
               minOrderQty: food && r() < 0.3 ? 2 : 1,
               priceTiers: wholesale
-                ? { create: [{ minQty: 10, priceAmount: Math.round(price * 0.9) * 100 }, { minQty: 50, priceAmount: Math.round(price * 0.8) * 100 }] }
+                ? {
+                    create: [
+                      { minQty: 10, priceAmount: Math.round(price * 0.9) * 100 },
+                      { minQty: 50, priceAmount: Math.round(price * 0.8) * 100 },
+                    ],
+                  }
                 : undefined,
             },
             ...(r() < 0.35
-              ? [{ sku: `${skuPrefix(p, pi)}-${String(n).padStart(2, "0")}-B`, nameId: "Paket isi 3", nameEn: "Pack of 3", priceAmount: Math.round(price * 2.7) * 100, stock: Math.floor(stock / 3) }]
+              ? [
+                  {
+                    sku: `${skuPrefix(p, pi)}-${String(n).padStart(2, "0")}-B`,
+                    nameId: "Paket isi 3",
+                    nameEn: "Pack of 3",
+                    priceAmount: Math.round(price * 2.7) * 100,
+                    stock: Math.floor(stock / 3),
+                  },
+                ]
               : []),
           ],
         },
         certifications: {
-          create: certs.filter((c) => c.type !== "NIB" && (food || c.type === "SNI")).map((c) => ({ certificationId: c.id })),
+          create: certs
+            .filter((c) => c.type !== "NIB" && (food || c.type === "SNI"))
+            .map((c) => ({ certificationId: c.id })),
         },
       },
     });

@@ -64,7 +64,10 @@ test("a forgotten password is reset from the emailed link", async ({ page }) => 
   await page.getByLabel("Email").fill("staff@anjung.test");
   await page.getByRole("button", { name: "Kirim tautan" }).click();
   await expect(page.getByRole("status")).toContainText("tautan atur ulang sudah kami kirim");
-  const [mail] = await query<{ text: string }>(`SELECT text FROM "OutboundMail" WHERE "to" = $1 AND kind = 'password-reset' ORDER BY "createdAt" DESC LIMIT 1`, ["staff@anjung.test"]);
+  const [mail] = await query<{ text: string }>(
+    `SELECT text FROM "OutboundMail" WHERE "to" = $1 AND kind = 'password-reset' ORDER BY "createdAt" DESC LIMIT 1`,
+    ["staff@anjung.test"],
+  );
   const link = /(http:\/\/\S+reset-password\?token=\S+)/.exec(mail.text)![1];
   await page.goto(new URL(link).pathname + new URL(link).search);
   await page.getByLabel("Kata sandi baru").fill("kopi-aranio-meratus-1");

@@ -87,7 +87,10 @@ async function journey(browser: Browser, method: "bank" | "card", javaScriptEnab
 
   if (method === "bank") {
     // staff see the transfer on the statement and confirm it
-    const [{ transferAmount }] = await query<{ transferAmount: number }>(`SELECT "transferAmount" FROM "Order" WHERE number = $1`, [number]);
+    const [{ transferAmount }] = await query<{ transferAmount: number }>(
+      `SELECT "transferAmount" FROM "Order" WHERE number = $1`,
+      [number],
+    );
     const staffCtx = await browser.newContext({ javaScriptEnabled });
     const staff = await staffCtx.newPage();
     await signIn(staff, "admin@anjung.test");
@@ -96,8 +99,16 @@ async function journey(browser: Browser, method: "bank" | "card", javaScriptEnab
     await card.getByLabel("Jumlah yang diterima (Rp)").fill(String(transferAmount / 100 - 1)); // a wrong amount first
     await card.getByRole("button", { name: "Konfirmasi pembayaran" }).click();
     await expect(staff.getByText("Jumlah tidak cocok dengan jumlah unik pesanan.")).toBeVisible();
-    await staff.getByTestId("awaiting-transfer").filter({ hasText: number }).getByLabel("Jumlah yang diterima (Rp)").fill(String(transferAmount / 100));
-    await staff.getByTestId("awaiting-transfer").filter({ hasText: number }).getByRole("button", { name: "Konfirmasi pembayaran" }).click();
+    await staff
+      .getByTestId("awaiting-transfer")
+      .filter({ hasText: number })
+      .getByLabel("Jumlah yang diterima (Rp)")
+      .fill(String(transferAmount / 100));
+    await staff
+      .getByTestId("awaiting-transfer")
+      .filter({ hasText: number })
+      .getByRole("button", { name: "Konfirmasi pembayaran" })
+      .click();
     await expect(staff.getByRole("status")).toHaveText("Pembayaran dikonfirmasi; pesanan diteruskan ke UMKM.");
     if (javaScriptEnabled) await expectAccessible(staff);
     await staffCtx.close();

@@ -23,14 +23,25 @@ const axeLocks = new WeakMap<Page, Promise<unknown>>();
 function withAxe<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const prev = axeLocks.get(page) ?? Promise.resolve();
   const next = prev.catch(() => undefined).then(run);
-  axeLocks.set(page, next.catch(() => undefined));
+  axeLocks.set(
+    page,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
 export async function expectAccessible(page: Page) {
   const results = await withAxe(page, () => new AxeBuilder({ page }).analyze());
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 /** Console errors, page errors and 5xx answers on a page are collected into `errors`. */
@@ -61,8 +72,15 @@ function watchAccessibility(page: Page, found: string[], pending: Array<Promise<
         try {
           await page.waitForLoadState("load", { timeout: 5_000 });
           if (page.url() !== url) return;
-          const results = await withAxe(page, () => Promise.race([new AxeBuilder({ page }).analyze(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("axe timed out")), 15_000))]));
-          for (const v of results.violations) if (v.impact === "serious" || v.impact === "critical") found.push(`${new URL(url).pathname}: ${v.id}: ${v.help}`);
+          const results = await withAxe(page, () =>
+            Promise.race([
+              new AxeBuilder({ page }).analyze(),
+              new Promise<never>((_, reject) => setTimeout(() => reject(new Error("axe timed out")), 15_000)),
+            ]),
+          );
+          for (const v of results.violations)
+            if (v.impact === "serious" || v.impact === "critical")
+              found.push(`${new URL(url).pathname}: ${v.id}: ${v.help}`);
         } catch {
           // navigated away or closed meanwhile: that page is checked where the test stays on it
         }

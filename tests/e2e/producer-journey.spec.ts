@@ -51,8 +51,12 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await producer.getByLabel("Penerbit").fill("LSPro BSN");
   await producer.getByLabel("Tanggal terbit").fill("2025-03-01");
   await producer.getByLabel("Berlaku sampai").fill("2028-03-01");
-  const scan = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#f5f0e6" } }).png().toBuffer();
-  await producer.getByLabel("Pindaian sertifikat").setInputFiles({ name: "sni.png", mimeType: "image/png", buffer: scan });
+  const scan = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#f5f0e6" } })
+    .png()
+    .toBuffer();
+  await producer
+    .getByLabel("Pindaian sertifikat")
+    .setInputFiles({ name: "sni.png", mimeType: "image/png", buffer: scan });
   await producer.getByRole("button", { name: "Kirim sertifikat" }).click();
   await expect(producer.getByRole("status")).toHaveText("Sertifikat terkirim. Staf akan memeriksanya.");
   await expect(producer.getByTestId("certificates")).toContainText("Menunggu verifikasi");
@@ -84,8 +88,12 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await producer.getByLabel("Stok").first().fill("30");
   await producer.getByRole("button", { name: "Simpan draf" }).click();
   await expect(producer.getByTestId("product-status")).toHaveText("Draf");
-  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8a6a3b" } }).jpeg().toBuffer();
-  await producer.getByLabel("Tambah foto").setInputFiles({ name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: photo });
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8a6a3b" } })
+    .jpeg()
+    .toBuffer();
+  await producer
+    .getByLabel("Tambah foto")
+    .setInputFiles({ name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: photo });
   await producer.getByRole("button", { name: "Unggah" }).click();
   await expect(producer.getByRole("status").first()).toContainText("foto diunggah");
   // variants are made off the request path; with JavaScript the page follows, without it the buyer reloads
@@ -102,7 +110,10 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
     await buyer.goto(`/search?q=${encodeURIComponent(productName)}`);
     await expect(buyer.getByTestId("search-results")).toContainText(productName, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
-  await buyer.getByTestId("search-results").getByRole("link", { name: new RegExp(productName) }).click();
+  await buyer
+    .getByTestId("search-results")
+    .getByRole("link", { name: new RegExp(productName) })
+    .click();
   await expect(buyer.getByRole("heading", { level: 1 })).toHaveText(productName);
   await expect(buyer.getByTestId("certifications")).toContainText("SNI");
   await producerCtx.close();

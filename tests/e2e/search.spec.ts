@@ -36,7 +36,10 @@ test.describe("without JavaScript", () => {
     await page.goto("/en/search?q=rattan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “rattan”");
     await expect(page.getByTestId("search-results").locator("article").first()).toBeVisible();
-    await page.getByRole("group", { name: "Regency or city" }).getByLabel(/Katingan/).check();
+    await page
+      .getByRole("group", { name: "Regency or city" })
+      .getByLabel(/Katingan/)
+      .check();
     await page.getByRole("complementary", { name: "Filters" }).getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/regency=62\.09/);
     const first = page.getByTestId("search-results").locator("article").first();
@@ -50,7 +53,10 @@ test.describe("without JavaScript", () => {
   test("search → filter → product page in Indonesian", async ({ page }) => {
     await page.goto("/search?q=madu");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hasil untuk “madu”");
-    await page.getByRole("group", { name: "Provinsi" }).getByLabel(/Kalimantan Tengah/).check();
+    await page
+      .getByRole("group", { name: "Provinsi" })
+      .getByLabel(/Kalimantan Tengah/)
+      .check();
     await page.getByRole("complementary", { name: "Filter" }).getByRole("button", { name: "Terapkan" }).click();
     await expect(page).toHaveURL(/province=62/);
     const first = page.getByTestId("search-results").locator("article").first();

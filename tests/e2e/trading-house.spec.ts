@@ -66,7 +66,10 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
   await staff.goto(`/trade/lots/${lotId}`);
   await staff.getByRole("button", { name: /Usulkan alokasi/ }).click();
   await expect(staff.getByRole("status")).toContainText("terpenuhi tepat");
-  const proposed = await query<{ producerId: string }>(`SELECT DISTINCT "producerId" FROM "LotAllocation" WHERE "lotId" = $1 AND status = 'PROPOSED'`, [lotId]);
+  const proposed = await query<{ producerId: string }>(
+    `SELECT DISTINCT "producerId" FROM "LotAllocation" WHERE "lotId" = $1 AND status = 'PROPOSED'`,
+    [lotId],
+  );
   expect(proposed.length).toBeGreaterThanOrEqual(3);
   await expectAccessible(staff);
   await staff.getByRole("button", { name: /Kirim \d+ tawaran ke UMKM/ }).click();
@@ -82,7 +85,10 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
     const producer = await ctx.newPage();
     await signIn(producer, email);
     await producer.goto("/sell/lots");
-    const offers = producer.getByTestId("lot-offer").filter({ hasText: code }).filter({ has: producer.getByRole("button", { name: "Terima tawaran" }) });
+    const offers = producer
+      .getByTestId("lot-offer")
+      .filter({ hasText: code })
+      .filter({ has: producer.getByRole("button", { name: "Terima tawaran" }) });
     for (let open = await offers.count(); open > 0; open--) {
       await offers.first().getByRole("button", { name: "Terima tawaran" }).click();
       await expect(offers).toHaveCount(open - 1);
@@ -109,7 +115,11 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
   await expect(staff.getByTestId("lot-status")).toHaveText("Siap kirim");
 
   // 7. the documents download as PDFs
-  for (const name of ["Commercial invoice (PDF)", "Packing list dengan kode QR (PDF)", "Data surat keterangan asal, Form D (PDF)"]) {
+  for (const name of [
+    "Commercial invoice (PDF)",
+    "Packing list dengan kode QR (PDF)",
+    "Data surat keterangan asal, Form D (PDF)",
+  ]) {
     const [download] = await Promise.all([staff.waitForEvent("download"), staff.getByRole("link", { name }).click()]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -118,7 +128,10 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
   }
 
   // 8. the public provenance page names the producers who made the lot
-  const names = await query<{ legalName: string }>(`SELECT DISTINCT p."legalName" FROM "LotAllocation" a JOIN "Producer" p ON p.id = a."producerId" WHERE a."lotId" = $1 AND a.status = 'QC_PASSED'`, [lotId]);
+  const names = await query<{ legalName: string }>(
+    `SELECT DISTINCT p."legalName" FROM "LotAllocation" a JOIN "Producer" p ON p.id = a."producerId" WHERE a."lotId" = $1 AND a.status = 'QC_PASSED'`,
+    [lotId],
+  );
   const visitorCtx = await browser.newContext();
   const visitor = await visitorCtx.newPage();
   await visitor.goto(`/en/lots/${code}`);
@@ -140,7 +153,9 @@ test("staff see background work on a phone: the running worker, schedules and co
   await expect(staff.getByRole("region", { name: "Pekerja" }).getByRole("listitem")).not.toHaveCount(0);
   await expect(staff.getByRole("region", { name: "Jadwal" })).toContainText("Kedaluwarsa pesanan belum dibayar");
   await expect(staff.getByTestId("jobs-failed")).toHaveText("0");
-  const overflow = await staff.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await staff.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(staff);
   await ctx.close();

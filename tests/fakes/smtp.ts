@@ -46,6 +46,8 @@ export class MailSink {
   }
 
   to(address: string) {
-    return this.received.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address)));
+    return this.received.filter((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address)),
+    );
   }
 }

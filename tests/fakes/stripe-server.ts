@@ -19,7 +19,13 @@ import Stripe from "stripe";
 
 type Json = Record<string, unknown>;
 
-export type FakeStripeOptions = { secretKey: string; webhookSecret: string; webhookUrl?: string; port?: number; host?: string };
+export type FakeStripeOptions = {
+  secretKey: string;
+  webhookSecret: string;
+  webhookUrl?: string;
+  port?: number;
+  host?: string;
+};
 
 /** Parses Stripe's form encoding (`line_items[0][price_data][currency]=idr`) into objects and arrays. */
 export function parseStripeForm(body: string): Json {
@@ -55,8 +61,12 @@ export class FakeStripe {
   constructor(readonly opts: FakeStripeOptions) {}
 
   async start() {
-    this.server = http.createServer((req, res) => void this.route(req, res).catch((err: Error) => this.error(res, 400, err.message)));
-    await new Promise<void>((resolve) => this.server!.listen(this.opts.port ?? 0, this.opts.host ?? "127.0.0.1", resolve));
+    this.server = http.createServer(
+      (req, res) => void this.route(req, res).catch((err: Error) => this.error(res, 400, err.message)),
+    );
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.opts.port ?? 0, this.opts.host ?? "127.0.0.1", resolve),
+    );
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
@@ -80,7 +90,11 @@ export class FakeStripe {
       data: { object },
     };
     const payload = JSON.stringify(event);
-    const header = sdk.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? this.opts.webhookSecret, timestamp: opts.timestamp });
+    const header = sdk.webhooks.generateTestHeaderString({
+      payload,
+      secret: opts.secret ?? this.opts.webhookSecret,
+      timestamp: opts.timestamp,
+    });
     return { event, payload, header };
   }
 
@@ -88,7 +102,11 @@ export class FakeStripe {
   async deliver(type: string, object: Json, opts: { eventId?: string } = {}) {
     if (!this.opts.webhookUrl) return 0;
     const { payload, header } = this.signedEvent(type, object, opts);
-    const res = await fetch(this.opts.webhookUrl, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": header }, body: payload });
+    const res = await fetch(this.opts.webhookUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Stripe-Signature": header },
+      body: payload,
+    });
     await res.text();
     this.deliveries.push({ type, status: res.status });
     return res.status;
@@ -100,7 +118,15 @@ export class FakeStripe {
     if (!s || s.status !== "open") throw new Error(`session ${sessionId} is not open`);
     const pi = id("pi");
     Object.assign(s, { status: "complete", payment_status: "paid", payment_intent: pi });
-    this.charges.set(pi, { id: id("ch"), object: "charge", payment_intent: pi, amount: s.amount_total, amount_refunded: 0, currency: s.currency, refunded: false });
+    this.charges.set(pi, {
+      id: id("ch"),
+      object: "charge",
+      payment_intent: pi,
+      amount: s.amount_total,
+      amount_refunded: 0,
+      currency: s.currency,
+      refunded: false,
+    });
     return { session: s, status: await this.deliver("checkout.session.completed", s) };
   }
 
@@ -109,7 +135,13 @@ export class FakeStripe {
     res.end(JSON.stringify(body));
   }
 
-  private error(res: http.ServerResponse, status: number, message: string, type = "invalid_request_error", code?: string) {
+  private error(
+    res: http.ServerResponse,
+    status: number,
+    message: string,
+    type = "invalid_request_error",
+    code?: string,
+  ) {
     this.send(res, status, { error: { type, message, ...(code ? { code } : {}) } });
   }
 
@@ -123,7 +155,8 @@ export class FakeStripe {
     if (path.startsWith("/pay/")) return this.hostedPage(req, res, path.slice(5), raw);
     if (path === "/healthz") return this.send(res, 200, { ok: true });
     if (!path.startsWith("/v1/")) return this.error(res, 404, "Unrecognized request URL");
-    if (req.headers.authorization !== `Bearer ${this.opts.secretKey}`) return this.error(res, 401, "Invalid API Key provided", "invalid_request_error", "api_key_invalid");
+    if (req.headers.authorization !== `Bearer ${this.opts.secretKey}`)
+      return this.error(res, 401, "Invalid API Key provided", "invalid_request_error", "api_key_invalid");
     if (this.failApi) return this.error(res, 500, "An unknown error occurred", "api_error");
 
     const body = parseStripeForm(raw);
@@ -145,12 +178,20 @@ export class FakeStripe {
     if (req.method === "POST" && path === "/v1/checkout/sessions") return reply(200, this.createSession(body));
     if (req.method === "GET" && (m = /^\/v1\/checkout\/sessions\/([\w]+)$/.exec(path))) {
       const s = this.sessions.get(m[1]);
-      return s ? this.send(res, 200, s) : this.error(res, 404, `No such checkout.session: '${m[1]}'`, "invalid_request_error", "resource_missing");
+      return s
+        ? this.send(res, 200, s)
+        : this.error(res, 404, `No such checkout.session: '${m[1]}'`, "invalid_request_error", "resource_missing");
     }
     if (req.method === "POST" && (m = /^\/v1\/checkout\/sessions\/([\w]+)\/expire$/.exec(path))) {
       const s = this.sessions.get(m[1]);
-      if (!s) return this.error(res, 404, `No such checkout.session: '${m[1]}'`, "invalid_request_error", "resource_missing");
-      if (s.status !== "open") return this.error(res, 400, `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(s.status)}".`);
+      if (!s)
+        return this.error(res, 404, `No such checkout.session: '${m[1]}'`, "invalid_request_error", "resource_missing");
+      if (s.status !== "open")
+        return this.error(
+          res,
+          400,
+          `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(s.status)}".`,
+        );
       s.status = "expired";
       reply(200, s);
       void this.deliver("checkout.session.expired", s).catch(() => undefined);
@@ -159,14 +200,31 @@ export class FakeStripe {
     if (req.method === "POST" && path === "/v1/refunds") {
       const pi = String(body.payment_intent ?? "");
       const charge = this.charges.get(pi);
-      if (!charge) return this.error(res, 404, `No such payment_intent: '${pi}'`, "invalid_request_error", "resource_missing");
+      if (!charge)
+        return this.error(res, 404, `No such payment_intent: '${pi}'`, "invalid_request_error", "resource_missing");
       const amount = body.amount ? Number(body.amount) : Number(charge.amount) - Number(charge.amount_refunded);
       if (!(amount > 0) || Number(charge.amount_refunded) + amount > Number(charge.amount)) {
-        return this.error(res, 400, `Refund amount (${amount}) is greater than unrefunded amount on charge.`, "invalid_request_error", "amount_too_large");
+        return this.error(
+          res,
+          400,
+          `Refund amount (${amount}) is greater than unrefunded amount on charge.`,
+          "invalid_request_error",
+          "amount_too_large",
+        );
       }
       charge.amount_refunded = Number(charge.amount_refunded) + amount;
       charge.refunded = charge.amount_refunded === charge.amount;
-      const refund = { id: id("re"), object: "refund", amount, currency: charge.currency, payment_intent: pi, charge: charge.id, status: "succeeded", metadata: body.metadata ?? {}, created: Math.floor(Date.now() / 1000) };
+      const refund = {
+        id: id("re"),
+        object: "refund",
+        amount,
+        currency: charge.currency,
+        payment_intent: pi,
+        charge: charge.id,
+        status: "succeeded",
+        metadata: body.metadata ?? {},
+        created: Math.floor(Date.now() / 1000),
+      };
       this.refunds.set(refund.id, refund);
       reply(200, refund);
       void this.deliver("charge.refunded", { ...charge }).catch(() => undefined);

@@ -23,17 +23,32 @@ describe("mail server outage", () => {
     try {
       const addresses = Array.from({ length: 12 }, (_, i) => `outage${i}@example.test`);
       for (const email of addresses) await requestPasswordReset((await createUser({ email })).email, "id");
-      expect(await waitFor(async () => (await db.outboundMail.count({ where: { to: { in: addresses }, attempts: { gte: 1 } } })) === addresses.length, 30_000, 100)).toBe(true);
+      expect(
+        await waitFor(
+          async () =>
+            (await db.outboundMail.count({ where: { to: { in: addresses }, attempts: { gte: 1 } } })) ===
+            addresses.length,
+          30_000,
+          100,
+        ),
+      ).toBe(true);
       const down = Date.now();
       await new Promise((r) => setTimeout(r, OUTAGE_MS));
-      const failedTries = await db.outboundMail.aggregate({ where: { to: { in: addresses } }, _sum: { attempts: true } });
-      expect(await db.outboundMail.count({ where: { to: { in: addresses }, status: "QUEUED" } })).toBe(addresses.length);
+      const failedTries = await db.outboundMail.aggregate({
+        where: { to: { in: addresses } },
+        _sum: { attempts: true },
+      });
+      expect(await db.outboundMail.count({ where: { to: { in: addresses }, status: "QUEUED" } })).toBe(
+        addresses.length,
+      );
       await sink.start(sink.port);
       // the next tries come on graphile-worker's back-off (exp(attempt) seconds): within about 90 s of the first failure
       expect(await waitFor(async () => (await queuedJobs("send_mail")).length === 0, 120_000, 500)).toBe(true);
       for (const email of addresses) expect(sink.to(email)).toHaveLength(1);
       expect(await db.outboundMail.count({ where: { to: { in: addresses }, status: "SENT" } })).toBe(addresses.length);
-      console.warn(`faults: SMTP down ${Math.round(OUTAGE_MS / 1000)} s, ${failedTries._sum.attempts} failed tries meanwhile; all ${addresses.length} mails arrived once, ${Math.round((Date.now() - down) / 1000)} s after the outage began`);
+      console.warn(
+        `faults: SMTP down ${Math.round(OUTAGE_MS / 1000)} s, ${failedTries._sum.attempts} failed tries meanwhile; all ${addresses.length} mails arrived once, ${Math.round((Date.now() - down) / 1000)} s after the outage began`,
+      );
     } finally {
       await worker.stop();
     }

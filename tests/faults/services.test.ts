@@ -39,7 +39,13 @@ describe("faults", () => {
   it("Meilisearch stopped: browsing and checkout work, search says it is degraded, the index catches up after", async () => {
     const port = await freePort();
     const key = "faults-meili-key-0123456789abcdef";
-    const start = () => startEmbeddedMeili({ dataDir: path.join(tmp, "meili"), binDir: path.resolve(".data", "bin"), port, masterKey: key });
+    const start = () =>
+      startEmbeddedMeili({
+        dataDir: path.join(tmp, "meili"),
+        binDir: path.resolve(".data", "bin"),
+        port,
+        masterKey: key,
+      });
     let meili = await start();
     const saved = { host: process.env.MEILI_HOST, key: process.env.MEILI_MASTER_KEY };
     Object.assign(process.env, { MEILI_HOST: meili.host, MEILI_MASTER_KEY: key });
@@ -58,8 +64,22 @@ describe("faults", () => {
       expect(search.status).toBe(200);
       expect(await search.text()).toContain("Pencarian sedang terbatas");
       await shippingRate();
-      expect((await visitor.post(`/products/${product.slug}`, { variantId: variant.id, quantity: "1" })).status).toBe(200);
-      const { response: placed } = await reviewAndPlace(visitor, "/checkout", { email: "a@example.test", name: "Siti", phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: "Banjarmasin", address: "Jl. A 1", postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" });
+      expect((await visitor.post(`/products/${product.slug}`, { variantId: variant.id, quantity: "1" })).status).toBe(
+        200,
+      );
+      const { response: placed } = await reviewAndPlace(visitor, "/checkout", {
+        email: "a@example.test",
+        name: "Siti",
+        phone: "+62 812 3456 7890",
+        country: "ID",
+        province: "63",
+        regencyCode: "",
+        city: "Banjarmasin",
+        address: "Jl. A 1",
+        postcode: "70111",
+        shippingRate: "kalimantan",
+        paymentMethod: "BANK_TRANSFER",
+      });
       expect(placed.status).toBe(302);
       expect(placed.headers.get("location")).toMatch(/\/orders\/AJ/);
 
@@ -73,7 +93,13 @@ describe("faults", () => {
 
       meili = await start();
       // the job runs again after its back-off; nothing is missing once it has
-      expect(await waitFor(async () => (await drainJobs().catch(() => 0)) >= 0 && (await queuedJobs("search_index")).length === 0, 30_000, 500)).toBe(true);
+      expect(
+        await waitFor(
+          async () => (await drainJobs().catch(() => 0)) >= 0 && (await queuedJobs("search_index")).length === 0,
+          30_000,
+          500,
+        ),
+      ).toBe(true);
       expect(await indexedCount()).toBe(await db.product.count({ where: { status: "PUBLISHED" } }));
       const hit = await getMeili().index(`${process.env.MEILI_INDEX_PREFIX}products`).search("lampit");
       expect(hit.hits.map((h) => h.id)).toContain(product.id);
@@ -94,7 +120,9 @@ describe("faults", () => {
       producer.id,
       category.id,
     );
-    await db.$executeRawUnsafe(`INSERT INTO "Variant" (id, "productId", sku, "nameId", "nameEn", "priceAmount", stock, "updatedAt") SELECT 'kv' || g, 'kp' || g, 'KSKU-' || g, 'S', 'S', 100000, 3, now() FROM generate_series(1, ${N}) g`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Variant" (id, "productId", sku, "nameId", "nameEn", "priceAmount", stock, "updatedAt") SELECT 'kv' || g, 'kp' || g, 'KSKU-' || g, 'S', 'S', 100000, 3, now() FROM generate_series(1, ${N}) g`,
+    );
     // as an import would queue them: jobs of 500 products each
     await db.$executeRawUnsafe(
       `SELECT graphile_worker.add_job('search_index', json_build_object('productIds', array_agg(id ORDER BY id)), priority => 10)
@@ -118,18 +146,26 @@ describe("faults", () => {
     }
     const visible = await db.product.count({ where: { status: "PUBLISHED" } });
     expect(await indexedCount()).toBe(visible);
-    console.warn(`faults: killed a worker with ${left.length} of ${jobsBefore} index jobs left (${heldByDead} held by it); after the successor the index holds all ${visible}`);
+    console.warn(
+      `faults: killed a worker with ${left.length} of ${jobsBefore} index jobs left (${heldByDead} held by it); after the successor the index holds all ${visible}`,
+    );
   }, 240_000);
 
   it("a worker killed with SIGKILL mid-import: the successor finishes it with every row applied once", async () => {
     const staff = await createUser({ roles: ["STAFF"] });
-    for (const [slug, nameId, nameEn] of [["anyaman-rotan", "Anyaman rotan", "Rattan weaving"], ["anyaman-purun", "Anyaman purun", "Purun weaving"]]) {
+    for (const [slug, nameId, nameEn] of [
+      ["anyaman-rotan", "Anyaman rotan", "Rattan weaving"],
+      ["anyaman-purun", "Anyaman purun", "Purun weaving"],
+    ]) {
       await db.category.upsert({ where: { slug }, create: { slug, nameId, nameEn }, update: {} });
     }
     const ROWS = 3000;
     const rows = Array.from({ length: ROWS }, (_, i) => {
       const nib = `64${String(i).padStart(11, "0")}`;
-      return TEMPLATE_EXAMPLE[0].replace("6309000000001", nib).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Uji ${i}`).replace("AMJ-TAS-01", `UJI-${i}`);
+      return TEMPLATE_EXAMPLE[0]
+        .replace("6309000000001", nib)
+        .replace("Kelompok Anyam Amuntai Jaya", `Kelompok Uji ${i}`)
+        .replace("AMJ-TAS-01", `UJI-${i}`);
     });
     const job = await createImportJob(staff.id, "besar.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
     const env = { WORKER_DEAD_AFTER_MS: "2000", IMPORT_CHUNK_ROWS: "100" };
@@ -141,7 +177,13 @@ describe("faults", () => {
     expect(atKill).toBeLessThan(ROWS);
     const second = await spawnWorker("successor-import", env);
     try {
-      expect(await waitFor(async () => (await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).status === "DONE", 180_000, 250)).toBe(true);
+      expect(
+        await waitFor(
+          async () => (await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).status === "DONE",
+          180_000,
+          250,
+        ),
+      ).toBe(true);
     } finally {
       await second.stop();
     }
@@ -151,7 +193,9 @@ describe("faults", () => {
     expect(await db.variant.count({ where: { sku: { startsWith: "UJI-" } } })).toBe(ROWS);
     expect(await db.certification.count({ where: { type: "NIB", number: { startsWith: "64" } } })).toBe(ROWS);
     expect(await db.auditLog.count({ where: { action: "import.finished", entityId: job.id } })).toBe(1);
-    console.warn(`faults: killed the import worker at row ${atKill} of ${ROWS}; the successor finished with ${ROWS} producers and products, none twice`);
+    console.warn(
+      `faults: killed the import worker at row ${atKill} of ${ROWS}; the successor finished with ${ROWS} producers and products, none twice`,
+    );
   }, 300_000);
 
   it("PostgreSQL restarted under load: requests fail fast with a friendly page, then recover without restarting the app", async () => {
@@ -170,7 +214,9 @@ describe("faults", () => {
       };
       expect((await get("/")).status).toBe(200);
       // load while it goes down
-      const load = Promise.all(Array.from({ length: 20 }, () => get("/").catch(() => ({ status: 0, body: "", ms: 0 }))));
+      const load = Promise.all(
+        Array.from({ length: 20 }, () => get("/").catch(() => ({ status: 0, body: "", ms: 0 }))),
+      );
       await pg.stop();
       await load;
       const down = await get("/");
@@ -190,7 +236,11 @@ describe("faults", () => {
 
   it("a card payment arriving after the hold expired and the stock sold is refunded, never oversold", async () => {
     const fake = await new FakeStripe({ secretKey: "sk_test_faults", webhookSecret: "whsec_faults" }).start();
-    Object.assign(process.env, { STRIPE_SECRET_KEY: fake.opts.secretKey, STRIPE_WEBHOOK_SECRET: fake.opts.webhookSecret, STRIPE_API_URL: fake.url });
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: fake.opts.secretKey,
+      STRIPE_WEBHOOK_SECRET: fake.opts.webhookSecret,
+      STRIPE_API_URL: fake.url,
+    });
     try {
       const { variant } = await sellable({ stock: 1 });
       const order = await orderFor([{ variantId: variant.id, quantity: 1 }], { paymentMethod: "STRIPE" });

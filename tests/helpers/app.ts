@@ -29,7 +29,10 @@ export async function startHttpApp() {
 
 export class Client {
   private cookies = new Map<string, string>();
-  constructor(readonly base: string, cookie?: string) {
+  constructor(
+    readonly base: string,
+    cookie?: string,
+  ) {
     if (cookie) for (const part of cookie.split(/;\s*/)) this.take(part);
   }
   private take(pair: string) {
@@ -43,7 +46,11 @@ export class Client {
     return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join("; ");
   }
   async request(pathname: string, init: RequestInit = {}) {
-    const res = await fetch(`${this.base}${pathname}`, { redirect: "manual", ...init, headers: { Cookie: this.header(), ...(init.headers ?? {}) } });
+    const res = await fetch(`${this.base}${pathname}`, {
+      redirect: "manual",
+      ...init,
+      headers: { Cookie: this.header(), ...(init.headers ?? {}) },
+    });
     for (const c of res.headers.getSetCookie()) this.take(c.split(";")[0]);
     return res;
   }
@@ -69,7 +76,12 @@ export class Client {
  * `declaredLength`, the head promises that many body bytes but only `body` is sent: the
  * server must answer without waiting for the rest.
  */
-export function rawHttp(base: string, head: string, body: Buffer = Buffer.alloc(0), timeoutMs = 10_000): Promise<{ status: number; text: string }> {
+export function rawHttp(
+  base: string,
+  head: string,
+  body: Buffer = Buffer.alloc(0),
+  timeoutMs = 10_000,
+): Promise<{ status: number; text: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(url.port), url.hostname);
@@ -119,11 +131,22 @@ export async function dbFingerprint() {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateCounter', 'LoginAttempt') ORDER BY 1`)).rows;
+    const tables = (
+      await c.query<{ t: string }>(
+        `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateCounter', 'LoginAttempt') ORDER BY 1`,
+      )
+    ).rows;
     const out: Record<string, string> = {};
     for (const { t } of tables) {
-      const cols = (await c.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'updatedAt'`, [t])).rows;
-      const r = await c.query(`SELECT count(*)::text AS n${cols.length ? `, max("updatedAt")::text AS u` : ""} FROM "${t}"`);
+      const cols = (
+        await c.query<{ c: string }>(
+          `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'updatedAt'`,
+          [t],
+        )
+      ).rows;
+      const r = await c.query(
+        `SELECT count(*)::text AS n${cols.length ? `, max("updatedAt")::text AS u` : ""} FROM "${t}"`,
+      );
       out[t] = `${r.rows[0].n}|${r.rows[0].u ?? ""}`;
     }
     const stock = await c.query(`SELECT coalesce(sum(stock), 0)::text AS s FROM "Variant"`);

@@ -3,18 +3,31 @@ import zlib from "node:zlib";
 import sharp from "sharp";
 
 export async function photoJpeg(opts: { width?: number; height?: number; gps?: boolean; orientation?: number } = {}) {
-  const img = sharp({ create: { width: opts.width ?? 800, height: opts.height ?? 600, channels: 3, background: { r: 150, g: 90, b: 40 } } }).jpeg({ quality: 80 });
+  const img = sharp({
+    create: { width: opts.width ?? 800, height: opts.height ?? 600, channels: 3, background: { r: 150, g: 90, b: 40 } },
+  }).jpeg({ quality: 80 });
   if (opts.gps || opts.orientation) {
     img.withMetadata({
       orientation: opts.orientation,
-      exif: opts.gps ? { IFD3: { GPSLatitudeRef: "S", GPSLatitude: "2/1 12/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "113/1 55/1 0/1" } } : undefined,
+      exif: opts.gps
+        ? {
+            IFD3: {
+              GPSLatitudeRef: "S",
+              GPSLatitude: "2/1 12/1 0/1",
+              GPSLongitudeRef: "E",
+              GPSLongitude: "113/1 55/1 0/1",
+            },
+          }
+        : undefined,
     });
   }
   return img.toBuffer();
 }
 
 export async function photoPng(width = 640, height = 480) {
-  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 60 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 60 } } })
+    .png()
+    .toBuffer();
 }
 
 function chunk(type: string, data: Buffer) {
@@ -35,7 +48,12 @@ export function pngBomb(size = 20_000) {
   ihdr[9] = 2; // RGB
   const row = Buffer.alloc(1 + size * 3); // one filtered row of zeros; the rest is missing
   const idat = zlib.deflateSync(row);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", idat),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export function pdfBytes() {
@@ -49,12 +67,22 @@ export function bigFile(bytes = 16 * 1024 * 1024) {
 }
 
 /** A multipart request as a browser sends it. */
-export function multipartRequest(path: string, fields: Record<string, string>, files: Array<{ field: string; name: string; type: string; bytes: Buffer }>, cookie: string, csrf: string) {
+export function multipartRequest(
+  path: string,
+  fields: Record<string, string>,
+  files: Array<{ field: string; name: string; type: string; bytes: Buffer }>,
+  cookie: string,
+  csrf: string,
+) {
   const fd = new FormData();
   fd.set("csrf", csrf);
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
   for (const f of files) fd.append(f.field, new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
-  return new Request(`http://localhost:3999${path}`, { method: "POST", body: fd, headers: { Cookie: `__csrf=${csrf}; ${cookie}` } });
+  return new Request(`http://localhost:3999${path}`, {
+    method: "POST",
+    body: fd,
+    headers: { Cookie: `__csrf=${csrf}; ${cookie}` },
+  });
 }
 
 /** The text of every page of a generated PDF, as a reader would extract it. */

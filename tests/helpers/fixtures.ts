@@ -34,7 +34,9 @@ export async function producerMemberCookie(producerId: string, name?: string) {
 }
 
 let seq = 0;
-export async function createCatalogue(opts: { producerStatus?: "VERIFIED" | "PENDING" | "SUSPENDED"; regencyCode?: string } = {}) {
+export async function createCatalogue(
+  opts: { producerStatus?: "VERIFIED" | "PENDING" | "SUSPENDED"; regencyCode?: string } = {},
+) {
   seq++;
   const tag = crypto.randomBytes(3).toString("hex");
   const category =
@@ -68,7 +70,9 @@ export async function createCatalogue(opts: { producerStatus?: "VERIFIED" | "PEN
       weightGrams: 900,
       status: "PUBLISHED",
       publishedAt: new Date(),
-      variants: { create: { sku: `SKU-${tag}`, nameId: "Standar", nameEn: "Standard", priceAmount: 15_000_000, stock: 10 } },
+      variants: {
+        create: { sku: `SKU-${tag}`, nameId: "Standar", nameEn: "Standard", priceAmount: 15_000_000, stock: 10 },
+      },
     },
     include: { variants: true },
   });
@@ -93,9 +97,17 @@ export async function createProduct(o: ProductOpts) {
   const tag = crypto.randomBytes(4).toString("hex");
   const cat = o.category ?? { slug: "anyaman-rotan", nameId: "Anyaman rotan", nameEn: "Rattan weaving" };
   const parent = cat.parentSlug
-    ? await db.category.upsert({ where: { slug: cat.parentSlug }, update: {}, create: { slug: cat.parentSlug, nameId: cat.parentSlug, nameEn: cat.parentSlug } })
+    ? await db.category.upsert({
+        where: { slug: cat.parentSlug },
+        update: {},
+        create: { slug: cat.parentSlug, nameId: cat.parentSlug, nameEn: cat.parentSlug },
+      })
     : null;
-  const category = await db.category.upsert({ where: { slug: cat.slug }, update: {}, create: { slug: cat.slug, nameId: cat.nameId, nameEn: cat.nameEn, parentId: parent?.id } });
+  const category = await db.category.upsert({
+    where: { slug: cat.slug },
+    update: {},
+    create: { slug: cat.slug, nameId: cat.nameId, nameEn: cat.nameEn, parentId: parent?.id },
+  });
   const regencyCode = o.regencyCode ?? "62.09";
   const producer = await db.producer.create({
     data: {
@@ -117,7 +129,15 @@ export async function createProduct(o: ProductOpts) {
   for (const type of o.certs ?? []) {
     certs.push(
       await db.certification.create({
-        data: { producerId: producer.id, type, number: `${type}-${tag}`, issuer: "Dinas", issuedAt: new Date("2025-01-01"), expiresAt: new Date("2030-01-01"), status: "VERIFIED" },
+        data: {
+          producerId: producer.id,
+          type,
+          number: `${type}-${tag}`,
+          issuer: "Dinas",
+          issuedAt: new Date("2025-01-01"),
+          expiresAt: new Date("2030-01-01"),
+          status: "VERIFIED",
+        },
       }),
     );
   }
@@ -134,7 +154,15 @@ export async function createProduct(o: ProductOpts) {
       status: o.status ?? "PUBLISHED",
       publishedAt: new Date(),
       exportReady: o.exportReady ?? false,
-      variants: { create: { sku: `S-${tag}`, nameId: "Standar", nameEn: "Standard", priceAmount: majorToMinor(o.priceIdr ?? 100_000, "IDR"), stock: 5 } },
+      variants: {
+        create: {
+          sku: `S-${tag}`,
+          nameId: "Standar",
+          nameEn: "Standard",
+          priceAmount: majorToMinor(o.priceIdr ?? 100_000, "IDR"),
+          stock: 5,
+        },
+      },
       certifications: { create: certs.map((c) => ({ certificationId: c.id })) },
     },
   });

@@ -34,7 +34,8 @@ export function getRequest(path: string, opts: { cookie?: string } = {}) {
 export function unwrap(result: unknown): { status: number; body: unknown; headers: Headers } {
   if (result instanceof Response) return { status: result.status, body: null, headers: result.headers };
   const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
-  if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data, headers: new Headers(r.init?.headers) };
+  if (r && r.type === "DataWithResponseInit")
+    return { status: r.init?.status ?? 200, body: r.data, headers: new Headers(r.init?.headers) };
   return { status: 200, body: result, headers: new Headers() };
 }
 

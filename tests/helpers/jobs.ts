@@ -1,7 +1,16 @@
 /** Reading graphile-worker's job table in tests. */
 import { db } from "~/lib/db.server";
 
-export type QueuedJob = { id: bigint; task: string; payload: unknown; attempts: number; maxAttempts: number; lastError: string | null; lockedBy: string | null; key: string | null };
+export type QueuedJob = {
+  id: bigint;
+  task: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  lockedBy: string | null;
+  key: string | null;
+};
 
 export async function queuedJobs(task?: string): Promise<QueuedJob[]> {
   const rows = await db.$queryRaw<QueuedJob[]>`

@@ -5,15 +5,27 @@ import { checkoutQuote, newCheckoutKey, placeOrder } from "~/domain/orders/check
 import { createProduct } from "./fixtures";
 
 export async function shippingRate(code = "kalimantan", amount = 2_500_000n) {
-  return db.shippingRate.upsert({ where: { code }, update: {}, create: { code, nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount } });
+  return db.shippingRate.upsert({
+    where: { code },
+    update: {},
+    create: { code, nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount },
+  });
 }
 
 /** A sellable variant with the price (in rupiah) and stock asked for, from a producer of its own. */
 export async function sellable(o: { priceIdr?: number; stock?: number; name?: string; bank?: boolean } = {}) {
-  const { product, producer } = await createProduct({ nameId: o.name ?? "Madu kelulut", nameEn: o.name ?? "Kelulut honey", priceIdr: o.priceIdr ?? 150_000 });
+  const { product, producer } = await createProduct({
+    nameId: o.name ?? "Madu kelulut",
+    nameEn: o.name ?? "Kelulut honey",
+    priceIdr: o.priceIdr ?? 150_000,
+  });
   const variant = await db.variant.findFirstOrThrow({ where: { productId: product.id } });
   await db.variant.update({ where: { id: variant.id }, data: { stock: o.stock ?? 10 } });
-  if (o.bank !== false) await db.producer.update({ where: { id: producer.id }, data: { bankName: "BRI", bankAccountNo: "0123456789", bankAccountName: producer.legalName } });
+  if (o.bank !== false)
+    await db.producer.update({
+      where: { id: producer.id },
+      data: { bankName: "BRI", bankAccountNo: "0123456789", bankAccountName: producer.legalName },
+    });
   return { product, producer, variant };
 }
 
@@ -42,12 +54,21 @@ export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput 
 }
 
 /** Reviews the cart as the checkout page does, then places the order with the review's key and digest. */
-export async function placeReviewed(cartId: string, userId: string | null, input: CheckoutInput, checkoutKey = newCheckoutKey()) {
+export async function placeReviewed(
+  cartId: string,
+  userId: string | null,
+  input: CheckoutInput,
+  checkoutKey = newCheckoutKey(),
+) {
   const q = await checkoutQuote(cartId, "id", input);
   return placeOrder(cartId, userId, "id", input, { checkoutKey, reviewDigest: q.digest });
 }
 
-export async function orderFor(lines: Array<{ variantId: string; quantity: number }>, over: Partial<CheckoutInput> = {}, userId: string | null = null) {
+export async function orderFor(
+  lines: Array<{ variantId: string; quantity: number }>,
+  over: Partial<CheckoutInput> = {},
+  userId: string | null = null,
+) {
   await shippingRate();
   const placed = await placeReviewed(await cartWith(lines, userId), userId, checkoutInput(over));
   return db.order.findUniqueOrThrow({ where: { id: placed.id }, include: { lines: true } });

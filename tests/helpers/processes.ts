@@ -8,7 +8,10 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 async function until(child: ChildProcess, marker: string, timeoutMs = 60_000) {
   let out = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${marker} after ${timeoutMs} ms: ${out.slice(-500)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${marker} after ${timeoutMs} ms: ${out.slice(-500)}`)),
+      timeoutMs,
+    );
     child.stdout!.on("data", (d) => {
       out += String(d);
       if (out.includes(marker)) {
@@ -25,14 +28,20 @@ async function until(child: ChildProcess, marker: string, timeoutMs = 60_000) {
 
 export async function spawnApp(env: Record<string, string | undefined> = {}) {
   const port = await freePort();
-  const child = spawn(tsx, ["scripts/serve.ts", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["scripts/serve.ts", String(port)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stderr!.on("data", () => undefined);
   await until(child, "READY");
   return { base: `http://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
 }
 
 export async function spawnWorker(name: string, env: Record<string, string | undefined> = {}) {
-  const child = spawn(tsx, ["scripts/worker.ts"], { env: { ...process.env, WORKER_NAME: name, WORKER_POLL_MS: "200", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["scripts/worker.ts"], {
+    env: { ...process.env, WORKER_NAME: name, WORKER_POLL_MS: "200", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stderr!.on("data", () => undefined);
   await until(child, "READY");
   return { child, stop: () => stopChild(child) };

@@ -15,7 +15,9 @@ const args = (request: Request, lang?: string) => ({ request, params: lang ? { l
 
 describe("sign up", () => {
   it("creates a buyer, starts a session and sends a welcome mail", async () => {
-    const res = await signup.action(args(formRequest("/signup", { email: " Siti@Example.TEST ", name: "Siti", password: "panjang-sekali-123" })));
+    const res = await signup.action(
+      args(formRequest("/signup", { email: " Siti@Example.TEST ", name: "Siti", password: "panjang-sekali-123" })),
+    );
     const r = unwrap(res);
     expect(r.status).toBe(302);
     expect(r.headers.get("Location")).toBe("/");
@@ -30,16 +32,34 @@ describe("sign up", () => {
   });
 
   it("gives producers the producer role", async () => {
-    await signup.action(args(formRequest("/signup", { email: "umkm@example.test", name: "UMKM", password: "panjang-sekali-123", accountType: "producer" })));
-    expect((await db.user.findUniqueOrThrow({ where: { email: "umkm@example.test" } })).roles).toEqual(["BUYER", "PRODUCER"]);
+    await signup.action(
+      args(
+        formRequest("/signup", {
+          email: "umkm@example.test",
+          name: "UMKM",
+          password: "panjang-sekali-123",
+          accountType: "producer",
+        }),
+      ),
+    );
+    expect((await db.user.findUniqueOrThrow({ where: { email: "umkm@example.test" } })).roles).toEqual([
+      "BUYER",
+      "PRODUCER",
+    ]);
   });
 
   it("refuses bad input with field errors, keeps what was typed, creates nothing", async () => {
     const before = await db.user.count();
-    const r = unwrap(await signup.action(args(formRequest("/signup", { email: "not-an-email", name: "", password: "short" }))));
+    const r = unwrap(
+      await signup.action(args(formRequest("/signup", { email: "not-an-email", name: "", password: "short" }))),
+    );
     expect(r.status).toBe(400);
     const body = r.body as { fieldErrors: Record<string, string>; values: Record<string, string> };
-    expect(body.fieldErrors).toMatchObject({ email: "errors.email", name: "errors.required", password: "errors.passwordTooShort" });
+    expect(body.fieldErrors).toMatchObject({
+      email: "errors.email",
+      name: "errors.required",
+      password: "errors.passwordTooShort",
+    });
     expect(body.values.email).toBe("not-an-email");
     expect(body.values).not.toHaveProperty("password");
     expect(await db.user.count()).toBe(before);
@@ -47,17 +67,41 @@ describe("sign up", () => {
 
   it("refuses a taken email", async () => {
     await createUser({ email: "taken@example.test" });
-    const r = unwrap(await signup.action(args(formRequest("/signup", { email: "taken@example.test", name: "X", password: "panjang-sekali-123" }))));
+    const r = unwrap(
+      await signup.action(
+        args(formRequest("/signup", { email: "taken@example.test", name: "X", password: "panjang-sekali-123" })),
+      ),
+    );
     expect(r.status).toBe(409);
     expect((r.body as { fieldErrors: Record<string, string> }).fieldErrors.email).toBe("errors.emailTaken");
   });
 
   it("refuses a form without the CSRF token and changes nothing", async () => {
     const before = await db.user.count();
-    const r = unwrap(await signup.action(args(formRequest("/signup", { email: "csrf@example.test", name: "X", password: "panjang-sekali-123" }, { csrf: null }))));
+    const r = unwrap(
+      await signup.action(
+        args(
+          formRequest(
+            "/signup",
+            { email: "csrf@example.test", name: "X", password: "panjang-sekali-123" },
+            { csrf: null },
+          ),
+        ),
+      ),
+    );
     expect(r.status).toBe(403);
     expect((r.body as { formError: string }).formError).toBe("errors.csrf");
-    const r2 = unwrap(await signup.action(args(formRequest("/signup", { email: "csrf@example.test", name: "X", password: "panjang-sekali-123" }, { csrf: "x".repeat(38) }))));
+    const r2 = unwrap(
+      await signup.action(
+        args(
+          formRequest(
+            "/signup",
+            { email: "csrf@example.test", name: "X", password: "panjang-sekali-123" },
+            { csrf: "x".repeat(38) },
+          ),
+        ),
+      ),
+    );
     expect(r2.status).toBe(403);
     expect(await db.user.count()).toBe(before);
   });
@@ -67,7 +111,18 @@ describe("sign in", () => {
   it("signs in with the right password and rotates the session", async () => {
     const user = await createUser({ email: "rina@example.test" });
     const old = await signedInCookie(user.id);
-    const r = unwrap(await login.action(args(formRequest("/en/login", { email: "rina@example.test", password: FIXTURE_PASSWORD, redirectTo: "/en/account" }, { cookie: old }), "en")));
+    const r = unwrap(
+      await login.action(
+        args(
+          formRequest(
+            "/en/login",
+            { email: "rina@example.test", password: FIXTURE_PASSWORD, redirectTo: "/en/account" },
+            { cookie: old },
+          ),
+          "en",
+        ),
+      ),
+    );
     expect(r.status).toBe(302);
     expect(r.headers.get("Location")).toBe("/en/account");
     // the session id the browser had before is gone; a new one was issued
@@ -77,7 +132,17 @@ describe("sign in", () => {
 
   it("never redirects off-site", async () => {
     await createUser({ email: "off@example.test" });
-    const r = unwrap(await login.action(args(formRequest("/login", { email: "off@example.test", password: FIXTURE_PASSWORD, redirectTo: "//evil.example/x" }))));
+    const r = unwrap(
+      await login.action(
+        args(
+          formRequest("/login", {
+            email: "off@example.test",
+            password: FIXTURE_PASSWORD,
+            redirectTo: "//evil.example/x",
+          }),
+        ),
+      ),
+    );
     expect(r.headers.get("Location")).toBe("/");
   });
 
@@ -93,9 +158,13 @@ describe("sign in", () => {
   it("locks an email out after repeated failures, even with the right password", async () => {
     const user = await createUser({ email: "locked@example.test" });
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      expect((await signIn({ email: "locked@example.test", password: "nope nope", ip: `198.51.100.${i}` })).ok).toBe(false);
+      expect((await signIn({ email: "locked@example.test", password: "nope nope", ip: `198.51.100.${i}` })).ok).toBe(
+        false,
+      );
     }
-    const r = unwrap(await login.action(args(formRequest("/login", { email: "locked@example.test", password: FIXTURE_PASSWORD }))));
+    const r = unwrap(
+      await login.action(args(formRequest("/login", { email: "locked@example.test", password: FIXTURE_PASSWORD }))),
+    );
     expect(r.status).toBe(429);
     expect(r.body).toMatchObject({ formError: "errors.rateLimited" });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
@@ -115,7 +184,9 @@ describe("password reset", () => {
     const page = unwrap(await reset.loader(args(getRequest(`/reset-password?token=${token}`))));
     expect((page.body as { token: string | null }).token).toBe(token);
 
-    const done = unwrap(await reset.action(args(formRequest("/reset-password", { token, password: "a brand new passphrase" }))));
+    const done = unwrap(
+      await reset.action(args(formRequest("/reset-password", { token, password: "a brand new passphrase" }))),
+    );
     expect(done.status).toBe(302);
     expect(await getUser(getRequest("/", { cookie }))).toBeNull();
     expect((await signIn({ email: "lupa@example.test", password: "a brand new passphrase", ip: "x" })).ok).toBe(true);
@@ -140,7 +211,11 @@ describe("password reset", () => {
   });
 
   it("refuses a made-up token", async () => {
-    const r = unwrap(await reset.action(args(formRequest("/reset-password", { token: "A".repeat(43), password: "a brand new passphrase" }))));
+    const r = unwrap(
+      await reset.action(
+        args(formRequest("/reset-password", { token: "A".repeat(43), password: "a brand new passphrase" })),
+      ),
+    );
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ formError: "errors.tokenInvalid" });
   });
@@ -155,20 +230,32 @@ describe("roles and account", () => {
     const buyer = await createUser({ roles: ["BUYER"] });
     const staff = await createUser({ roles: ["STAFF"] });
     const admin = await createUser({ roles: ["ADMIN"] });
-    const forbidden = await thrown(requireRole(getRequest("/trade", { cookie: await signedInCookie(buyer.id) }), "STAFF"));
+    const forbidden = await thrown(
+      requireRole(getRequest("/trade", { cookie: await signedInCookie(buyer.id) }), "STAFF"),
+    );
     expect(forbidden.status).toBe(403);
-    expect((await requireRole(getRequest("/trade", { cookie: await signedInCookie(staff.id) }), "STAFF")).id).toBe(staff.id);
-    expect((await requireRole(getRequest("/trade", { cookie: await signedInCookie(admin.id) }), "STAFF")).id).toBe(admin.id);
+    expect((await requireRole(getRequest("/trade", { cookie: await signedInCookie(staff.id) }), "STAFF")).id).toBe(
+      staff.id,
+    );
+    expect((await requireRole(getRequest("/trade", { cookie: await signedInCookie(admin.id) }), "STAFF")).id).toBe(
+      admin.id,
+    );
   });
 
   it("updates the profile and signs out everywhere", async () => {
     const user = await createUser({ email: "profil@example.test" });
     const c1 = await signedInCookie(user.id);
     const c2 = await signedInCookie(user.id);
-    const r = unwrap(await account.action(args(formRequest("/account", { intent: "profile", name: "Nama Baru", locale: "en" }, { cookie: c1 }))));
+    const r = unwrap(
+      await account.action(
+        args(formRequest("/account", { intent: "profile", name: "Nama Baru", locale: "en" }, { cookie: c1 })),
+      ),
+    );
     expect(r.headers.get("Location")).toBe("/en/account?saved=1");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Nama Baru");
-    const out = unwrap(await account.action(args(formRequest("/account", { intent: "sign-out-everywhere" }, { cookie: c1 }))));
+    const out = unwrap(
+      await account.action(args(formRequest("/account", { intent: "sign-out-everywhere" }, { cookie: c1 }))),
+    );
     expect(out.status).toBe(302);
     expect(await getUser(getRequest("/", { cookie: c2 }))).toBeNull();
   });

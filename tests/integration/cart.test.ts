@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { cartItemCount, cartView, CartRefused, findCartId, mergeGuestCart, setCartLine } from "~/domain/orders/cart.server";
+import {
+  cartItemCount,
+  cartView,
+  CartRefused,
+  findCartId,
+  mergeGuestCart,
+  setCartLine,
+} from "~/domain/orders/cart.server";
 import { unitPrice } from "~/domain/orders/pricing";
 import { createProduct, createUser, signedInCookie } from "../helpers/fixtures";
 import { getRequest } from "../helpers/http";
 
 describe("cart", () => {
   it("applies the wholesale tier for the quantity", () => {
-    const tiers = [{ minQty: 10, priceAmount: 900n }, { minQty: 50, priceAmount: 800n }];
+    const tiers = [
+      { minQty: 10, priceAmount: 900n },
+      { minQty: 50, priceAmount: 800n },
+    ];
     expect(unitPrice(1000n, tiers, 9)).toBe(1000n);
     expect(unitPrice(1000n, tiers, 10)).toBe(900n);
     expect(unitPrice(1000n, tiers, 75)).toBe(800n);
@@ -25,7 +35,12 @@ describe("cart", () => {
     await expect(setCartLine(guestReq, null, variant.id, 6, "set")).rejects.toMatchObject({ reason: "over-stock" });
     await setCartLine(guestReq, null, variant.id, 4, "set");
     const view = await cartView(guestCart, "id");
-    expect(view.lines[0]).toMatchObject({ quantity: 4, unitPrice: 3_500_000n, tierApplied: true, lineTotal: 14_000_000n });
+    expect(view.lines[0]).toMatchObject({
+      quantity: 4,
+      unitPrice: 3_500_000n,
+      tierApplied: true,
+      lineTotal: 14_000_000n,
+    });
     expect(view.subtotal).toBe(14_000_000n);
 
     const buyer = await createUser();

@@ -28,7 +28,15 @@ afterAll(async () => {
 });
 
 async function postWebhook(payload: string, header: string) {
-  const res = await webhook({ request: new Request("http://localhost:3999/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header, "Content-Type": "application/json" } }), params: {}, context: {} });
+  const res = await webhook({
+    request: new Request("http://localhost:3999/webhooks/stripe", {
+      method: "POST",
+      body: payload,
+      headers: { "Stripe-Signature": header, "Content-Type": "application/json" },
+    }),
+    params: {},
+    context: {},
+  });
   return res as Response;
 }
 
@@ -62,7 +70,10 @@ describe("checkout and payment", () => {
     const a = await sellable({ priceIdr: 150_000, stock: 10 });
     const b = await sellable({ priceIdr: 87_500, stock: 10, name: "Amplang" });
     await db.marketSettings.update({ where: { id: 1 }, data: { commissionBps: 1250 } });
-    const order = await orderFor([{ variantId: a.variant.id, quantity: 2 }, { variantId: b.variant.id, quantity: 3 }]);
+    const order = await orderFor([
+      { variantId: a.variant.id, quantity: 2 },
+      { variantId: b.variant.id, quantity: 3 },
+    ]);
     expect(order.status).toBe("AWAITING_PAYMENT");
     expect(order.subtotalAmount).toBe(2n * 15_000_000n + 3n * 8_750_000n);
     expect(order.totalAmount).toBe(order.subtotalAmount + 2_500_000n);
@@ -70,7 +81,9 @@ describe("checkout and payment", () => {
     expect(order.transferAmount! - order.totalAmount).toBeGreaterThanOrEqual(100n);
     expect(order.transferAmount! - order.totalAmount).toBeLessThanOrEqual(99_900n);
     expect((await db.variant.findUniqueOrThrow({ where: { id: a.variant.id } })).stock).toBe(8);
-    expect(await db.outboundMail.count({ where: { kind: "order.awaiting-transfer", to: "pembeli@example.test" } })).toBe(1);
+    expect(
+      await db.outboundMail.count({ where: { kind: "order.awaiting-transfer", to: "pembeli@example.test" } }),
+    ).toBe(1);
 
     const staff = await createUser({ roles: ["STAFF"] });
     expect(await confirmBankTransfer(staff.id, order.id, order.totalAmount)).toBe("amount-mismatch");
@@ -88,7 +101,9 @@ describe("checkout and payment", () => {
     const entries = await db.ledgerEntry.findMany({ where: { producerId: { in: [a.producer.id, b.producer.id] } } });
     expect(entries).toHaveLength(2);
     expect(entries.every((e) => e.commissionBps === 1250 && e.kind === "SALE_CREDIT")).toBe(true);
-    expect(await db.auditLog.count({ where: { action: "payment.received", entityId: order.id, actorId: staff.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "payment.received", entityId: order.id, actorId: staff.id } }),
+    ).toBe(1);
     expect(await db.outboundMail.count({ where: { kind: "fulfilment.new" } })).toBe(2);
     await db.marketSettings.update({ where: { id: 1 }, data: { commissionBps: 1000 } });
   });
@@ -96,14 +111,21 @@ describe("checkout and payment", () => {
   it("never oversells: 30 buyers race for 5 units and exactly 5 orders hold them", async () => {
     const { variant } = await sellable({ stock: 5 });
     await shippingRate();
-    const carts = await Promise.all(Array.from({ length: 30 }, () => cartWith([{ variantId: variant.id, quantity: 1 }])));
+    const carts = await Promise.all(
+      Array.from({ length: 30 }, () => cartWith([{ variantId: variant.id, quantity: 1 }])),
+    );
     const results = await Promise.allSettled(carts.map((c) => placeReviewed(c, null, checkoutInput())));
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
     expect(ok).toHaveLength(5);
     expect(refused.every((e) => e instanceof CheckoutRefused && e.reason === "sold-out")).toBe(true);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
-    expect(await db.stockReservation.aggregate({ where: { variantId: variant.id, status: "HELD" }, _sum: { quantity: true } })).toMatchObject({ _sum: { quantity: 5 } });
+    expect(
+      await db.stockReservation.aggregate({
+        where: { variantId: variant.id, status: "HELD" },
+        _sum: { quantity: true },
+      }),
+    ).toMatchObject({ _sum: { quantity: 5 } });
   });
 
   it("an expired hold gives the stock back once; a cancelled order cannot be paid into oversell", async () => {
@@ -115,8 +137,13 @@ describe("checkout and payment", () => {
     const [x, y] = await Promise.all([expireUnpaidOrders(), expireUnpaidOrders()]);
     expect(x + y).toBe(1);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(3);
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "expired" });
-    expect(await db.stockReservation.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ status: "RELEASED" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "expired",
+    });
+    expect(await db.stockReservation.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      status: "RELEASED",
+    });
     expect(await cancelUnpaidOrder(order.id, null, "buyer")).toBe(false);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(3);
   });
@@ -138,19 +165,29 @@ describe("checkout and payment", () => {
     expect(await (await postWebhook(again.payload, again.header)).json()).toMatchObject({ outcome: "already-paid" });
     expect(await snapshotCounts()).toEqual({ ...before });
     // the Stripe session was created with the order's idempotency key and IDR minor units
-    const create = fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.body.client_reference_id === order.id)!;
+    const create = fake.requests.find(
+      (r) => r.path === "/v1/checkout/sessions" && r.body.client_reference_id === order.id,
+    )!;
     expect(create.idempotencyKey).toBe(`checkout-session-${order.id}`);
-    expect(create.body.line_items).toEqual(expect.arrayContaining([expect.objectContaining({ price_data: expect.objectContaining({ currency: "idr", unit_amount: "15000000" }) })]));
+    expect(create.body.line_items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ price_data: expect.objectContaining({ currency: "idr", unit_amount: "15000000" }) }),
+      ]),
+    );
   });
 
   it("rejects forged, tampered and stale signatures with 400 and changes nothing", async () => {
     const { variant } = await sellable({ stock: 4 });
     const { signed } = await paidCardOrder([{ variantId: variant.id, quantity: 1 }]);
     const before = { ...(await snapshotCounts()), events: await db.processedWebhookEvent.count() };
-    const forged = fake.signedEvent("checkout.session.completed", signed.event.data.object, { secret: "whsec_attacker" });
+    const forged = fake.signedEvent("checkout.session.completed", signed.event.data.object, {
+      secret: "whsec_attacker",
+    });
     expect((await postWebhook(forged.payload, forged.header)).status).toBe(400);
     expect((await postWebhook(signed.payload.replace('"paid"', '"paid" '), signed.header)).status).toBe(400);
-    const stale = fake.signedEvent("checkout.session.completed", signed.event.data.object, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = fake.signedEvent("checkout.session.completed", signed.event.data.object, {
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect((await postWebhook(stale.payload, stale.header)).status).toBe(400);
     expect((await postWebhook(signed.payload, "")).status).toBe(400);
     expect({ ...(await snapshotCounts()), events: await db.processedWebhookEvent.count() }).toEqual(before);
@@ -176,27 +213,44 @@ describe("checkout and payment", () => {
   it("refunds a line through Stripe and debits the producer; staff cancel a paid order and restock", async () => {
     const a = await sellable({ priceIdr: 100_000, stock: 10 });
     const b = await sellable({ priceIdr: 50_000, stock: 10 });
-    const { order, signed } = await paidCardOrder([{ variantId: a.variant.id, quantity: 3 }, { variantId: b.variant.id, quantity: 1 }]);
+    const { order, signed } = await paidCardOrder([
+      { variantId: a.variant.id, quantity: 3 },
+      { variantId: b.variant.id, quantity: 1 },
+    ]);
     await postWebhook(signed.payload, signed.header);
     const staff = await createUser({ roles: ["STAFF"] });
     const lineA = order.lines.find((l) => l.variantId === a.variant.id)!;
-    await expect(refundLines(staff.id, order.id, [{ lineId: lineA.id, quantity: 4 }], "damaged")).rejects.toBeInstanceOf(RefundRefused);
+    await expect(
+      refundLines(staff.id, order.id, [{ lineId: lineA.id, quantity: 4 }], "damaged"),
+    ).rejects.toBeInstanceOf(RefundRefused);
     await refundLines(staff.id, order.id, [{ lineId: lineA.id, quantity: 1 }], "damaged");
     const refund = await db.refund.findFirstOrThrow({ where: { orderId: order.id } });
     expect(refund).toMatchObject({ amount: 10_000_000n, externalId: expect.stringMatching(/^re_/) });
-    const req = fake.requests.find((r) => r.path === "/v1/refunds" && r.body.metadata && (r.body.metadata as Record<string, string>).refundId === refund.id)!;
+    const req = fake.requests.find(
+      (r) =>
+        r.path === "/v1/refunds" &&
+        r.body.metadata &&
+        (r.body.metadata as Record<string, string>).refundId === refund.id,
+    )!;
     expect(req.idempotencyKey).toBe(`refund-${refund.id}`);
     expect(req.body.amount).toBe("10000000");
     // 3 × Rp100.000 less 10% = 270.000; one refunded unit takes back 90.000
     expect(await producerBalance(a.producer.id)).toBe(27_000_000n - 9_000_000n);
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PARTIALLY_REFUNDED" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "PARTIALLY_REFUNDED",
+    });
     // Stripe's charge.refunded for our own refund adds nothing
-    const charge = [...fake.charges.values()].find((c) => c.payment_intent === (signed.event.data.object as { payment_intent: string }).payment_intent)!;
+    const charge = [...fake.charges.values()].find(
+      (c) => c.payment_intent === (signed.event.data.object as { payment_intent: string }).payment_intent,
+    )!;
     const ev = fake.signedEvent("charge.refunded", charge);
     await postWebhook(ev.payload, ev.header);
     expect(await db.refund.count({ where: { orderId: order.id } })).toBe(1);
     // a refund made in the Stripe dashboard is recorded
-    const dash = fake.signedEvent("charge.refunded", { ...charge, amount_refunded: Number(charge.amount_refunded) + 500_000 });
+    const dash = fake.signedEvent("charge.refunded", {
+      ...charge,
+      amount_refunded: Number(charge.amount_refunded) + 500_000,
+    });
     await postWebhook(dash.payload, dash.header);
     expect(await db.refund.count({ where: { orderId: order.id } })).toBe(2);
 
@@ -209,7 +263,9 @@ describe("checkout and payment", () => {
     expect((await db.variant.findUniqueOrThrow({ where: { id: c.variant.id } })).stock).toBe(5);
     expect(await producerBalance(c.producer.id)).toBe(0n);
     expect(await db.order.findUniqueOrThrow({ where: { id: bank.id } })).toMatchObject({ status: "CANCELLED" });
-    expect(await db.refund.findFirstOrThrow({ where: { orderId: bank.id } })).toMatchObject({ amount: bank.totalAmount });
+    expect(await db.refund.findFirstOrThrow({ where: { orderId: bank.id } })).toMatchObject({
+      amount: bank.totalAmount,
+    });
     expect(await db.fulfilment.count({ where: { orderId: bank.id, status: "CANCELLED" } })).toBe(1);
   });
 
@@ -217,10 +273,15 @@ describe("checkout and payment", () => {
     const a = await sellable({ priceIdr: 100_000 });
     const b = await sellable({ priceIdr: 40_000 });
     const staff = await createUser({ roles: ["STAFF"] });
-    const order = await orderFor([{ variantId: a.variant.id, quantity: 1 }, { variantId: b.variant.id, quantity: 1 }]);
+    const order = await orderFor([
+      { variantId: a.variant.id, quantity: 1 },
+      { variantId: b.variant.id, quantity: 1 },
+    ]);
     await confirmBankTransfer(staff.id, order.id, order.transferAmount!);
     const results = await Promise.allSettled([createPayoutBatch(staff.id), createPayoutBatch(staff.id)]);
-    const made = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ id: string; totalAmount: bigint }>).value);
+    const made = results
+      .filter((r) => r.status === "fulfilled")
+      .map((r) => (r as PromiseFulfilledResult<{ id: string; totalAmount: bigint }>).value);
     expect(made).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: expect.any(NothingToPay) });
     expect(await producerBalance(a.producer.id)).toBe(0n);

@@ -8,7 +8,10 @@ async function refusal(p: Promise<unknown>) {
     (e: unknown) => e,
   );
   expect(err, "the write was refused").not.toBeNull();
-  return { code: (err as Prisma.PrismaClientKnownRequestError).code, text: `${(err as Error).message} ${JSON.stringify((err as Prisma.PrismaClientKnownRequestError).meta ?? {})}` };
+  return {
+    code: (err as Prisma.PrismaClientKnownRequestError).code,
+    text: `${(err as Error).message} ${JSON.stringify((err as Prisma.PrismaClientKnownRequestError).meta ?? {})}`,
+  };
 }
 import { createCatalogue } from "../helpers/fixtures";
 
@@ -26,12 +29,16 @@ describe("database constraints", () => {
   it("keeps SKUs, slugs and NIBs unique and NIBs 13 digits", async () => {
     const { producer, product } = await createCatalogue();
     const other = await createCatalogue();
-    const sku = await refusal(db.variant.update({ where: { id: other.product.variants[0].id }, data: { sku: product.variants[0].sku } }));
+    const sku = await refusal(
+      db.variant.update({ where: { id: other.product.variants[0].id }, data: { sku: product.variants[0].sku } }),
+    );
     expect(sku.code).toBe("P2002");
     expect(sku.text).toContain("sku");
     const nib = await refusal(db.producer.update({ where: { id: producer.id }, data: { nib: "12345" } }));
     expect(nib.text).toContain("Producer_nib_format");
-    const duplicateNib = await refusal(db.producer.update({ where: { id: other.producer.id }, data: { nib: producer.nib } }));
+    const duplicateNib = await refusal(
+      db.producer.update({ where: { id: other.producer.id }, data: { nib: producer.nib } }),
+    );
     expect(duplicateNib.code).toBe("P2002");
     expect(duplicateNib.text).toContain("nib");
     const slug = await refusal(db.product.update({ where: { id: other.product.id }, data: { slug: product.slug } }));

@@ -30,7 +30,11 @@ describe("the job queue", () => {
     await db.$transaction(async (tx) => {
       for (let n = 0; n < 400; n++) await enqueue(tx, "send_mail" as never, { n });
     });
-    const workers = await Promise.all(["a", "b"].map((name) => startWorker({ log: quiet, name: `test-${name}`, concurrency: 4, tasks: { send_mail: recorder(name) } })));
+    const workers = await Promise.all(
+      ["a", "b"].map((name) =>
+        startWorker({ log: quiet, name: `test-${name}`, concurrency: 4, tasks: { send_mail: recorder(name) } }),
+      ),
+    );
     try {
       expect(await waitFor(async () => (await queuedJobs()).length === 0, 60_000, 50)).toBe(true);
     } finally {
@@ -38,7 +42,9 @@ describe("the job queue", () => {
     }
     expect(runs.size).toBe(400);
     expect([...runs.values()].filter((r) => r.length !== 1)).toEqual([]);
-    const byWorker = [...runs.values()].flat().reduce<Record<string, number>>((acc, w) => ({ ...acc, [w]: (acc[w] ?? 0) + 1 }), {});
+    const byWorker = [...runs.values()]
+      .flat()
+      .reduce<Record<string, number>>((acc, w) => ({ ...acc, [w]: (acc[w] ?? 0) + 1 }), {});
     expect(Object.keys(byWorker).sort()).toEqual(["a", "b"]);
   }, 90_000);
 
@@ -55,11 +61,23 @@ describe("the job queue", () => {
       };
     const workers = await Promise.all(
       ["x", "y", "z"].map((w) =>
-        startWorker({ log: quiet, name: `cron-${w}`, concurrency: 2, crontab, tasks: { order_holds: record(w), lot_offer_deadlines: async () => undefined, certificate_expiry: async () => undefined } }),
+        startWorker({
+          log: quiet,
+          name: `cron-${w}`,
+          concurrency: 2,
+          crontab,
+          tasks: {
+            order_holds: record(w),
+            lot_offer_deadlines: async () => undefined,
+            certificate_expiry: async () => undefined,
+          },
+        }),
       ),
     );
     try {
-      expect(await waitFor(async () => seen.length >= 5 && (await queuedJobs("order_holds")).length === 0, 30_000, 100)).toBe(true);
+      expect(
+        await waitFor(async () => seen.length >= 5 && (await queuedJobs("order_holds")).length === 0, 30_000, 100),
+      ).toBe(true);
       await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up, were there one
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
@@ -72,10 +90,14 @@ describe("the job queue", () => {
 
   it("a job that fails is retried with back-off and keeps its last error", async () => {
     await enqueue(db, "send_mail", { mailId: "does-not-matter" });
-    await expect(drainJobs({ tasks: { send_mail: async () => Promise.reject(new Error("SMTP 421 try later")) } })).rejects.toThrow("SMTP 421 try later");
+    await expect(
+      drainJobs({ tasks: { send_mail: async () => Promise.reject(new Error("SMTP 421 try later")) } }),
+    ).rejects.toThrow("SMTP 421 try later");
     const [job] = await queuedJobs("send_mail");
     expect(job).toMatchObject({ attempts: 1, lastError: expect.stringContaining("SMTP 421 try later") });
-    const [{ wait }] = await db.$queryRaw<Array<{ wait: number }>>`SELECT extract(epoch FROM run_at - now())::float8 AS wait FROM graphile_worker.jobs WHERE id = ${job.id}`;
+    const [{ wait }] = await db.$queryRaw<
+      Array<{ wait: number }>
+    >`SELECT extract(epoch FROM run_at - now())::float8 AS wait FROM graphile_worker.jobs WHERE id = ${job.id}`;
     expect(wait).toBeGreaterThan(1); // exp(1) ≈ 2.7 s after the first failure
     expect(await drainJobs({ tasks: { send_mail: async () => undefined } })).toBe(0); // not due yet
     await db.$executeRaw`SELECT graphile_worker.complete_jobs(ARRAY[${job.id}]::bigint[])`;
@@ -86,8 +108,17 @@ describe("/trade/jobs", () => {
   it("is for staff only", async () => {
     for (const roles of [["BUYER"], ["PRODUCER"]] as const) {
       const cookie = await signedInCookie((await createUser({ roles: [...roles] })).id);
-      expect((await thrown(jobsRoute.loader({ request: getRequest("/trade/jobs", { cookie }), params: {}, context: {} }))).status).toBe(403);
-      const res = await thrown(jobsRoute.action({ request: formRequest("/trade/jobs", { intent: "retry-failed" }, { cookie }), params: {}, context: {} }));
+      expect(
+        (await thrown(jobsRoute.loader({ request: getRequest("/trade/jobs", { cookie }), params: {}, context: {} })))
+          .status,
+      ).toBe(403);
+      const res = await thrown(
+        jobsRoute.action({
+          request: formRequest("/trade/jobs", { intent: "retry-failed" }, { cookie }),
+          params: {},
+          context: {},
+        }),
+      );
       expect(res.status).toBe(403);
     }
   });
@@ -97,7 +128,9 @@ describe("/trade/jobs", () => {
     const cookie = await signedInCookie(staff.id);
     // one failed for good, one queued, one running on a worker
     await enqueue(db, "send_mail", { mailId: "m-failed" }, { maxAttempts: 1 });
-    await expect(drainJobs({ tasks: { send_mail: async () => Promise.reject(new Error("550 mailbox unavailable")) } })).rejects.toThrow();
+    await expect(
+      drainJobs({ tasks: { send_mail: async () => Promise.reject(new Error("550 mailbox unavailable")) } }),
+    ).rejects.toThrow();
     await enqueue(db, "image_variants", { imageId: "img-1" });
     await enqueue(db, "search_index", { productIds: ["p-running"] });
     await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-busy', attempts = 1
@@ -106,18 +139,33 @@ describe("/trade/jobs", () => {
     const [queued] = await queuedJobs("image_variants");
     const [running] = await queuedJobs("search_index");
 
-    const page = unwrap(await jobsRoute.loader({ request: getRequest("/trade/jobs", { cookie }), params: {}, context: {} })).body as Awaited<ReturnType<typeof jobsRoute.loader>>;
+    const page = unwrap(
+      await jobsRoute.loader({ request: getRequest("/trade/jobs", { cookie }), params: {}, context: {} }),
+    ).body as Awaited<ReturnType<typeof jobsRoute.loader>>;
     expect(page.totals).toMatchObject({ failed: 1, queued: 1, running: 1 });
-    expect(page.attention.find((j) => j.id === failed.id)).toMatchObject({ state: "failed", lastError: expect.stringContaining("550 mailbox unavailable") });
-    expect(page.attention.find((j) => j.id === running.id)).toMatchObject({ state: "running", lockedBy: "worker-busy" });
+    expect(page.attention.find((j) => j.id === failed.id)).toMatchObject({
+      state: "failed",
+      lastError: expect.stringContaining("550 mailbox unavailable"),
+    });
+    expect(page.attention.find((j) => j.id === running.id)).toMatchObject({
+      state: "running",
+      lockedBy: "worker-busy",
+    });
     expect(page.schedules.map((s) => s.task)).toEqual(["order_holds", "lot_offer_deadlines", "certificate_expiry"]);
 
-    const post = (fields: Record<string, string>) => jobsRoute.action({ request: formRequest("/trade/jobs", fields, { cookie }), params: {}, context: {} });
-    expect(unwrap(await post({ intent: "retry", jobId: String(failed.id) })).headers.get("Location")).toBe("/trade/jobs?retried=1");
+    const post = (fields: Record<string, string>) =>
+      jobsRoute.action({ request: formRequest("/trade/jobs", fields, { cookie }), params: {}, context: {} });
+    expect(unwrap(await post({ intent: "retry", jobId: String(failed.id) })).headers.get("Location")).toBe(
+      "/trade/jobs?retried=1",
+    );
     expect((await queuedJobs("send_mail"))[0]).toMatchObject({ attempts: 0 });
-    expect(await db.auditLog.count({ where: { action: "job.retried", entityId: String(failed.id), actorId: staff.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "job.retried", entityId: String(failed.id), actorId: staff.id } }),
+    ).toBe(1);
 
-    expect(unwrap(await post({ intent: "cancel", jobId: String(queued.id) })).headers.get("Location")).toBe("/trade/jobs?cancelled=1");
+    expect(unwrap(await post({ intent: "cancel", jobId: String(queued.id) })).headers.get("Location")).toBe(
+      "/trade/jobs?cancelled=1",
+    );
     expect(await queuedJobs("image_variants")).toEqual([]);
     expect(await db.auditLog.count({ where: { action: "job.cancelled", entityId: String(queued.id) } })).toBe(1);
 

@@ -45,9 +45,14 @@ describe("mail through SMTP", () => {
     await shippingRate();
     const input = checkoutInput({ email: "buyer.en@example.test" });
     const cartId = await cartWith([{ variantId: variant.id, quantity: 2 }]);
-    const placed = await placeOrder(cartId, null, "en", input, { checkoutKey: newCheckoutKey(), reviewDigest: (await checkoutQuote(cartId, "en", input)).digest });
+    const placed = await placeOrder(cartId, null, "en", input, {
+      checkoutKey: newCheckoutKey(),
+      reviewDigest: (await checkoutQuote(cartId, "en", input)).digest,
+    });
     const order = await db.order.findUniqueOrThrow({ where: { id: placed.id } });
-    const stored = await db.outboundMail.findFirstOrThrow({ where: { to: "buyer.en@example.test", kind: "order.awaiting-transfer" } });
+    const stored = await db.outboundMail.findFirstOrThrow({
+      where: { to: "buyer.en@example.test", kind: "order.awaiting-transfer" },
+    });
     expect(stored).toMatchObject({ status: "QUEUED", locale: "en" });
     const [mail] = (await deliver()).filter((m) => m.subject?.includes(order.number));
     expect(mail).toBeDefined();
@@ -58,19 +63,41 @@ describe("mail through SMTP", () => {
     expect(mail.html).toContain(`href="http://localhost:3999/en/orders/`);
     expect(mail.headers.get("content-language")).toBe("en");
     expect(mail.messageId).toBe(`<${stored.id}@localhost>`);
-    expect(await db.outboundMail.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ status: "SENT", attempts: 1, messageId: `<${stored.id}@localhost>` });
+    expect(await db.outboundMail.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      messageId: `<${stored.id}@localhost>`,
+    });
   });
 
   it("a lot offer reaches each producer in its own language, with the deadline", async () => {
     const producers = await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
-    const lot = await createLot(staff.id, { productId: null, categoryId: producers[0].product.categoryId, grade: null, packaging: null, targetQuantity: 60, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1500n, currency: "USD", producerPriceAmount: 9_000_000n, unitsPerPackage: 5, companyId: null });
+    const lot = await createLot(staff.id, {
+      productId: null,
+      categoryId: producers[0].product.categoryId,
+      grade: null,
+      packaging: null,
+      targetQuantity: 60,
+      unit: "pcs",
+      destinationCountry: "SG",
+      destinationPort: null,
+      incoterm: "FOB",
+      unitPriceAmount: 1500n,
+      currency: "USD",
+      producerPriceAmount: 9_000_000n,
+      unitsPerPackage: 5,
+      companyId: null,
+    });
     const plan = await proposeAllocation(lot.id, staff.id);
     const offered = producers.filter((p) => plan.allocations.some((a) => a.producerId === p.producer.id));
     expect(offered.length).toBeGreaterThanOrEqual(2);
     // one producer's owner reads English; each producer has its own contact address
     await db.user.update({ where: { id: offered[0].user.id }, data: { locale: "en" } });
-    for (const [i, p] of offered.entries()) p.producer.contactEmail = (await db.producer.update({ where: { id: p.producer.id }, data: { contactEmail: `produsen${i}@example.test` } })).contactEmail;
+    for (const [i, p] of offered.entries())
+      p.producer.contactEmail = (
+        await db.producer.update({ where: { id: p.producer.id }, data: { contactEmail: `produsen${i}@example.test` } })
+      ).contactEmail;
     await sendOffers(staff.id, lot.id, new Date("2027-01-15T10:00:00Z"));
     const arrived = (await deliver()).filter((m) => m.subject?.includes(lot.code));
     expect(arrived).toHaveLength(plan.allocations.length);
@@ -103,12 +130,16 @@ describe("mail through SMTP", () => {
     for (const email of addresses) await requestPasswordReset((await createUser({ email })).email, "id");
     await expect(drainJobs()).rejects.toThrow(/send_mail: .*ECONNREFUSED/);
     const waiting = await db.outboundMail.findMany({ where: { to: { in: addresses } } });
-    expect(waiting.every((m) => m.status === "QUEUED" && m.attempts === 1 && /ECONNREFUSED/.test(m.lastError ?? ""))).toBe(true);
+    expect(
+      waiting.every((m) => m.status === "QUEUED" && m.attempts === 1 && /ECONNREFUSED/.test(m.lastError ?? "")),
+    ).toBe(true);
     expect(await queuedJobs("send_mail")).toHaveLength(5);
 
     await sink.start(sink.port);
     // the jobs wait out their back-off (about 2.7 s after the first failure), then deliver
-    expect(await waitFor(async () => (await drainJobs()) >= 0 && (await queuedJobs("send_mail")).length === 0, 30_000, 500)).toBe(true);
+    expect(
+      await waitFor(async () => (await drainJobs()) >= 0 && (await queuedJobs("send_mail")).length === 0, 30_000, 500),
+    ).toBe(true);
     for (const email of addresses) expect(sink.to(email)).toHaveLength(1);
     expect(await db.outboundMail.count({ where: { to: { in: addresses }, status: "SENT", attempts: 2 } })).toBe(5);
     // a job that runs again for a mail already sent does not send it twice
@@ -131,7 +162,10 @@ describe("one mail, many runs", () => {
     // the others either found it sent or were turned away while it was being sent (their job retries later)
     expect(refused.every((e) => e instanceof MailBusy)).toBe(true);
     expect(sink.to(user.email)).toHaveLength(1);
-    expect(await db.outboundMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+    expect(await db.outboundMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+    });
     await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
   });
 });

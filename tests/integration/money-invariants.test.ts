@@ -20,7 +20,15 @@ import { cancelPaidOrder, refundLines, RefundRefused } from "~/domain/orders/ref
 import { confirmBankTransfer } from "~/domain/payments/payments.server";
 import { producerShare } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch, NothingToPay } from "~/domain/ledger/payouts.server";
-import { answerOffer, createLot, LotRefused, proposeAllocation, recordQc, recordReceipt, sendOffers } from "~/domain/trade/lots.server";
+import {
+  answerOffer,
+  createLot,
+  LotRefused,
+  proposeAllocation,
+  recordQc,
+  recordReceipt,
+  sendOffers,
+} from "~/domain/trade/lots.server";
 import { money, sumMinor } from "~/domain/money";
 import { createUser } from "../helpers/fixtures";
 import { cartWith, checkoutInput, placeReviewed, sellable, shippingRate } from "../helpers/orders";
@@ -35,9 +43,20 @@ type Op =
   | { t: "payout" };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ t: fc.constant("order" as const), v: fc.nat(2), q: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ t: fc.constant("order" as const), v: fc.nat(2), q: fc.integer({ min: 1, max: 3 }) }),
+  },
   { weight: 4, arbitrary: fc.record({ t: fc.constant("pay" as const), o: fc.nat(20) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant("refund" as const), o: fc.nat(20), line: fc.nat(2), q: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("refund" as const),
+      o: fc.nat(20),
+      line: fc.nat(2),
+      q: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("cancel" as const), o: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("lot" as const), a: fc.nat(3), passed: fc.nat(10) }) },
   { weight: 2, arbitrary: fc.constant({ t: "payout" as const }) },
@@ -45,7 +64,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 /** Steps of one to three operations that run at the same time. */
 const scenario = fc.record({
-  prices: fc.tuple(fc.integer({ min: 100, max: 2_000_000 }), fc.integer({ min: 100, max: 2_000_000 }), fc.integer({ min: 100, max: 2_000_000 })),
+  prices: fc.tuple(
+    fc.integer({ min: 100, max: 2_000_000 }),
+    fc.integer({ min: 100, max: 2_000_000 }),
+    fc.integer({ min: 100, max: 2_000_000 }),
+  ),
   commissionBps: fc.integer({ min: 0, max: 2_500 }),
   steps: fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 12 }),
 });
@@ -70,22 +93,50 @@ describe("money and stock invariants", () => {
         const initial = new Map(variants.map((v) => [v.variant.id, 12]));
         // a lot whose allocations are received and wait for QC (credits come from QC)
         const lotProducers = await rattanProducers();
-        const lot = await createLot(staff.id, { productId: lotProducers[0].product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 40, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1_450n, currency: "USD", producerPriceAmount: 9_000_123n, unitsPerPackage: 5, companyId: null });
+        const lot = await createLot(staff.id, {
+          productId: lotProducers[0].product.id,
+          categoryId: null,
+          grade: null,
+          packaging: null,
+          targetQuantity: 40,
+          unit: "pcs",
+          destinationCountry: "SG",
+          destinationPort: null,
+          incoterm: "FOB",
+          unitPriceAmount: 1_450n,
+          currency: "USD",
+          producerPriceAmount: 9_000_123n,
+          unitsPerPackage: 5,
+          companyId: null,
+        });
         await proposeAllocation(lot.id, staff.id);
         await sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000));
-        for (const a of await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "OFFERED" }, include: { producer: { include: { members: true } } } })) {
+        for (const a of await db.lotAllocation.findMany({
+          where: { lotId: lot.id, status: "OFFERED" },
+          include: { producer: { include: { members: true } } },
+        })) {
           await answerOffer(a.producerId, a.producer.members[0].userId, a.id, "accept");
           await recordReceipt(staff.id, a.id, a.quantity);
         }
-        const allocations = await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "RECEIVED" }, orderBy: { id: "asc" } });
+        const allocations = await db.lotAllocation.findMany({
+          where: { lotId: lot.id, status: "RECEIVED" },
+          orderBy: { id: "asc" },
+        });
         const orders: string[] = [];
 
         const run = async (o: Op) => {
-          const order = async (i: number) => (orders.length ? db.order.findUniqueOrThrow({ where: { id: orders[i % orders.length] }, include: { lines: true } }) : null);
+          const order = async (i: number) =>
+            orders.length
+              ? db.order.findUniqueOrThrow({ where: { id: orders[i % orders.length] }, include: { lines: true } })
+              : null;
           switch (o.t) {
             case "order": {
               const v = variants[o.v];
-              const placed = await placeReviewed(await cartWith([{ variantId: v.variant.id, quantity: o.q }]), null, checkoutInput());
+              const placed = await placeReviewed(
+                await cartWith([{ variantId: v.variant.id, quantity: o.q }]),
+                null,
+                checkoutInput(),
+              );
               orders.push(placed.id);
               return;
             }
@@ -118,7 +169,8 @@ describe("money and stock invariants", () => {
         };
         for (const step of steps) {
           const results = await Promise.allSettled(step.map(run));
-          for (const r of results) if (r.status === "rejected" && !REFUSALS.some((k) => r.reason instanceof k)) throw r.reason;
+          for (const r of results)
+            if (r.status === "rejected" && !REFUSALS.some((k) => r.reason instanceof k)) throw r.reason;
         }
 
         // ---- the invariants ----
@@ -127,18 +179,32 @@ describe("money and stock invariants", () => {
           const entries = await db.ledgerEntry.findMany({ where: { producerId } });
           const byKind = (k: string) => sumMinor(entries.filter((e) => e.kind === k).map((e) => e.amount));
           const balance = sumMinor(entries.map((e) => e.amount));
-          expect(balance).toBe(byKind("SALE_CREDIT") + byKind("LOT_CREDIT") + byKind("REFUND_DEBIT") + byKind("PAYOUT"));
+          expect(balance).toBe(
+            byKind("SALE_CREDIT") + byKind("LOT_CREDIT") + byKind("REFUND_DEBIT") + byKind("PAYOUT"),
+          );
           expect(byKind("PAYOUT") <= 0n).toBe(true);
         }
         // each paid parcel: credit + refund debits = the share of what the buyer kept
-        const fulfilments = await db.fulfilment.findMany({ where: { producerId: { in: producerIds } }, include: { lines: true } });
+        const fulfilments = await db.fulfilment.findMany({
+          where: { producerId: { in: producerIds } },
+          include: { lines: true },
+        });
         for (const f of fulfilments) {
           const credit = await db.ledgerEntry.findUniqueOrThrow({ where: { sourceKey: `sale:${f.id}` } });
-          const debits = await db.ledgerEntry.findMany({ where: { producerId: f.producerId, kind: "REFUND_DEBIT", sourceKey: { startsWith: "refund:" }, memo: { startsWith: (await db.order.findUniqueOrThrow({ where: { id: f.orderId } })).number } } });
+          const debits = await db.ledgerEntry.findMany({
+            where: {
+              producerId: f.producerId,
+              kind: "REFUND_DEBIT",
+              sourceKey: { startsWith: "refund:" },
+              memo: { startsWith: (await db.order.findUniqueOrThrow({ where: { id: f.orderId } })).number },
+            },
+          });
           const kept = sumMinor(f.lines.map((l) => l.unitAmount * BigInt(l.quantity - l.refundedQty)));
           const all = sumMinor(f.lines.map((l) => l.lineAmount));
           expect(credit.amount).toBe(producerShare(money(all, "IDR"), credit.commissionBps!).amount);
-          expect(credit.amount + sumMinor(debits.map((d) => d.amount))).toBe(producerShare(money(kept, "IDR"), credit.commissionBps!).amount);
+          expect(credit.amount + sumMinor(debits.map((d) => d.amount))).toBe(
+            producerShare(money(kept, "IDR"), credit.commissionBps!).amount,
+          );
         }
         // payout batches pay exactly what they marked
         for (const b of await db.payoutBatch.findMany({ include: { entries: true } })) {
@@ -150,10 +216,28 @@ describe("money and stock invariants", () => {
         // stock + held + sold is constant per variant (sold less what a paid cancellation put back)
         for (const v of variants) {
           const now = await db.variant.findUniqueOrThrow({ where: { id: v.variant.id } });
-          const sum = async (status: "HELD" | "CONSUMED") => (await db.stockReservation.aggregate({ where: { variantId: v.variant.id, status }, _sum: { quantity: true } }))._sum.quantity ?? 0;
-          const cancelled = await db.auditLog.findMany({ where: { action: "order.cancelled-refunded", entityId: { in: orders } } });
-          const lineIds = new Set((await db.orderLine.findMany({ where: { variantId: v.variant.id }, select: { id: true } })).map((l) => l.id));
-          const putBack = cancelled.flatMap((a) => ((a.after as { lines: Array<{ lineId: string; quantity: number }> }).lines ?? []).filter((l) => lineIds.has(l.lineId))).reduce((s, l) => s + l.quantity, 0);
+          const sum = async (status: "HELD" | "CONSUMED") =>
+            (
+              await db.stockReservation.aggregate({
+                where: { variantId: v.variant.id, status },
+                _sum: { quantity: true },
+              })
+            )._sum.quantity ?? 0;
+          const cancelled = await db.auditLog.findMany({
+            where: { action: "order.cancelled-refunded", entityId: { in: orders } },
+          });
+          const lineIds = new Set(
+            (await db.orderLine.findMany({ where: { variantId: v.variant.id }, select: { id: true } })).map(
+              (l) => l.id,
+            ),
+          );
+          const putBack = cancelled
+            .flatMap((a) =>
+              ((a.after as { lines: Array<{ lineId: string; quantity: number }> }).lines ?? []).filter((l) =>
+                lineIds.has(l.lineId),
+              ),
+            )
+            .reduce((s, l) => s + l.quantity, 0);
           expect(now.stock + (await sum("HELD")) + (await sum("CONSUMED")) - putBack).toBe(initial.get(v.variant.id));
         }
         // order totals: lines + shipping; what is kept after refunds
@@ -163,7 +247,9 @@ describe("money and stock invariants", () => {
           expect(o.totalAmount).toBe(o.subtotalAmount + o.shippingAmount);
           const keptLines = sumMinor(o.lines.map((l) => l.unitAmount * BigInt(l.quantity - l.refundedQty)));
           const keptUnits = o.lines.reduce((s, l) => s + l.quantity - l.refundedQty, 0);
-          expect(o.totalAmount - sumMinor(o.refunds.map((r) => r.amount))).toBe(o.refunds.length === 0 ? o.totalAmount : keptLines + (keptUnits > 0 ? o.shippingAmount : 0n));
+          expect(o.totalAmount - sumMinor(o.refunds.map((r) => r.amount))).toBe(
+            o.refunds.length === 0 ? o.totalAmount : keptLines + (keptUnits > 0 ? o.shippingAmount : 0n),
+          );
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 25), endOnFailure: true },

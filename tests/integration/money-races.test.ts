@@ -20,8 +20,9 @@ import { cartWith, checkoutInput, orderFor, placeReviewed, sellable, shippingRat
 import { rattanProducers } from "../helpers/trade";
 import { checkoutQuote, placeOrder } from "~/domain/orders/checkout.server";
 
-const settle = <T,>(ps: Array<Promise<T>>) => Promise.allSettled(ps);
-const rejections = (rs: PromiseSettledResult<unknown>[]) => rs.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+const settle = <T>(ps: Array<Promise<T>>) => Promise.allSettled(ps);
+const rejections = (rs: PromiseSettledResult<unknown>[]) =>
+  rs.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
 
 describe("payout batches", () => {
   it("mark as paid exactly the entries whose sum they pay, while credits keep arriving", async () => {
@@ -29,7 +30,17 @@ describe("payout batches", () => {
     const producers: Array<Awaited<ReturnType<typeof sellable>>> = [];
     for (let i = 0; i < 12; i++) producers.push(await sellable({ stock: 0 }));
     let seq = 0;
-    const credit = (producerId: string) => db.ledgerEntry.create({ data: { producerId, kind: "SALE_CREDIT", amount: 1_000_000n, currency: "IDR", sourceKey: `test-credit:${seq++}`, memo: "test credit" } });
+    const credit = (producerId: string) =>
+      db.ledgerEntry.create({
+        data: {
+          producerId,
+          kind: "SALE_CREDIT",
+          amount: 1_000_000n,
+          currency: "IDR",
+          sourceKey: `test-credit:${seq++}`,
+          memo: "test credit",
+        },
+      });
     for (const p of producers) await credit(p.producer.id);
     // credits commit continuously while batches are made one after another
     let writing = true;
@@ -61,7 +72,10 @@ describe("payout batches", () => {
     }
     // every credit is either in a batch that paid it, or still unpaid: balances are what is owed
     for (const p of producers) {
-      const unpaid = await db.ledgerEntry.aggregate({ where: { producerId: p.producer.id, payoutBatchId: null }, _sum: { amount: true } });
+      const unpaid = await db.ledgerEntry.aggregate({
+        where: { producerId: p.producer.id, payoutBatchId: null },
+        _sum: { amount: true },
+      });
       expect(await producerBalance(p.producer.id)).toBe(unpaid._sum.amount ?? 0n);
     }
   });
@@ -71,16 +85,40 @@ describe("lot offers", () => {
   it("accepted 20 times at once take the stock once", async () => {
     const producers = await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
-    const lot = await createLot(staff.id, { productId: producers[0].product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 30, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1500n, currency: "USD", producerPriceAmount: 9_000_000n, unitsPerPackage: 5, companyId: null });
+    const lot = await createLot(staff.id, {
+      productId: producers[0].product.id,
+      categoryId: null,
+      grade: null,
+      packaging: null,
+      targetQuantity: 30,
+      unit: "pcs",
+      destinationCountry: "SG",
+      destinationPort: null,
+      incoterm: "FOB",
+      unitPriceAmount: 1500n,
+      currency: "USD",
+      producerPriceAmount: 9_000_000n,
+      unitsPerPackage: 5,
+      companyId: null,
+    });
     await proposeAllocation(lot.id, staff.id);
     await sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000));
-    const offer = await db.lotAllocation.findFirstOrThrow({ where: { lotId: lot.id, status: "OFFERED" }, include: { producer: { include: { members: true } } } });
+    const offer = await db.lotAllocation.findFirstOrThrow({
+      where: { lotId: lot.id, status: "OFFERED" },
+      include: { producer: { include: { members: true } } },
+    });
     const before = (await db.variant.findUniqueOrThrow({ where: { id: offer.variantId! } })).stock;
     const member = offer.producer.members[0].userId;
-    const results = await settle(Array.from({ length: 20 }, () => answerOffer(offer.producerId, member, offer.id, "accept")));
+    const results = await settle(
+      Array.from({ length: 20 }, () => answerOffer(offer.producerId, member, offer.id, "accept")),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(rejections(results).every((e) => e instanceof LotRefused && e.key === "lotOffers.refused.notOpen")).toBe(true);
-    expect((await db.variant.findUniqueOrThrow({ where: { id: offer.variantId! } })).stock).toBe(before - offer.quantity);
+    expect(rejections(results).every((e) => e instanceof LotRefused && e.key === "lotOffers.refused.notOpen")).toBe(
+      true,
+    );
+    expect((await db.variant.findUniqueOrThrow({ where: { id: offer.variantId! } })).stock).toBe(
+      before - offer.quantity,
+    );
     expect(await db.auditLog.count({ where: { action: "lot.offer-accepted", entityId: offer.id } })).toBe(1);
   });
 
@@ -88,12 +126,32 @@ describe("lot offers", () => {
     await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
     const product = await db.product.findFirstOrThrow({ where: { nameEn: "Rattan basket" } });
-    const lot = await createLot(staff.id, { productId: null, categoryId: product.categoryId, grade: null, packaging: null, targetQuantity: 50, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1500n, currency: "USD", producerPriceAmount: 9_000_000n, unitsPerPackage: 5, companyId: null });
+    const lot = await createLot(staff.id, {
+      productId: null,
+      categoryId: product.categoryId,
+      grade: null,
+      packaging: null,
+      targetQuantity: 50,
+      unit: "pcs",
+      destinationCountry: "SG",
+      destinationPort: null,
+      incoterm: "FOB",
+      unitPriceAmount: 1500n,
+      currency: "USD",
+      producerPriceAmount: 9_000_000n,
+      unitsPerPackage: 5,
+      companyId: null,
+    });
     await Promise.all(Array.from({ length: 10 }, () => proposeAllocation(lot.id, staff.id)));
-    const proposed = await db.lotAllocation.aggregate({ where: { lotId: lot.id, status: "PROPOSED" }, _sum: { quantity: true } });
+    const proposed = await db.lotAllocation.aggregate({
+      where: { lotId: lot.id, status: "PROPOSED" },
+      _sum: { quantity: true },
+    });
     expect(proposed._sum.quantity).toBe(50);
     await db.exportLot.update({ where: { id: lot.id }, data: { status: "DELIVERED" } });
-    await expect(sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000))).rejects.toMatchObject({ key: "lots.refused.illegal" });
+    await expect(sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000))).rejects.toMatchObject({
+      key: "lots.refused.illegal",
+    });
     expect(await db.lotAllocation.count({ where: { lotId: lot.id, status: "OFFERED" } })).toBe(0);
   });
 });
@@ -105,9 +163,33 @@ describe("the product form", () => {
     await shippingRate();
     const full = await db.product.findUniqueOrThrow({ where: { id: product.id }, include: { variants: true } });
     const input = (stock: number, stockShown: number) => ({
-      nameId: full.nameId, nameEn: full.nameEn, descriptionId: full.descriptionId, descriptionEn: full.descriptionEn, categoryId: full.categoryId, hsCode: undefined, unit: "pcs" as const,
-      weightGrams: full.weightGrams, exportReady: false, certificationIds: [],
-      variants: [{ id: variant.id, sku: variant.sku, nameId: variant.nameId, nameEn: variant.nameEn, price: 20_000_000n, stock, stockShown, minOrderQty: 1, weightGrams: undefined, tier1Qty: undefined, tier1Price: undefined, tier2Qty: undefined, tier2Price: undefined }],
+      nameId: full.nameId,
+      nameEn: full.nameEn,
+      descriptionId: full.descriptionId,
+      descriptionEn: full.descriptionEn,
+      categoryId: full.categoryId,
+      hsCode: undefined,
+      unit: "pcs" as const,
+      weightGrams: full.weightGrams,
+      exportReady: false,
+      certificationIds: [],
+      variants: [
+        {
+          id: variant.id,
+          sku: variant.sku,
+          nameId: variant.nameId,
+          nameEn: variant.nameEn,
+          price: 20_000_000n,
+          stock,
+          stockShown,
+          minOrderQty: 1,
+          weightGrams: undefined,
+          tier1Qty: undefined,
+          tier1Price: undefined,
+          tier2Qty: undefined,
+          tier2Price: undefined,
+        },
+      ],
     });
     // the producer opens the form (stock 10), 6 buyers order one each, then the producer saves a new price
     const orders = await settle(Array.from({ length: 6 }, () => orderFor([{ variantId: variant.id, quantity: 1 }])));
@@ -118,14 +200,26 @@ describe("the product form", () => {
     await updateOwnProduct(producer.id, product.id, owner.id, input(15, 10));
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(9);
     // saves and checkouts at the same time: every unit bought stays bought
-    const carts = await Promise.all(Array.from({ length: 15 }, () => cartWith([{ variantId: variant.id, quantity: 1 }])));
-    const racing = await settle<unknown>([...carts.map((c) => placeReviewed(c, null, checkoutInput())), ...Array.from({ length: 5 }, () => updateOwnProduct(producer.id, product.id, owner.id, input(9, 9)))]);
+    const carts = await Promise.all(
+      Array.from({ length: 15 }, () => cartWith([{ variantId: variant.id, quantity: 1 }])),
+    );
+    const racing = await settle<unknown>([
+      ...carts.map((c) => placeReviewed(c, null, checkoutInput())),
+      ...Array.from({ length: 5 }, () => updateOwnProduct(producer.id, product.id, owner.id, input(9, 9))),
+    ]);
     const placed = racing.slice(0, 15).filter((r) => r.status === "fulfilled").length;
     expect(placed).toBeGreaterThan(0);
-    const held = await db.stockReservation.aggregate({ where: { variantId: variant.id, status: "HELD" }, _sum: { quantity: true } });
-    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock + (held._sum.quantity ?? 0)).toBe(9 + 6);
+    const held = await db.stockReservation.aggregate({
+      where: { variantId: variant.id, status: "HELD" },
+      _sum: { quantity: true },
+    });
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock + (held._sum.quantity ?? 0)).toBe(
+      9 + 6,
+    );
     // taking more than is left is refused with the number that is left
-    await expect(updateOwnProduct(producer.id, product.id, owner.id, input(0, 20))).rejects.toBeInstanceOf(StockChangedError);
+    await expect(updateOwnProduct(producer.id, product.id, owner.id, input(0, 20))).rejects.toBeInstanceOf(
+      StockChangedError,
+    );
   });
 });
 
@@ -137,7 +231,11 @@ describe("placing an order", () => {
     const input = checkoutInput();
     const q = await checkoutQuote(cartId, "id", input);
     const key = newCheckoutKey();
-    const results = await settle(Array.from({ length: 10 }, () => placeOrder(cartId, null, "id", input, { checkoutKey: key, reviewDigest: q.digest })));
+    const results = await settle(
+      Array.from({ length: 10 }, () =>
+        placeOrder(cartId, null, "id", input, { checkoutKey: key, reviewDigest: q.digest }),
+      ),
+    );
     expect(rejections(results)).toEqual([]);
     const numbers = new Set(results.map((r) => (r as PromiseFulfilledResult<{ number: string }>).value.number));
     expect(numbers.size).toBe(1);
@@ -157,11 +255,16 @@ describe("placing an order", () => {
     const input = checkoutInput();
     const reviewed = await checkoutQuote(cartId, "id", input);
     await db.variant.update({ where: { id: variant.id }, data: { priceAmount: 17_500_000n } });
-    await expect(placeOrder(cartId, null, "id", input, { checkoutKey: newCheckoutKey(), reviewDigest: reviewed.digest })).rejects.toMatchObject({ reason: "changed" });
+    await expect(
+      placeOrder(cartId, null, "id", input, { checkoutKey: newCheckoutKey(), reviewDigest: reviewed.digest }),
+    ).rejects.toMatchObject({ reason: "changed" });
     expect(await db.order.count({ where: { lines: { some: { variantId: variant.id } } } })).toBe(0);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(10);
     const again = await checkoutQuote(cartId, "id", input);
-    const placed = await placeOrder(cartId, null, "id", input, { checkoutKey: newCheckoutKey(), reviewDigest: again.digest });
+    const placed = await placeOrder(cartId, null, "id", input, {
+      checkoutKey: newCheckoutKey(),
+      reviewDigest: again.digest,
+    });
     const order = await db.order.findUniqueOrThrow({ where: { id: placed.id } });
     expect(order.totalAmount).toBe(again.total);
     expect(order.totalAmount).toBe(17_500_000n + 2_500_000n);
@@ -172,7 +275,9 @@ describe("bank transfers", () => {
   it("two open orders cannot share a transfer amount: the database refuses it", async () => {
     const a = await orderFor([{ variantId: (await sellable()).variant.id, quantity: 1 }]);
     const b = await orderFor([{ variantId: (await sellable()).variant.id, quantity: 1 }]);
-    const err = await db.order.update({ where: { id: b.id }, data: { transferAmount: a.transferAmount } }).catch((e: unknown) => e);
+    const err = await db.order
+      .update({ where: { id: b.id }, data: { transferAmount: a.transferAmount } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     expect((err as Prisma.PrismaClientKnownRequestError).code).toBe("P2002");
     expect(JSON.stringify((err as Prisma.PrismaClientKnownRequestError).meta)).toContain("transferAmount");
@@ -194,7 +299,23 @@ describe("bank transfers", () => {
       const amount = total + code * 100n;
       if (taken.has(amount)) continue;
       taken.add(amount);
-      rows.push({ number: `FILL-${code}`, accessToken: `fill-${code}`, email: "f@example.test", currency: "IDR", subtotalAmount: 12_300_000n, shippingAmount: 2_500_000n, totalAmount: total, status: "AWAITING_PAYMENT", paymentMethod: "BANK_TRANSFER", transferAmount: amount, shippingName: "F", shippingPhone: "0811", shippingAddress: "Jl", shippingCity: "K", shippingCountry: "ID" });
+      rows.push({
+        number: `FILL-${code}`,
+        accessToken: `fill-${code}`,
+        email: "f@example.test",
+        currency: "IDR",
+        subtotalAmount: 12_300_000n,
+        shippingAmount: 2_500_000n,
+        totalAmount: total,
+        status: "AWAITING_PAYMENT",
+        paymentMethod: "BANK_TRANSFER",
+        transferAmount: amount,
+        shippingName: "F",
+        shippingPhone: "0811",
+        shippingAddress: "Jl",
+        shippingCity: "K",
+        shippingCountry: "ID",
+      });
     }
     await db.order.createMany({ data: rows });
     // 20 buyers of 20 different products at the same price: nothing else makes them wait for each other
@@ -205,12 +326,18 @@ describe("bank transfers", () => {
     const placed = results.filter((r) => r.status === "fulfilled");
     expect(placed).toHaveLength(9);
     expect(rejections(results).every((e) => e instanceof CheckoutRefused && e.reason === "transfer-busy")).toBe(true);
-    const open = await db.order.findMany({ where: { status: "AWAITING_PAYMENT", totalAmount: total }, select: { transferAmount: true } });
+    const open = await db.order.findMany({
+      where: { status: "AWAITING_PAYMENT", totalAmount: total },
+      select: { transferAmount: true },
+    });
     expect(open).toHaveLength(999);
     expect(new Set(open.map((o) => o.transferAmount)).size).toBe(999);
     // the refused checkouts took no stock
     const ids = variants.map((v) => v.id);
-    const held = await db.stockReservation.aggregate({ where: { variantId: { in: ids }, status: "HELD" }, _sum: { quantity: true } });
+    const held = await db.stockReservation.aggregate({
+      where: { variantId: { in: ids }, status: "HELD" },
+      _sum: { quantity: true },
+    });
     const stock = await db.variant.aggregate({ where: { id: { in: ids } }, _sum: { stock: true } });
     expect((stock._sum.stock ?? 0) + (held._sum.quantity ?? 0)).toBe(100);
     expect(held._sum.quantity).toBe(9);
@@ -221,16 +348,61 @@ describe("quotes", () => {
   it("accepted 10 times at once open one lot, and every other answer is a clear 409", async () => {
     const buyer = await createUser();
     const staff = await createUser({ roles: ["STAFF"] });
-    const category = await db.category.create({ data: { slug: `rotan-${Date.now()}`, nameId: "Rotan", nameEn: "Rattan" } });
-    const rfq = await createRfq(buyer.id, { name: "Lion City Pte Ltd", country: "SG", taxId: null, contactName: "Mei", contactEmail: "mei@example.test", contactPhone: null }, { productId: null, categoryId: category.id, quantity: 100, unit: "pcs", targetPriceAmount: null, targetCurrency: null, destinationCountry: "SG", destinationPort: null, incoterm: "FOB", wantedBy: null, notes: null });
-    const quote = await sendQuote(staff.id, rfq.id, { unitPriceAmount: 1450n, currency: "USD", incoterm: "FOB", validUntil: new Date(Date.now() + 7 * 86_400_000), leadTimeDays: 30, conditions: null, producerPriceAmount: 9_000_000n });
+    const category = await db.category.create({
+      data: { slug: `rotan-${Date.now()}`, nameId: "Rotan", nameEn: "Rattan" },
+    });
+    const rfq = await createRfq(
+      buyer.id,
+      {
+        name: "Lion City Pte Ltd",
+        country: "SG",
+        taxId: null,
+        contactName: "Mei",
+        contactEmail: "mei@example.test",
+        contactPhone: null,
+      },
+      {
+        productId: null,
+        categoryId: category.id,
+        quantity: 100,
+        unit: "pcs",
+        targetPriceAmount: null,
+        targetCurrency: null,
+        destinationCountry: "SG",
+        destinationPort: null,
+        incoterm: "FOB",
+        wantedBy: null,
+        notes: null,
+      },
+    );
+    const quote = await sendQuote(staff.id, rfq.id, {
+      unitPriceAmount: 1450n,
+      currency: "USD",
+      incoterm: "FOB",
+      validUntil: new Date(Date.now() + 7 * 86_400_000),
+      leadTimeDays: 30,
+      conditions: null,
+      producerPriceAmount: 9_000_000n,
+    });
     const cookie = await signedInCookie(buyer.id);
-    const settled = await settle(Array.from({ length: 10 }, async () => unwrap(await rfqAnswerAction({ request: formRequest("/account/rfq", { intent: "accept", quoteId: quote.id }, { cookie }), params: {}, context: {} }))));
+    const settled = await settle(
+      Array.from({ length: 10 }, async () =>
+        unwrap(
+          await rfqAnswerAction({
+            request: formRequest("/account/rfq", { intent: "accept", quoteId: quote.id }, { cookie }),
+            params: {},
+            context: {},
+          }),
+        ),
+      ),
+    );
     expect(rejections(settled), "no answer is a server error").toEqual([]);
     const answers = settled.map((r) => (r as PromiseFulfilledResult<ReturnType<typeof unwrap>>).value);
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     const refused = answers.filter((a) => a.status !== 200);
-    expect(refused.every((a) => a.status === 409 && (a.body as { formError: string }).formError === "rfq.refused.answered")).toBe(true);
+    expect(
+      refused.every((a) => a.status === 409 && (a.body as { formError: string }).formError === "rfq.refused.answered"),
+    ).toBe(true);
     expect(await db.exportLot.count({ where: { quoteId: quote.id } })).toBe(1);
     await expect(answerQuote(buyer.id, quote.id, "decline")).rejects.toMatchObject({ key: "rfq.refused.answered" });
   });
@@ -245,12 +417,16 @@ describe("refunds", () => {
     await confirmBankTransfer(staff.id, order.id, order.transferAmount!);
     expect(await producerBalance(producer.id)).toBe(271_600n);
     const line = order.lines[0];
-    for (let i = 0; i < 3; i++) await refundLines(staff.id, order.id, [{ lineId: line.id, quantity: 1 }], `unit ${i + 1}`);
+    for (let i = 0; i < 3; i++)
+      await refundLines(staff.id, order.id, [{ lineId: line.id, quantity: 1 }], `unit ${i + 1}`);
     expect(await producerBalance(producer.id)).toBe(0n);
     const refunded = await db.refund.aggregate({ where: { orderId: order.id }, _sum: { amount: true } });
     // what the buyer got back = what the buyer paid; what the producer lost = what it was credited: commission nets to zero
     expect(refunded._sum.amount).toBe(order.totalAmount);
-    const debits = await db.ledgerEntry.findMany({ where: { producerId: producer.id, kind: "REFUND_DEBIT" }, orderBy: { createdAt: "asc" } });
+    const debits = await db.ledgerEntry.findMany({
+      where: { producerId: producer.id, kind: "REFUND_DEBIT" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(debits.map((d) => d.amount)).toEqual([-90_500n, -90_600n, -90_500n]);
   });
 });

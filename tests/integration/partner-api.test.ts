@@ -14,14 +14,22 @@ let slug: string;
 
 beforeAll(async () => {
   await ensureIndex();
-  const { product } = await createProduct({ nameId: "Madu kelulut asli", nameEn: "Pure kelulut honey", regencyCode: "62.10", certs: ["HALAL"], category: { slug: "madu", nameId: "Madu", nameEn: "Honey" } });
+  const { product } = await createProduct({
+    nameId: "Madu kelulut asli",
+    nameEn: "Pure kelulut honey",
+    regencyCode: "62.10",
+    certs: ["HALAL"],
+    category: { slug: "madu", nameId: "Madu", nameEn: "Honey" },
+  });
   slug = product.slug;
   await productChanged(db, product.id);
   await drainJobs();
 });
 
 const call = (path: string, ip: string, token?: string) => {
-  const request = new Request(`http://localhost:3999${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const request = new Request(`http://localhost:3999${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   return { request, params: { slug: path.split("/").pop()!.split("?")[0] }, context: { ip } };
 };
 
@@ -53,7 +61,8 @@ describe("partner API", () => {
 
   it("limits anonymous reads per IP and lets partners with a token read more", async () => {
     const ip = "192.0.2.50";
-    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++) expect(((await list(call("/api/v1/products", ip))) as Response).status).toBe(200);
+    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++)
+      expect(((await list(call("/api/v1/products", ip))) as Response).status).toBe(200);
     const limited = await thrown(list(call("/api/v1/products", ip)));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -77,12 +86,39 @@ describe("partner API", () => {
     const producer = await createUser({ roles: ["PRODUCER"] });
     for (const u of [buyer, producer]) {
       const cookie = await signedInCookie(u.id);
-      expect((await thrown(partners.loader({ request: getRequest("/trade/partners", { cookie }), params: {}, context: {} }))).status).toBe(403);
-      expect((await thrown(partners.action({ request: formRequest("/trade/partners", { intent: "issue", name: "X", requestsPerMinute: "600" }, { cookie }), params: {}, context: {} }))).status).toBe(403);
+      expect(
+        (await thrown(partners.loader({ request: getRequest("/trade/partners", { cookie }), params: {}, context: {} })))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await thrown(
+            partners.action({
+              request: formRequest(
+                "/trade/partners",
+                { intent: "issue", name: "X", requestsPerMinute: "600" },
+                { cookie },
+              ),
+              params: {},
+              context: {},
+            }),
+          )
+        ).status,
+      ).toBe(403);
     }
     const staff = await createUser({ roles: ["STAFF"] });
     const before = await db.partnerToken.count();
-    const r = unwrap(await partners.action({ request: formRequest("/trade/partners", { intent: "issue", name: "Mitra KL", requestsPerMinute: "600" }, { cookie: await signedInCookie(staff.id) }), params: {}, context: {} }));
+    const r = unwrap(
+      await partners.action({
+        request: formRequest(
+          "/trade/partners",
+          { intent: "issue", name: "Mitra KL", requestsPerMinute: "600" },
+          { cookie: await signedInCookie(staff.id) },
+        ),
+        params: {},
+        context: {},
+      }),
+    );
     expect((r.body as { issued: { token: string } }).issued.token).toMatch(/^anj_/);
     expect(await db.partnerToken.count()).toBe(before + 1);
   });

@@ -46,7 +46,13 @@ async function producerUser(email: string) {
 
 async function registered(email: string, nib: string) {
   const p = await producerUser(email);
-  const r = unwrap(await profile.action({ request: formRequest("/sell/profile", profileFields(nib), { cookie: p.cookie }), params: {}, context: ctx }));
+  const r = unwrap(
+    await profile.action({
+      request: formRequest("/sell/profile", profileFields(nib), { cookie: p.cookie }),
+      params: {},
+      context: ctx,
+    }),
+  );
   expect(r.status).toBe(302);
   const producer = await db.producer.findFirstOrThrow({ where: { nib } });
   return { ...p, producer };
@@ -73,7 +79,8 @@ describe("validation", () => {
       expect(r.error!.issues[0]).toMatchObject({ path: ["nib"], message: "errors.nib" });
     }
     expect(producerProfileSchema.safeParse({ ...base, regencyCode: "99.99" }).success).toBe(false);
-    const cert = (type: string, number: string) => certificateSchema.safeParse({ type, number, issuer: "Dinkes", issuedAt: "2025-01-10", expiresAt: "2028-01-10" });
+    const cert = (type: string, number: string) =>
+      certificateSchema.safeParse({ type, number, issuer: "Dinkes", issuedAt: "2025-01-10", expiresAt: "2028-01-10" });
     expect(cert("PIRT", "206630601234567").success).toBe(true);
     expect(cert("PIRT", "20663060123456").error?.issues[0].message).toBe("errors.certNumber_PIRT");
     expect(cert("BPOM_MD", "MD123456789012").success).toBe(true);
@@ -81,7 +88,15 @@ describe("validation", () => {
     expect(cert("BPOM_ML", "ML123456789012").success).toBe(true);
     expect(cert("HALAL", "ID63110000123450223").success).toBe(true);
     expect(cert("HALAL", "63110000123450223").success).toBe(false);
-    expect(certificateSchema.safeParse({ type: "PIRT", number: "206630601234567", issuer: "X", issuedAt: "2025-01-10", expiresAt: "2024-01-10" }).error?.issues[0].message).toBe("errors.expiryBeforeIssue");
+    expect(
+      certificateSchema.safeParse({
+        type: "PIRT",
+        number: "206630601234567",
+        issuer: "X",
+        issuedAt: "2025-01-10",
+        expiresAt: "2024-01-10",
+      }).error?.issues[0].message,
+    ).toBe("errors.expiryBeforeIssue");
   });
 });
 
@@ -89,13 +104,26 @@ describe("onboarding", () => {
   it("creates a pending producer with its NIB certificate, audited; a second NIB use is refused", async () => {
     const { producer, user } = await registered("a@example.test", "6301000000001");
     expect(producer).toMatchObject({ status: "PENDING", provinceCode: "63", bankAccountNo: "00123456789" });
-    expect(await db.certification.count({ where: { producerId: producer.id, type: "NIB", status: "PENDING" } })).toBe(1);
-    expect(await db.auditLog.count({ where: { entityId: producer.id, action: "producer.registered", actorId: user.id } })).toBe(1);
+    expect(await db.certification.count({ where: { producerId: producer.id, type: "NIB", status: "PENDING" } })).toBe(
+      1,
+    );
+    expect(
+      await db.auditLog.count({ where: { entityId: producer.id, action: "producer.registered", actorId: user.id } }),
+    ).toBe(1);
 
     const other = await producerUser("b@example.test");
-    const r = unwrap(await profile.action({ request: formRequest("/sell/profile", profileFields("6301000000001"), { cookie: other.cookie }), params: {}, context: ctx }));
+    const r = unwrap(
+      await profile.action({
+        request: formRequest("/sell/profile", profileFields("6301000000001"), { cookie: other.cookie }),
+        params: {},
+        context: ctx,
+      }),
+    );
     expect(r.status).toBe(409);
-    expect(r.body).toMatchObject({ fieldErrors: { nib: "errors.nibTaken" }, values: { legalName: "Kelompok Purun Bangkau Maju" } });
+    expect(r.body).toMatchObject({
+      fieldErrors: { nib: "errors.nibTaken" },
+      values: { legalName: "Kelompok Purun Bangkau Maju" },
+    });
     expect(await db.producer.count({ where: { nib: "6301000000001" } })).toBe(1);
   });
 });
@@ -103,71 +131,215 @@ describe("onboarding", () => {
 describe("certificates", () => {
   it("takes a scan (image or PDF), refuses other files and oversized ones, and stores nothing for a refusal", async () => {
     const { producer, cookie } = await registered("c@example.test", "6301000000002");
-    const fields = { type: "PIRT", number: "206330601234567", issuer: "Dinkes HSS", issuedAt: "2025-02-01", expiresAt: "2030-02-01" };
-    const send = (bytes: Buffer, name: string, type: string, f = fields) => certificates.action({ request: multipartRequest("/sell/certificates", f, [{ field: "scan", name, type, bytes }], cookie, CSRF), params: {}, context: ctx });
+    const fields = {
+      type: "PIRT",
+      number: "206330601234567",
+      issuer: "Dinkes HSS",
+      issuedAt: "2025-02-01",
+      expiresAt: "2030-02-01",
+    };
+    const send = (bytes: Buffer, name: string, type: string, f = fields) =>
+      certificates.action({
+        request: multipartRequest("/sell/certificates", f, [{ field: "scan", name, type, bytes }], cookie, CSRF),
+        params: {},
+        context: ctx,
+      });
 
-    const before = fs.existsSync(path.join(dataDir, "documents")) ? fs.readdirSync(path.join(dataDir, "documents")).length : 0;
+    const before = fs.existsSync(path.join(dataDir, "documents"))
+      ? fs.readdirSync(path.join(dataDir, "documents")).length
+      : 0;
     const notDoc = unwrap(await send(Buffer.from("hello, I am text"), "scan.jpg", "image/jpeg"));
     expect(notDoc.status).toBe(415);
     expect(notDoc.body).toMatchObject({ fieldErrors: { scan: "errors.scan_not-a-document" } });
     const tooBig = unwrap(await send(bigFile(), "scan.jpg", "image/jpeg"));
     expect(tooBig.status).toBe(413);
-    const after = fs.existsSync(path.join(dataDir, "documents")) ? fs.readdirSync(path.join(dataDir, "documents")).length : 0;
+    const after = fs.existsSync(path.join(dataDir, "documents"))
+      ? fs.readdirSync(path.join(dataDir, "documents")).length
+      : 0;
     expect(after).toBe(before);
     expect(await db.certification.count({ where: { producerId: producer.id, type: "PIRT" } })).toBe(0);
 
     expect(unwrap(await send(pdfBytes(), "pirt.pdf", "application/pdf")).status).toBe(302);
-    const halal = { type: "HALAL", number: "ID63110000123450223", issuer: "BPJPH", issuedAt: "2025-02-01", expiresAt: "2029-02-01" };
+    const halal = {
+      type: "HALAL",
+      number: "ID63110000123450223",
+      issuer: "BPJPH",
+      issuedAt: "2025-02-01",
+      expiresAt: "2029-02-01",
+    };
     expect(unwrap(await send(await photoPng(), "halal.png", "image/png", halal)).status).toBe(302);
     expect(await db.certification.count({ where: { producerId: producer.id, status: "PENDING" } })).toBe(3);
   });
 
   it("goes through staff: reject with a reason the producer sees, resubmit, verify; every decision audited", async () => {
     const { producer, cookie } = await registered("d@example.test", "6301000000003");
-    const fields = { type: "PIRT", number: "206330601234568", issuer: "Dinkes", issuedAt: "2025-02-01", expiresAt: "2030-02-01" };
-    await certificates.action({ request: multipartRequest("/sell/certificates", fields, [{ field: "scan", name: "p.pdf", type: "application/pdf", bytes: pdfBytes() }], cookie, CSRF), params: {}, context: ctx });
+    const fields = {
+      type: "PIRT",
+      number: "206330601234568",
+      issuer: "Dinkes",
+      issuedAt: "2025-02-01",
+      expiresAt: "2030-02-01",
+    };
+    await certificates.action({
+      request: multipartRequest(
+        "/sell/certificates",
+        fields,
+        [{ field: "scan", name: "p.pdf", type: "application/pdf", bytes: pdfBytes() }],
+        cookie,
+        CSRF,
+      ),
+      params: {},
+      context: ctx,
+    });
     const cert = await db.certification.findFirstOrThrow({ where: { producerId: producer.id, type: "PIRT" } });
 
-    const queue = unwrap(await verification.loader({ request: formRequest("/trade/verification", {}, { cookie: staffCookie }), params: {}, context: ctx })).body as Awaited<ReturnType<typeof verification.loader>>;
+    const queue = unwrap(
+      await verification.loader({
+        request: formRequest("/trade/verification", {}, { cookie: staffCookie }),
+        params: {},
+        context: ctx,
+      }),
+    ).body as Awaited<ReturnType<typeof verification.loader>>;
     expect(queue.certificates.map((c) => c.id)).toContain(cert.id);
     expect(queue.producers.map((p) => p.id)).toContain(producer.id);
 
     // a reason is required to reject
-    expect(unwrap(await verification.action({ request: formRequest("/trade/verification", { kind: "certificate", id: cert.id, decision: "reject" }, { cookie: staffCookie }), params: {}, context: ctx })).status).toBe(400);
-    await verification.action({ request: formRequest("/trade/verification", { kind: "certificate", id: cert.id, decision: "reject", reason: "Pindaian buram" }, { cookie: staffCookie }), params: {}, context: ctx });
-    const seen = unwrap(await certificates.loader({ request: formRequest("/sell/certificates", {}, { cookie }), params: {}, context: ctx })).body as Awaited<ReturnType<typeof certificates.loader>>;
-    expect(seen.certificates.find((c) => c.id === cert.id)).toMatchObject({ status: "REJECTED", rejectReason: "Pindaian buram" });
+    expect(
+      unwrap(
+        await verification.action({
+          request: formRequest(
+            "/trade/verification",
+            { kind: "certificate", id: cert.id, decision: "reject" },
+            { cookie: staffCookie },
+          ),
+          params: {},
+          context: ctx,
+        }),
+      ).status,
+    ).toBe(400);
+    await verification.action({
+      request: formRequest(
+        "/trade/verification",
+        { kind: "certificate", id: cert.id, decision: "reject", reason: "Pindaian buram" },
+        { cookie: staffCookie },
+      ),
+      params: {},
+      context: ctx,
+    });
+    const seen = unwrap(
+      await certificates.loader({
+        request: formRequest("/sell/certificates", {}, { cookie }),
+        params: {},
+        context: ctx,
+      }),
+    ).body as Awaited<ReturnType<typeof certificates.loader>>;
+    expect(seen.certificates.find((c) => c.id === cert.id)).toMatchObject({
+      status: "REJECTED",
+      rejectReason: "Pindaian buram",
+    });
 
-    const resend = multipartRequest("/sell/certificates", { ...fields, resubmitId: cert.id }, [{ field: "scan", name: "p.pdf", type: "application/pdf", bytes: pdfBytes() }], cookie, CSRF);
+    const resend = multipartRequest(
+      "/sell/certificates",
+      { ...fields, resubmitId: cert.id },
+      [{ field: "scan", name: "p.pdf", type: "application/pdf", bytes: pdfBytes() }],
+      cookie,
+      CSRF,
+    );
     expect(unwrap(await certificates.action({ request: resend, params: {}, context: ctx })).status).toBe(302);
     expect((await db.certification.findUniqueOrThrow({ where: { id: cert.id } })).status).toBe("PENDING");
 
-    await verification.action({ request: formRequest("/trade/verification", { kind: "certificate", id: cert.id, decision: "verify" }, { cookie: staffCookie }), params: {}, context: ctx });
-    await verification.action({ request: formRequest("/trade/verification", { kind: "producer", id: producer.id, decision: "verify" }, { cookie: staffCookie }), params: {}, context: ctx });
+    await verification.action({
+      request: formRequest(
+        "/trade/verification",
+        { kind: "certificate", id: cert.id, decision: "verify" },
+        { cookie: staffCookie },
+      ),
+      params: {},
+      context: ctx,
+    });
+    await verification.action({
+      request: formRequest(
+        "/trade/verification",
+        { kind: "producer", id: producer.id, decision: "verify" },
+        { cookie: staffCookie },
+      ),
+      params: {},
+      context: ctx,
+    });
     expect((await db.certification.findUniqueOrThrow({ where: { id: cert.id } })).status).toBe("VERIFIED");
     expect((await db.producer.findUniqueOrThrow({ where: { id: producer.id } })).status).toBe("VERIFIED");
-    expect(await db.certification.count({ where: { producerId: producer.id, type: "NIB", status: "VERIFIED" } })).toBe(1);
+    expect(await db.certification.count({ where: { producerId: producer.id, type: "NIB", status: "VERIFIED" } })).toBe(
+      1,
+    );
 
-    const actions = (await db.auditLog.findMany({ where: { actorId: staffId, entityId: { in: [cert.id, producer.id] } }, orderBy: { createdAt: "asc" } })).map((a) => [a.action, a.before, a.after]);
+    const actions = (
+      await db.auditLog.findMany({
+        where: { actorId: staffId, entityId: { in: [cert.id, producer.id] } },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((a) => [a.action, a.before, a.after]);
     expect(actions).toEqual([
-      ["certification.rejected", { status: "PENDING" }, expect.objectContaining({ status: "REJECTED", reason: "Pindaian buram" })],
+      [
+        "certification.rejected",
+        { status: "PENDING" },
+        expect.objectContaining({ status: "REJECTED", reason: "Pindaian buram" }),
+      ],
       ["certification.verified", { status: "PENDING" }, expect.objectContaining({ status: "VERIFIED" })],
       ["producer.verify", { status: "PENDING", reviewNote: null }, expect.objectContaining({ status: "VERIFIED" })],
     ]);
     // a decided certificate cannot be decided again
-    expect(unwrap(await verification.action({ request: formRequest("/trade/verification", { kind: "certificate", id: cert.id, decision: "verify" }, { cookie: staffCookie }), params: {}, context: ctx })).status).toBe(409);
+    expect(
+      unwrap(
+        await verification.action({
+          request: formRequest(
+            "/trade/verification",
+            { kind: "certificate", id: cert.id, decision: "verify" },
+            { cookie: staffCookie },
+          ),
+          params: {},
+          context: ctx,
+        }),
+      ).status,
+    ).toBe(409);
 
     // the history shows on the producer's page for staff
-    const page = unwrap(await tradeProducer.loader({ request: formRequest("/", {}, { cookie: staffCookie }), params: { id: producer.id }, context: ctx })).body as Awaited<ReturnType<typeof tradeProducer.loader>>;
-    expect(page.history.map((h) => h.action)).toEqual(expect.arrayContaining(["producer.verify", "certification.rejected", "certification.resubmitted", "producer.registered"]));
+    const page = unwrap(
+      await tradeProducer.loader({
+        request: formRequest("/", {}, { cookie: staffCookie }),
+        params: { id: producer.id },
+        context: ctx,
+      }),
+    ).body as Awaited<ReturnType<typeof tradeProducer.loader>>;
+    expect(page.history.map((h) => h.action)).toEqual(
+      expect.arrayContaining([
+        "producer.verify",
+        "certification.rejected",
+        "certification.resubmitted",
+        "producer.registered",
+      ]),
+    );
   });
 
   it("reminds producers 30 days before a certificate expires, once", async () => {
     const { producer } = await registered("e@example.test", "6301000000004");
-    await db.certification.create({ data: { producerId: producer.id, type: "HALAL", number: "ID63000000000000009", issuer: "BPJPH", issuedAt: new Date("2024-01-01"), expiresAt: new Date(Date.now() + 20 * 86_400_000), status: "VERIFIED" } });
+    await db.certification.create({
+      data: {
+        producerId: producer.id,
+        type: "HALAL",
+        number: "ID63000000000000009",
+        issuer: "BPJPH",
+        issuedAt: new Date("2024-01-01"),
+        expiresAt: new Date(Date.now() + 20 * 86_400_000),
+        status: "VERIFIED",
+      },
+    });
     expect(await sendExpiryReminders()).toBe(1);
     expect(await sendExpiryReminders()).toBe(0);
-    expect(await db.outboundMail.count({ where: { kind: "certificate-expiry", to: { in: ["purun@example.test", "e@example.test"] } } })).toBe(2);
+    expect(
+      await db.outboundMail.count({
+        where: { kind: "certificate-expiry", to: { in: ["purun@example.test", "e@example.test"] } },
+      }),
+    ).toBe(2);
   });
 });
 
@@ -196,42 +368,116 @@ describe("products", () => {
   it("saves drafts, gates publishing on verification and food certificates, and reaches search", async () => {
     const { producer, cookie } = await registered("f@example.test", "6301000000005");
     const madu = await db.category.findUniqueOrThrow({ where: { slug: "madu" } });
-    const bad = unwrap(await newProduct.action({ request: formRequest("/sell/products/new", productFields(madu.id, "bad sku!", { "variants[0].tier1Price": "130000" }), { cookie }), params: {}, context: ctx }));
+    const bad = unwrap(
+      await newProduct.action({
+        request: formRequest(
+          "/sell/products/new",
+          productFields(madu.id, "bad sku!", { "variants[0].tier1Price": "130000" }),
+          { cookie },
+        ),
+        params: {},
+        context: ctx,
+      }),
+    );
     expect(bad.status).toBe(400);
-    expect((bad.body as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({ "variants.0.sku": "errors.sku" });
+    expect((bad.body as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
+      "variants.0.sku": "errors.sku",
+    });
     expect((bad.body as { values: Record<string, string> }).values["variants[0].price"]).toBe("125000");
 
-    const created = unwrap(await newProduct.action({ request: formRequest("/sell/products/new", productFields(madu.id, "MKB-250"), { cookie }), params: {}, context: ctx }));
+    const created = unwrap(
+      await newProduct.action({
+        request: formRequest("/sell/products/new", productFields(madu.id, "MKB-250"), { cookie }),
+        params: {},
+        context: ctx,
+      }),
+    );
     expect(created.status).toBe(302);
-    const product = await db.product.findFirstOrThrow({ where: { producerId: producer.id }, include: { variants: { include: { priceTiers: true } } } });
+    const product = await db.product.findFirstOrThrow({
+      where: { producerId: producer.id },
+      include: { variants: { include: { priceTiers: true } } },
+    });
     expect(product).toMatchObject({ status: "DRAFT", unit: "botol" });
     expect(product.variants[0]).toMatchObject({ sku: "MKB-250", priceAmount: 12_500_000n, stock: 40 });
     expect(product.variants[0].priceTiers).toMatchObject([{ minQty: 10, priceAmount: 11_000_000n }]);
 
-    const publish = () => editProduct.action({ request: formRequest(`/sell/products/${product.id}`, { intent: "publish" }, { cookie }), params: { id: product.id }, context: ctx });
+    const publish = () =>
+      editProduct.action({
+        request: formRequest(`/sell/products/${product.id}`, { intent: "publish" }, { cookie }),
+        params: { id: product.id },
+        context: ctx,
+      });
     expect(unwrap(await publish()).body).toMatchObject({ formError: "errors.publish_producer-not-verified" });
-    await verification.action({ request: formRequest("/trade/verification", { kind: "producer", id: producer.id, decision: "verify" }, { cookie: staffCookie }), params: {}, context: ctx });
+    await verification.action({
+      request: formRequest(
+        "/trade/verification",
+        { kind: "producer", id: producer.id, decision: "verify" },
+        { cookie: staffCookie },
+      ),
+      params: {},
+      context: ctx,
+    });
     expect(unwrap(await publish()).body).toMatchObject({ formError: "errors.publish_food-needs-certificate" });
 
-    const pirt = await db.certification.create({ data: { producerId: producer.id, type: "PIRT", number: "206330601239999", issuer: "Dinkes", issuedAt: new Date("2025-01-01"), expiresAt: new Date("2030-01-01"), status: "VERIFIED" } });
-    const save = unwrap(await editProduct.action({ request: formRequest(`/sell/products/${product.id}`, { ...productFields(madu.id, "MKB-250", { "variants[0].id": product.variants[0].id }), "certificationIds[]": pirt.id }, { cookie }), params: { id: product.id }, context: ctx }));
+    const pirt = await db.certification.create({
+      data: {
+        producerId: producer.id,
+        type: "PIRT",
+        number: "206330601239999",
+        issuer: "Dinkes",
+        issuedAt: new Date("2025-01-01"),
+        expiresAt: new Date("2030-01-01"),
+        status: "VERIFIED",
+      },
+    });
+    const save = unwrap(
+      await editProduct.action({
+        request: formRequest(
+          `/sell/products/${product.id}`,
+          {
+            ...productFields(madu.id, "MKB-250", { "variants[0].id": product.variants[0].id }),
+            "certificationIds[]": pirt.id,
+          },
+          { cookie },
+        ),
+        params: { id: product.id },
+        context: ctx,
+      }),
+    );
     expect(save.status).toBe(302);
     expect(unwrap(await publish()).status).toBe(302);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("PUBLISHED");
 
     await drainJobs();
-    const hits = await getMeili().index(indexName("products")).search("kelulut Bangkau", { filter: `certifications = "PIRT"` });
+    const hits = await getMeili()
+      .index(indexName("products"))
+      .search("kelulut Bangkau", { filter: `certifications = "PIRT"` });
     expect(hits.hits.map((h) => h.id)).toContain(product.id);
   });
 
   it("takes photos by content, refuses bombs, non-images and oversized files (storing nothing), and makes variants off the request path", async () => {
     const { producer, cookie } = await registered("g@example.test", "6301000000006");
     const purun = await db.category.findUniqueOrThrow({ where: { slug: "anyaman-purun" } });
-    await newProduct.action({ request: formRequest("/sell/products/new", { ...productFields(purun.id, "TPR-01"), unit: "pcs" }, { cookie }), params: {}, context: ctx });
+    await newProduct.action({
+      request: formRequest("/sell/products/new", { ...productFields(purun.id, "TPR-01"), unit: "pcs" }, { cookie }),
+      params: {},
+      context: ctx,
+    });
     const product = await db.product.findFirstOrThrow({ where: { producerId: producer.id } });
     const upload = (files: Array<{ name: string; type: string; bytes: Buffer }>) =>
-      editProduct.action({ request: multipartRequest(`/sell/products/${product.id}`, { intent: "upload" }, files.map((f) => ({ field: "photos", ...f })), cookie, CSRF), params: { id: product.id }, context: ctx });
-    const originals = () => (fs.existsSync(path.join(dataDir, "originals")) ? fs.readdirSync(path.join(dataDir, "originals")).length : 0);
+      editProduct.action({
+        request: multipartRequest(
+          `/sell/products/${product.id}`,
+          { intent: "upload" },
+          files.map((f) => ({ field: "photos", ...f })),
+          cookie,
+          CSRF,
+        ),
+        params: { id: product.id },
+        context: ctx,
+      });
+    const originals = () =>
+      fs.existsSync(path.join(dataDir, "originals")) ? fs.readdirSync(path.join(dataDir, "originals")).length : 0;
     const before = originals();
 
     const bomb = unwrap(await upload([{ name: "bomb.png", type: "image/png", bytes: pngBomb() }]));
@@ -241,13 +487,26 @@ describe("products", () => {
     const big = unwrap(await upload([{ name: "big.jpg", type: "image/jpeg", bytes: bigFile() }]));
     expect(big.status).toBe(413);
     // one bad file among good ones refuses the whole upload
-    const mixed = unwrap(await upload([{ name: "ok.jpg", type: "image/jpeg", bytes: await photoJpeg() }, { name: "bad.jpg", type: "image/jpeg", bytes: pdfBytes() }]));
+    const mixed = unwrap(
+      await upload([
+        { name: "ok.jpg", type: "image/jpeg", bytes: await photoJpeg() },
+        { name: "bad.jpg", type: "image/jpeg", bytes: pdfBytes() },
+      ]),
+    );
     expect(mixed.status).toBe(415);
     expect(await db.productImage.count({ where: { productId: product.id } })).toBe(0);
     expect(originals()).toBe(before);
 
     // a portrait phone photo (EXIF orientation 6) with GPS
-    const ok = unwrap(await upload([{ name: "IMG_2041.JPG", type: "image/jpeg", bytes: await photoJpeg({ width: 1200, height: 800, gps: true, orientation: 6 }) }]));
+    const ok = unwrap(
+      await upload([
+        {
+          name: "IMG_2041.JPG",
+          type: "image/jpeg",
+          bytes: await photoJpeg({ width: 1200, height: 800, gps: true, orientation: 6 }),
+        },
+      ]),
+    );
     expect(ok.status).toBe(302);
     const pending = await db.productImage.findFirstOrThrow({ where: { productId: product.id } });
     expect(pending.ready).toBe(false);
@@ -263,10 +522,26 @@ describe("products", () => {
   it("a photo whose variants fail shows the failure with a retry; the retry runs the job afresh, for its own producer only", async () => {
     const { producer, cookie } = await registered("retry@example.test", "6301000000016");
     const purun = await db.category.findUniqueOrThrow({ where: { slug: "anyaman-purun" } });
-    await newProduct.action({ request: formRequest("/sell/products/new", { ...productFields(purun.id, "TPR-RETRY"), unit: "pcs" }, { cookie }), params: {}, context: ctx });
+    await newProduct.action({
+      request: formRequest("/sell/products/new", { ...productFields(purun.id, "TPR-RETRY"), unit: "pcs" }, { cookie }),
+      params: {},
+      context: ctx,
+    });
     const product = await db.product.findFirstOrThrow({ where: { producerId: producer.id } });
     const photo = await photoJpeg();
-    const res = unwrap(await editProduct.action({ request: multipartRequest(`/sell/products/${product.id}`, { intent: "upload" }, [{ field: "photos", name: "a.jpg", type: "image/jpeg", bytes: photo }], cookie, CSRF), params: { id: product.id }, context: ctx }));
+    const res = unwrap(
+      await editProduct.action({
+        request: multipartRequest(
+          `/sell/products/${product.id}`,
+          { intent: "upload" },
+          [{ field: "photos", name: "a.jpg", type: "image/jpeg", bytes: photo }],
+          cookie,
+          CSRF,
+        ),
+        params: { id: product.id },
+        context: ctx,
+      }),
+    );
     expect(res.status).toBe(302);
     const img = await db.productImage.findFirstOrThrow({ where: { productId: product.id } });
     // the stored original is damaged before the job runs (a disk fault): encoding fails, the error is kept
@@ -274,17 +549,32 @@ describe("products", () => {
     fs.writeFileSync(original, photo.subarray(0, 200));
     await expect(drainJobs()).rejects.toThrow(/image_variants/);
     expect((await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).error).toBeTruthy();
-    const page = unwrap(await editProduct.loader({ request: new Request(`http://localhost:3999/sell/products/${product.id}`, { headers: { Cookie: cookie } }), params: { id: product.id }, context: ctx })).body as { images: Array<{ id: string; error: string | null }> };
+    const page = unwrap(
+      await editProduct.loader({
+        request: new Request(`http://localhost:3999/sell/products/${product.id}`, { headers: { Cookie: cookie } }),
+        params: { id: product.id },
+        context: ctx,
+      }),
+    ).body as { images: Array<{ id: string; error: string | null }> };
     expect(page.images.find((i) => i.id === img.id)?.error).toBeTruthy();
 
     fs.writeFileSync(original, photo);
-    const retry = (c: string) => editProduct.action({ request: formRequest(`/sell/products/${product.id}`, { intent: "image-retry", imageId: img.id }, { cookie: c }), params: { id: product.id }, context: ctx });
+    const retry = (c: string) =>
+      editProduct.action({
+        request: formRequest(`/sell/products/${product.id}`, { intent: "image-retry", imageId: img.id }, { cookie: c }),
+        params: { id: product.id },
+        context: ctx,
+      });
     const other = await registered("other-retry@example.test", "6301000000017");
     expect((await thrown(retry(other.cookie))).status).toBe(404);
     expect(unwrap(await retry(cookie)).headers.get("Location")).toBe(`/sell/products/${product.id}?retried=1`);
     expect((await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).error).toBeNull();
     await drainJobs(); // due now, not after the back-off
-    expect(await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).toMatchObject({ ready: true, error: null, originalPath: null });
+    expect(await db.productImage.findUniqueOrThrow({ where: { id: img.id } })).toMatchObject({
+      ready: true,
+      error: null,
+      originalPath: null,
+    });
   });
 });
 
@@ -293,37 +583,132 @@ describe("permissions", () => {
     const a = await registered("pa@example.test", "6301000000007");
     const b = await registered("pb@example.test", "6301000000008");
     const purun = await db.category.findUniqueOrThrow({ where: { slug: "anyaman-purun" } });
-    await newProduct.action({ request: formRequest("/sell/products/new", { intent: "save", nameId: "Tikar A", nameEn: "Mat A", descriptionId: "x", descriptionEn: "x", categoryId: purun.id, unit: "pcs", weightGrams: "100", "variants[0].sku": "PA-001", "variants[0].nameId": "S", "variants[0].nameEn": "S", "variants[0].price": "50000", "variants[0].stock": "3" }, { cookie: a.cookie }), params: {}, context: ctx });
+    await newProduct.action({
+      request: formRequest(
+        "/sell/products/new",
+        {
+          intent: "save",
+          nameId: "Tikar A",
+          nameEn: "Mat A",
+          descriptionId: "x",
+          descriptionEn: "x",
+          categoryId: purun.id,
+          unit: "pcs",
+          weightGrams: "100",
+          "variants[0].sku": "PA-001",
+          "variants[0].nameId": "S",
+          "variants[0].nameEn": "S",
+          "variants[0].price": "50000",
+          "variants[0].stock": "3",
+        },
+        { cookie: a.cookie },
+      ),
+      params: {},
+      context: ctx,
+    });
     const productA = await db.product.findFirstOrThrow({ where: { producerId: a.producer.id } });
     const buyer = await createUser({ roles: ["BUYER"] });
     const buyerCookie = await signedInCookie(buyer.id);
 
     // producer B cannot see or change producer A's product
-    expect((await thrown(editProduct.loader({ request: formRequest("/", {}, { cookie: b.cookie }), params: { id: productA.id }, context: ctx }))).status).toBe(404);
+    expect(
+      (
+        await thrown(
+          editProduct.loader({
+            request: formRequest("/", {}, { cookie: b.cookie }),
+            params: { id: productA.id },
+            context: ctx,
+          }),
+        )
+      ).status,
+    ).toBe(404);
     for (const intent of ["publish", "archive"]) {
-      expect((await thrown(editProduct.action({ request: formRequest("/", { intent }, { cookie: b.cookie }), params: { id: productA.id }, context: ctx }))).status).toBe(404);
+      expect(
+        (
+          await thrown(
+            editProduct.action({
+              request: formRequest("/", { intent }, { cookie: b.cookie }),
+              params: { id: productA.id },
+              context: ctx,
+            }),
+          )
+        ).status,
+      ).toBe(404);
     }
     expect((await db.product.findUniqueOrThrow({ where: { id: productA.id } })).status).toBe("DRAFT");
 
     // buyers have no seller pages; guests are sent to sign in
-    expect((await thrown(newProduct.loader({ request: formRequest("/", {}, { cookie: buyerCookie }), params: {}, context: ctx }))).status).toBe(403);
-    expect((await thrown(profile.action({ request: formRequest("/sell/profile", profileFields("6301000000099"), { cookie: buyerCookie }), params: {}, context: ctx }))).status).toBe(403);
-    expect((await thrown(newProduct.loader({ request: formRequest("/", {}), params: {}, context: ctx }))).status).toBe(302);
+    expect(
+      (
+        await thrown(
+          newProduct.loader({ request: formRequest("/", {}, { cookie: buyerCookie }), params: {}, context: ctx }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await thrown(
+          profile.action({
+            request: formRequest("/sell/profile", profileFields("6301000000099"), { cookie: buyerCookie }),
+            params: {},
+            context: ctx,
+          }),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await thrown(newProduct.loader({ request: formRequest("/", {}), params: {}, context: ctx }))).status).toBe(
+      302,
+    );
 
     // producers and buyers cannot use the verification queue
     for (const cookie of [a.cookie, buyerCookie]) {
-      expect((await thrown(verification.loader({ request: formRequest("/", {}, { cookie }), params: {}, context: ctx }))).status).toBe(403);
-      expect((await thrown(verification.action({ request: formRequest("/", { kind: "producer", id: a.producer.id, decision: "verify" }, { cookie }), params: {}, context: ctx }))).status).toBe(403);
-      expect((await thrown(tradeProducer.action({ request: formRequest("/", { decision: "suspend", reason: "xxx" }, { cookie }), params: { id: b.producer.id }, context: ctx }))).status).toBe(403);
+      expect(
+        (await thrown(verification.loader({ request: formRequest("/", {}, { cookie }), params: {}, context: ctx })))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await thrown(
+            verification.action({
+              request: formRequest("/", { kind: "producer", id: a.producer.id, decision: "verify" }, { cookie }),
+              params: {},
+              context: ctx,
+            }),
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await thrown(
+            tradeProducer.action({
+              request: formRequest("/", { decision: "suspend", reason: "xxx" }, { cookie }),
+              params: { id: b.producer.id },
+              context: ctx,
+            }),
+          )
+        ).status,
+      ).toBe(403);
     }
     expect((await db.producer.findUniqueOrThrow({ where: { id: a.producer.id } })).status).toBe("PENDING");
 
     // staff suspend and reinstate, audited
-    await tradeProducer.action({ request: formRequest("/", { decision: "suspend", reason: "Laporan pemalsuan" }, { cookie: staffCookie }), params: { id: b.producer.id }, context: ctx });
+    await tradeProducer.action({
+      request: formRequest("/", { decision: "suspend", reason: "Laporan pemalsuan" }, { cookie: staffCookie }),
+      params: { id: b.producer.id },
+      context: ctx,
+    });
     expect((await db.producer.findUniqueOrThrow({ where: { id: b.producer.id } })).status).toBe("SUSPENDED");
-    await tradeProducer.action({ request: formRequest("/", { decision: "reinstate" }, { cookie: staffCookie }), params: { id: b.producer.id }, context: ctx });
+    await tradeProducer.action({
+      request: formRequest("/", { decision: "reinstate" }, { cookie: staffCookie }),
+      params: { id: b.producer.id },
+      context: ctx,
+    });
     // B had never been verified: reinstating puts it back in the queue, not straight to verified
     expect((await db.producer.findUniqueOrThrow({ where: { id: b.producer.id } })).status).toBe("PENDING");
-    expect(await db.auditLog.count({ where: { entityId: b.producer.id, action: { in: ["producer.suspend", "producer.reinstate"] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: { entityId: b.producer.id, action: { in: ["producer.suspend", "producer.reinstate"] } },
+      }),
+    ).toBe(2);
   });
 });

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { createImportJob, ImportFileError, runImportChunk, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, templateCsv } from "~/domain/imports/registry-import.server";
+import {
+  createImportJob,
+  ImportFileError,
+  runImportChunk,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_EXAMPLE,
+  templateCsv,
+} from "~/domain/imports/registry-import.server";
 import { drainJobs } from "~/jobs/worker.server";
 import { queuedJobs } from "../helpers/jobs";
 import * as importRoute from "~/routes/($lang).trade.import._index";
@@ -12,7 +19,10 @@ import { multipartRequest } from "../helpers/files";
 let staffId: string;
 let staffCookie: string;
 beforeAll(async () => {
-  for (const [slug, nameId, nameEn] of [["anyaman-rotan", "Anyaman rotan", "Rattan weaving"], ["anyaman-purun", "Anyaman purun", "Purun weaving"]]) {
+  for (const [slug, nameId, nameEn] of [
+    ["anyaman-rotan", "Anyaman rotan", "Rattan weaving"],
+    ["anyaman-purun", "Anyaman purun", "Purun weaving"],
+  ]) {
     await db.category.create({ data: { slug, nameId, nameEn } });
   }
   const staff = await createUser({ roles: ["STAFF"] });
@@ -20,13 +30,17 @@ beforeAll(async () => {
   staffCookie = await signedInCookie(staff.id);
 });
 
-const badRow = "12345,Usaha Tanpa NIB Benar,MIKRO,63.08,Jl. X,Ani,+62 811 1111 111,ani@example.test,Cerita,BAD-001,Tas,Bag,D,D,anyaman-rotan,pcs,100,50000,1,";
+const badRow =
+  "12345,Usaha Tanpa NIB Benar,MIKRO,63.08,Jl. X,Ani,+62 811 1111 111,ani@example.test,Cerita,BAD-001,Tas,Bag,D,D,anyaman-rotan,pcs,100,50000,1,";
 const csv = `${TEMPLATE_COLUMNS.join(",")}\n${TEMPLATE_EXAMPLE.join("\n")}\n${badRow}\n`;
 
 /** Runs the queued import jobs (and what they queue) and returns the import's counts. */
 async function runImport(id: string) {
   await drainJobs();
-  return db.importJob.findUniqueOrThrow({ where: { id }, select: { created: true, updated: true, unchanged: true, refused: true } });
+  return db.importJob.findUniqueOrThrow({
+    where: { id },
+    select: { created: true, updated: true, unchanged: true, refused: true },
+  });
 }
 
 describe("registry CSV import", () => {
@@ -40,16 +54,29 @@ describe("registry CSV import", () => {
     const report = done.report as Array<{ row: number; errors: string[] }>;
     expect(report.find((r) => r.row === 4)?.errors).toEqual(["nib: errors.nib"]);
 
-    const producer = await db.producer.findUniqueOrThrow({ where: { nib: "6309000000001" }, include: { products: { include: { variants: true } } } });
+    const producer = await db.producer.findUniqueOrThrow({
+      where: { nib: "6309000000001" },
+      include: { products: { include: { variants: true } } },
+    });
     expect(producer).toMatchObject({ status: "PENDING", regencyCode: "63.08", provinceCode: "63" });
     expect(producer.products.map((p) => p.variants[0].sku).sort()).toEqual(["AMJ-TAS-01", "AMJ-TKR-02"]);
     expect(producer.products.every((p) => p.status === "DRAFT")).toBe(true);
-    expect(producer.products.find((p) => p.variants[0].sku === "AMJ-TAS-01")?.variants[0].priceAmount).toBe(18_500_000n);
+    expect(producer.products.find((p) => p.variants[0].sku === "AMJ-TAS-01")?.variants[0].priceAmount).toBe(
+      18_500_000n,
+    );
 
-    const counts = { producers: await db.producer.count(), products: await db.product.count(), variants: await db.variant.count() };
+    const counts = {
+      producers: await db.producer.count(),
+      products: await db.product.count(),
+      variants: await db.variant.count(),
+    };
     const again = await createImportJob(staffId, "registri-hsu.csv", csv);
     expect(await runImport(again.id)).toEqual({ created: 0, updated: 0, unchanged: 2, refused: 1 });
-    expect({ producers: await db.producer.count(), products: await db.product.count(), variants: await db.variant.count() }).toEqual(counts);
+    expect({
+      producers: await db.producer.count(),
+      products: await db.product.count(),
+      variants: await db.variant.count(),
+    }).toEqual(counts);
     expect((await db.importJob.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("DONE");
 
     // a changed price updates the product, nothing else
@@ -65,20 +92,36 @@ describe("registry CSV import", () => {
     try {
       await drainJobs();
       const rows = Array.from({ length: 5 }, (_, i) =>
-        TEMPLATE_EXAMPLE[0].replace("6309000000001", `63090000001${i}0`).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Chunk ${i}`).replace("AMJ-TAS-01", `CHK-${i}`),
+        TEMPLATE_EXAMPLE[0]
+          .replace("6309000000001", `63090000001${i}0`)
+          .replace("Kelompok Anyam Amuntai Jaya", `Kelompok Chunk ${i}`)
+          .replace("AMJ-TAS-01", `CHK-${i}`),
       );
       const job = await createImportJob(staffId, "chunks.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
       expect(await runImportChunk(job.id)).toBe("RUNNING");
-      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ processed: 2, created: 2, status: "RUNNING" });
+      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+        processed: 2,
+        created: 2,
+        status: "RUNNING",
+      });
       // the next chunk is a job of its own (it replaced the queued one, as runImportChunk was called by hand), and the
       // products of the chunk wait for the search index in a job behind interactive changes
       expect((await queuedJobs("registry_import")).map((j) => j.payload)).toEqual([{ importId: job.id }]);
-      expect((await queuedJobs("search_index")).map((j) => (j.payload as { productIds: string[] }).productIds.length)).toEqual([2]);
+      expect(
+        (await queuedJobs("search_index")).map((j) => (j.payload as { productIds: string[] }).productIds.length),
+      ).toEqual([2]);
       // running a chunk again after it committed does not apply its rows twice: it takes the next rows
       expect(await runImportChunk(job.id)).toBe("RUNNING");
-      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ processed: 4, created: 4 });
+      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+        processed: 4,
+        created: 4,
+      });
       await drainJobs();
-      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ processed: 5, created: 5, status: "DONE" });
+      expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+        processed: 5,
+        created: 5,
+        status: "DONE",
+      });
       expect(await db.producer.count({ where: { legalName: { startsWith: "Kelompok Chunk" } } })).toBe(5);
       expect(await db.auditLog.count({ where: { action: "import.finished", entityId: job.id } })).toBe(1);
     } finally {
@@ -91,7 +134,10 @@ describe("registry CSV import", () => {
     try {
       await drainJobs();
       const rows = Array.from({ length: 12 }, (_, i) =>
-        TEMPLATE_EXAMPLE[0].replace("6309000000001", `63090000002${String(i).padStart(2, "0")}`).replace("Kelompok Anyam Amuntai Jaya", `Kelompok Serentak ${i}`).replace("AMJ-TAS-01", `SRT-${i}`),
+        TEMPLATE_EXAMPLE[0]
+          .replace("6309000000001", `63090000002${String(i).padStart(2, "0")}`)
+          .replace("Kelompok Anyam Amuntai Jaya", `Kelompok Serentak ${i}`)
+          .replace("AMJ-TAS-01", `SRT-${i}`),
       );
       const job = await createImportJob(staffId, "serentak.csv", `${TEMPLATE_COLUMNS.join(",")}\n${rows.join("\n")}\n`);
       await Promise.all(Array.from({ length: 10 }, () => runImportChunk(job.id)));
@@ -117,15 +163,35 @@ describe("registry CSV import", () => {
     const producer = await createUser({ roles: ["PRODUCER"] });
     for (const u of [buyer, producer]) {
       const cookie = await signedInCookie(u.id);
-      expect((await thrown(importRoute.loader({ request: getRequest("/trade/import", { cookie }), params: {}, context: {} }))).status).toBe(403);
-      const req = multipartRequest("/trade/import", {}, [{ field: "file", name: "r.csv", type: "text/csv", bytes: Buffer.from(csv) }], cookie, CSRF);
+      expect(
+        (
+          await thrown(
+            importRoute.loader({ request: getRequest("/trade/import", { cookie }), params: {}, context: {} }),
+          )
+        ).status,
+      ).toBe(403);
+      const req = multipartRequest(
+        "/trade/import",
+        {},
+        [{ field: "file", name: "r.csv", type: "text/csv", bytes: Buffer.from(csv) }],
+        cookie,
+        CSRF,
+      );
       expect((await thrown(importRoute.action({ request: req, params: {}, context: {} }))).status).toBe(403);
     }
-    const req = multipartRequest("/trade/import", {}, [{ field: "file", name: "registri.csv", type: "text/csv", bytes: Buffer.from(csv) }], staffCookie, CSRF);
+    const req = multipartRequest(
+      "/trade/import",
+      {},
+      [{ field: "file", name: "registri.csv", type: "text/csv", bytes: Buffer.from(csv) }],
+      staffCookie,
+      CSRF,
+    );
     const res = unwrap(await importRoute.action({ request: req, params: {}, context: {} }));
     expect(res.status).toBe(302);
     const id = res.headers.get("Location")!.split("/").pop()!;
-    const page = unwrap(await jobRoute.loader({ request: getRequest("/", { cookie: staffCookie }), params: { id }, context: {} })).body as Awaited<ReturnType<typeof jobRoute.loader>>;
+    const page = unwrap(
+      await jobRoute.loader({ request: getRequest("/", { cookie: staffCookie }), params: { id }, context: {} }),
+    ).body as Awaited<ReturnType<typeof jobRoute.loader>>;
     expect(page.job).toMatchObject({ status: "PENDING", total: 3, fileName: "registri.csv" });
   });
 });

@@ -43,7 +43,10 @@ describe("migrations", () => {
     const target = new URL(admin);
     target.pathname = `/${fromSchema}`;
     try {
-      const sql = await runPrisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], target.toString());
+      const sql = await runPrisma(
+        ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+        target.toString(),
+      );
       const script = sql.slice(sql.indexOf("-- Create"));
       const t = new pg.Client({ connectionString: target.toString() });
       await t.connect();
@@ -51,8 +54,14 @@ describe("migrations", () => {
       await t.end();
       const migrated = await catalog(process.env.DATABASE_URL!);
       const declared = await catalog(target.toString());
-      expect(migrated.filter((x) => !declared.includes(x)), "in the migrations but not in schema.prisma").toEqual([]);
-      expect(declared.filter((x) => !migrated.includes(x)), "in schema.prisma but not in the migrations").toEqual([]);
+      expect(
+        migrated.filter((x) => !declared.includes(x)),
+        "in the migrations but not in schema.prisma",
+      ).toEqual([]);
+      expect(
+        declared.filter((x) => !migrated.includes(x)),
+        "in schema.prisma but not in the migrations",
+      ).toEqual([]);
     } finally {
       const d = new pg.Client({ connectionString: admin.toString() });
       await d.connect();
@@ -64,8 +73,14 @@ describe("migrations", () => {
   it("keep the database's own guards: stock never below zero, NIB of 13 digits, one open order per transfer amount", async () => {
     const rows = await db.$queryRaw<Array<{ conname: string }>>`SELECT conname FROM pg_constraint WHERE contype = 'c'`;
     const names = rows.map((r) => r.conname);
-    expect(names).toEqual(expect.arrayContaining(["Variant_stock_nonnegative", "Producer_nib_format", "OrderLine_quantity_positive"]));
-    const partial = await db.$queryRaw<Array<{ indexdef: string }>>`SELECT indexdef FROM pg_indexes WHERE indexname = 'Order_open_transferAmount_key'`;
-    expect(partial.map((p) => p.indexdef)).toEqual([expect.stringMatching(/UNIQUE INDEX .* \("transferAmount"\) WHERE \(status = 'AWAITING_PAYMENT'/)]);
+    expect(names).toEqual(
+      expect.arrayContaining(["Variant_stock_nonnegative", "Producer_nib_format", "OrderLine_quantity_positive"]),
+    );
+    const partial = await db.$queryRaw<
+      Array<{ indexdef: string }>
+    >`SELECT indexdef FROM pg_indexes WHERE indexname = 'Order_open_transferAmount_key'`;
+    expect(partial.map((p) => p.indexdef)).toEqual([
+      expect.stringMatching(/UNIQUE INDEX .* \("transferAmount"\) WHERE \(status = 'AWAITING_PAYMENT'/),
+    ]);
   });
 });

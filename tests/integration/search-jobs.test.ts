@@ -76,7 +76,9 @@ describe("search index kept right by jobs added with each change", () => {
     await productChanged(db, product.id);
     // a worker took the job (graphile-worker locks it to the worker id) and was killed
     await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-dead', attempts = 1`;
-    await db.workerHeartbeat.create({ data: { id: "host:1:dead", workerIds: ["worker-dead"], seenAt: new Date(Date.now() - 60_000) } });
+    await db.workerHeartbeat.create({
+      data: { id: "host:1:dead", workerIds: ["worker-dead"], seenAt: new Date(Date.now() - 60_000) },
+    });
     await db.workerHeartbeat.create({ data: { id: "host:2:alive", workerIds: ["worker-alive"], seenAt: new Date() } });
     expect(await drainJobs()).toBe(0); // still locked: nothing runs it
     expect(await rescueJobsOfDeadWorkers(30_000)).toBe(1);
@@ -88,7 +90,15 @@ describe("search index kept right by jobs added with each change", () => {
   it("un-badges a product when its certificate expires, without anyone acting", async () => {
     const { product, producer } = await createCatalogue();
     const cert = await db.certification.create({
-      data: { producerId: producer.id, type: "HALAL", number: `ID63${Date.now()}`, issuer: "BPJPH", issuedAt: new Date("2024-01-01"), expiresAt: new Date(Date.now() + 86_400_000), status: "VERIFIED" },
+      data: {
+        producerId: producer.id,
+        type: "HALAL",
+        number: `ID63${Date.now()}`,
+        issuer: "BPJPH",
+        issuedAt: new Date("2024-01-01"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        status: "VERIFIED",
+      },
     });
     await db.productCertification.create({ data: { productId: product.id, certificationId: cert.id } });
     await productChanged(db, product.id);

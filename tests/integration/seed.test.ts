@@ -23,7 +23,11 @@ describe("demo catalogue", () => {
 
       const certs = await db.certification.findMany({ select: { type: true, number: true, status: true } });
       // each format is checked on at least one seeded certificate of its kind
-      for (const type of ["PIRT", "BPOM_MD", "HALAL"]) expect(certs.some((c) => c.type === type), type).toBe(true);
+      for (const type of ["PIRT", "BPOM_MD", "HALAL"])
+        expect(
+          certs.some((c) => c.type === type),
+          type,
+        ).toBe(true);
       for (const c of certs) {
         if (c.type === "PIRT") expect(c.number).toMatch(/^\d{15}$/);
         if (c.type === "BPOM_MD") expect(c.number).toMatch(/^MD\d{12}$/);
@@ -46,17 +50,26 @@ describe("demo catalogue", () => {
       }
 
       // the home page shows it, in both languages
-      const id = unwrap(await home.loader({ request: getRequest("/"), params: {}, context: {} })).body as Awaited<ReturnType<typeof home.loader>>;
+      const id = unwrap(await home.loader({ request: getRequest("/"), params: {}, context: {} })).body as Awaited<
+        ReturnType<typeof home.loader>
+      >;
       expect(id.featured.length).toBe(12);
       expect(id.stats.producers).toBeGreaterThanOrEqual(15);
       expect(id.categories.map((c) => c.slug)).toContain("anyaman");
       expect(id.regions.length).toBeGreaterThanOrEqual(8);
       expect(id.producers.length).toBeGreaterThan(0);
-      const en = unwrap(await home.loader({ request: getRequest("/en"), params: { lang: "en" }, context: {} })).body as typeof id;
+      const en = unwrap(await home.loader({ request: getRequest("/en"), params: { lang: "en" }, context: {} }))
+        .body as typeof id;
       expect(en.categories.find((c) => c.slug === "madu")?.name).toBe("Honey");
       // expired certificates give no badge: the kerupuk producer's PIRT expired
-      const kerupuk = await db.product.findFirstOrThrow({ where: { producer: { slug: "kerupuk-sampit" } }, select: { slug: true } });
-      const row = await db.product.findFirstOrThrow({ where: { slug: kerupuk.slug }, select: productCardSelect(new Date()) });
+      const kerupuk = await db.product.findFirstOrThrow({
+        where: { producer: { slug: "kerupuk-sampit" } },
+        select: { slug: true },
+      });
+      const row = await db.product.findFirstOrThrow({
+        where: { slug: kerupuk.slug },
+        select: productCardSelect(new Date()),
+      });
       const card = toProductCard(row, "id");
       expect(card).toBeTruthy();
       expect(card.certifications).not.toContain("PIRT");

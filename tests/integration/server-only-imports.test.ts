@@ -8,7 +8,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".tsx")).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".tsx"))
+    .map((f) => path.join(dir, f));
 }
 
 describe("server-only imports", () => {
@@ -24,11 +27,14 @@ describe("server-only imports", () => {
           .map((s) => s.split(/\s+as\s+/).pop()!),
       );
       // everything from the first component (a function returning JSX) onwards is browser code
-      const start = src.search(/export default function|\nfunction [A-Z]\w*\(|\nexport function (Layout|ErrorBoundary)/);
+      const start = src.search(
+        /export default function|\nfunction [A-Z]\w*\(|\nexport function (Layout|ErrorBoundary)/,
+      );
       if (start < 0) continue;
       const browser = src.slice(start);
       // a use, not a mention inside a translation key such as t("sell.addMember")
-      for (const n of names) if (new RegExp(`(?<![.\\w])${n}\\b(?!["\\w])`).test(browser)) offenders.push(`${file}: ${n}`);
+      for (const n of names)
+        if (new RegExp(`(?<![.\\w])${n}\\b(?!["\\w])`).test(browser)) offenders.push(`${file}: ${n}`);
     }
     expect(offenders).toEqual([]);
   });

@@ -33,7 +33,11 @@ describe("services the app starts itself", () => {
     await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
     const port = (srv.address() as net.AddressInfo).port;
     try {
-      await expect(assertPortFree(port, "the web app", "PORT")).rejects.toThrow(new StartupError(`Port ${port} (the web app) is already in use: stop whatever holds it or set PORT to another port.`));
+      await expect(assertPortFree(port, "the web app", "PORT")).rejects.toThrow(
+        new StartupError(
+          `Port ${port} (the web app) is already in use: stop whatever holds it or set PORT to another port.`,
+        ),
+      );
     } finally {
       srv.close();
     }

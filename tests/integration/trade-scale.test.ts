@@ -7,7 +7,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { exportDocument } from "~/domain/trade/documents.server";
-import { answerOffer, changeLotStatus, createLot, proposeAllocation, recordQc, recordReceipt, sendOffers } from "~/domain/trade/lots.server";
+import {
+  answerOffer,
+  changeLotStatus,
+  createLot,
+  proposeAllocation,
+  recordQc,
+  recordReceipt,
+  sendOffers,
+} from "~/domain/trade/lots.server";
 import { impactFigures } from "~/domain/trade/impact.server";
 import { producerBalance } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch } from "~/domain/ledger/payouts.server";
@@ -24,7 +32,6 @@ import { cartWith, sellable, shippingRate } from "../helpers/orders";
 import { rattanProducers } from "../helpers/trade";
 import { pdfText } from "../helpers/files";
 
-
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 const INT32_MAX = 2_147_483_647n;
 
@@ -33,20 +40,62 @@ describe("trade-sized amounts", () => {
     expect(parseMoneyInput("100.000.000.000", "IDR")).toEqual({ ok: true, amount: 10_000_000_000_000n });
     expect(parseMoneyInput("100.000.000.001", "IDR")).toEqual({ ok: false, reason: "too-large" });
     const variant = { sku: "JWT-BIG-01", nameId: "Standar", nameEn: "Standard", stock: "1", price: "100000000001" };
-    const parsed = productSchema.safeParse({ nameId: "Tikar", nameEn: "Mat", descriptionId: "Tikar purun", descriptionEn: "Purun mat", categoryId: "c", unit: "pcs", weightGrams: "500", variants: [variant] });
+    const parsed = productSchema.safeParse({
+      nameId: "Tikar",
+      nameEn: "Mat",
+      descriptionId: "Tikar purun",
+      descriptionEn: "Purun mat",
+      categoryId: "c",
+      unit: "pcs",
+      weightGrams: "500",
+      variants: [variant],
+    });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toContainEqual(["variants.0.price", "errors.moneyTooLarge"]);
+    expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toContainEqual([
+      "variants.0.price",
+      "errors.moneyTooLarge",
+    ]);
   });
 
   it("carry a Rp25.000.000 order through checkout, payment, the ledger, a payout and the partner API", async () => {
-    const { product, producer, variant } = await sellable({ priceIdr: 1_250_000, stock: 40, name: "Tikar lampit rotan" });
+    const { product, producer, variant } = await sellable({
+      priceIdr: 1_250_000,
+      stock: 40,
+      name: "Tikar lampit rotan",
+    });
     await shippingRate();
     const cartId = await cartWith([{ variantId: variant.id, quantity: 20 }]);
-    const fields = { email: "hotel@example.test", name: "Hotel Swiss-Belhotel", phone: "+62 511 3327 777", country: "ID", province: "63", regencyCode: "63.71", city: "Banjarmasin", address: "Jl. A. Yani 80", postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" };
-    const review = unwrap(await checkoutAction(args(formRequest("/checkout", { ...fields, intent: "review" }, { cookie: `__cart=${cartId}` }))));
+    const fields = {
+      email: "hotel@example.test",
+      name: "Hotel Swiss-Belhotel",
+      phone: "+62 511 3327 777",
+      country: "ID",
+      province: "63",
+      regencyCode: "63.71",
+      city: "Banjarmasin",
+      address: "Jl. A. Yani 80",
+      postcode: "70111",
+      shippingRate: "kalimantan",
+      paymentMethod: "BANK_TRANSFER",
+    };
+    const review = unwrap(
+      await checkoutAction(
+        args(formRequest("/checkout", { ...fields, intent: "review" }, { cookie: `__cart=${cartId}` })),
+      ),
+    );
     const reviewed = (review.body as { review: { total: bigint; checkoutKey: string; digest: string } }).review;
     expect(reviewed.total).toBe(2_500_000_000n + 2_500_000n); // Rp25.025.000
-    const placed = unwrap(await checkoutAction(args(formRequest("/checkout", { ...fields, intent: "place", checkoutKey: reviewed.checkoutKey, reviewDigest: reviewed.digest }, { cookie: `__cart=${cartId}` }))).catch((r) => r));
+    const placed = unwrap(
+      await checkoutAction(
+        args(
+          formRequest(
+            "/checkout",
+            { ...fields, intent: "place", checkoutKey: reviewed.checkoutKey, reviewDigest: reviewed.digest },
+            { cookie: `__cart=${cartId}` },
+          ),
+        ),
+      ).catch((r) => r),
+    );
     expect(placed.status).toBe(302);
     const order = await db.order.findFirstOrThrow({ where: { email: "hotel@example.test" } });
     expect(order.totalAmount).toBe(2_502_500_000n);
@@ -57,20 +106,26 @@ describe("trade-sized amounts", () => {
     const cookie = await signedInCookie(staff.id);
     const transfer = order.transferAmount!;
     const typed = formatMoney(transfer, "IDR", "id").replace("Rp", ""); // as staff read it off the bank statement: "25.025.123"
-    const confirmed = unwrap(await paymentsAction(args(formRequest("/trade/payments", { orderId: order.id, received: typed }, { cookie }))));
+    const confirmed = unwrap(
+      await paymentsAction(args(formRequest("/trade/payments", { orderId: order.id, received: typed }, { cookie }))),
+    );
     expect(confirmed.status).toBe(200);
     // 10% commission: the producer is owed Rp22.500.000
     expect(await producerBalance(producer.id)).toBe(2_250_000_000n);
     const batch = await createPayoutBatch(staff.id);
     expect(batch.totalAmount).toBe(2_250_000_000n);
-    const csv = await (await payoutCsvLoader(args(getRequest(`/trade/payouts/${batch.id}/csv`, { cookie }), { id: batch.id }))).text();
+    const csv = await (
+      await payoutCsvLoader(args(getRequest(`/trade/payouts/${batch.id}/csv`, { cookie }), { id: batch.id }))
+    ).text();
     expect(csv).toContain(`,${producer.nib},BRI,0123456789,${producer.legalName},22500000,IDR,`);
     expect(await producerBalance(producer.id)).toBe(0n);
 
     // the partner API carries amounts as exact decimal strings
     await db.product.update({ where: { id: product.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     await db.variant.update({ where: { id: variant.id }, data: { priceAmount: 9_999_999_999_999n } });
-    const api = await (await apiProduct(args(getRequest(`/api/v1/products/${product.slug}`), { slug: product.slug }))).json();
+    const api = await (
+      await apiProduct(args(getRequest(`/api/v1/products/${product.slug}`), { slug: product.slug }))
+    ).json();
     expect(api.variants[0].price).toEqual({ amount: "9999999999999", currency: "IDR" });
   });
 
@@ -80,17 +135,37 @@ describe("trade-sized amounts", () => {
     const staff = await createUser({ roles: ["STAFF"] });
     const cookie = await signedInCookie(staff.id);
     // 30.000 mats at Rp400.000 to the buyer; producers are paid Rp350.000 each
-    const lot = await createLot(staff.id, { productId: null, categoryId: producers[0].product.categoryId, grade: "A", packaging: "bundle of 10", targetQuantity: 30_000, unit: "pcs", destinationCountry: "MY", destinationPort: "Port Klang", incoterm: "FOB", unitPriceAmount: 40_000_000n, currency: "IDR", producerPriceAmount: 35_000_000n, unitsPerPackage: 10, companyId: null });
+    const lot = await createLot(staff.id, {
+      productId: null,
+      categoryId: producers[0].product.categoryId,
+      grade: "A",
+      packaging: "bundle of 10",
+      targetQuantity: 30_000,
+      unit: "pcs",
+      destinationCountry: "MY",
+      destinationPort: "Port Klang",
+      incoterm: "FOB",
+      unitPriceAmount: 40_000_000n,
+      currency: "IDR",
+      producerPriceAmount: 35_000_000n,
+      unitsPerPackage: 10,
+      companyId: null,
+    });
     const plan = await proposeAllocation(lot.id, staff.id);
     expect(plan.total).toBe(30_000);
     await sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000));
-    for (const a of await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "OFFERED" }, include: { producer: { include: { members: true } } } })) {
+    for (const a of await db.lotAllocation.findMany({
+      where: { lotId: lot.id, status: "OFFERED" },
+      include: { producer: { include: { members: true } } },
+    })) {
       await answerOffer(a.producerId, a.producer.members[0]?.userId ?? staff.id, a.id, "accept");
     }
     await changeLotStatus(staff.id, lot.id, "CONSOLIDATING");
-    for (const a of await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "ACCEPTED" } })) await recordReceipt(staff.id, a.id, a.quantity);
+    for (const a of await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "ACCEPTED" } }))
+      await recordReceipt(staff.id, a.id, a.quantity);
     await changeLotStatus(staff.id, lot.id, "QC");
-    for (const a of await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "RECEIVED" } })) await recordQc(staff.id, a.id, a.quantity, "baik", []);
+    for (const a of await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "RECEIVED" } }))
+      await recordQc(staff.id, a.id, a.quantity, "baik", []);
     await changeLotStatus(staff.id, lot.id, "READY");
     await changeLotStatus(staff.id, lot.id, "SHIPPED");
 
@@ -101,22 +176,41 @@ describe("trade-sized amounts", () => {
 
     // the commercial invoice states Rp12.000.000.000 exactly
     const invoice = await pdfText((await exportDocument(lot.id, "invoice"))!.pdf);
-    expect(invoice).toMatch(/Total: 30000 pcs — IDR\s12,000,000,000\.00 \(IDR\)|Total: 30,000 pcs — IDR\s12,000,000,000\.00 \(IDR\)/);
+    expect(invoice).toMatch(
+      /Total: 30000 pcs — IDR\s12,000,000,000\.00 \(IDR\)|Total: 30,000 pcs — IDR\s12,000,000,000\.00 \(IDR\)/,
+    );
 
     // the impact dashboard and its CSV
     const impact = await impactFigures();
     expect(impact.table.reduce((s, r) => s + r.exportCredit, 0n)).toBe(1_050_000_000_000n);
     const csv = await (await impactCsvLoader(args(getRequest("/trade/impact.csv", { cookie })))).text();
-    const rows = csv.trim().split("\n").slice(1).map((r) => r.split(","));
+    const rows = csv
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((r) => r.split(","));
     expect(rows.reduce((s, r) => s + BigInt(r[r.length - 1]), 0n)).toBe(10_500_000_000n);
 
     // one payout batch above a billion rupiah, paid exactly, in whole rupiah for the bank
-    const paid = await db.lotAllocation.findMany({ where: { lotId: lot.id, status: "QC_PASSED" }, include: { producer: true } });
-    for (const p of paid) await db.producer.update({ where: { id: p.producerId }, data: { bankName: "Bank Kalteng", bankAccountNo: "0012345678", bankAccountName: p.producer.legalName } });
+    const paid = await db.lotAllocation.findMany({
+      where: { lotId: lot.id, status: "QC_PASSED" },
+      include: { producer: true },
+    });
+    for (const p of paid)
+      await db.producer.update({
+        where: { id: p.producerId },
+        data: { bankName: "Bank Kalteng", bankAccountNo: "0012345678", bankAccountName: p.producer.legalName },
+      });
     const batch = await createPayoutBatch(staff.id);
     expect(batch.totalAmount).toBe(1_050_000_000_000n);
-    const bankFile = await (await payoutCsvLoader(args(getRequest(`/trade/payouts/${batch.id}/csv`, { cookie }), { id: batch.id }))).text();
-    const amounts = bankFile.trim().split("\n").slice(1).map((r) => BigInt(r.split(",")[6]));
+    const bankFile = await (
+      await payoutCsvLoader(args(getRequest(`/trade/payouts/${batch.id}/csv`, { cookie }), { id: batch.id }))
+    ).text();
+    const amounts = bankFile
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((r) => BigInt(r.split(",")[6]));
     expect(amounts.reduce((s, a) => s + a, 0n)).toBe(10_500_000_000n);
     for (const p of paid) expect(await producerBalance(p.producerId)).toBe(0n);
   });

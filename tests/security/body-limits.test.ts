@@ -22,13 +22,25 @@ const MiB = 1024 * 1024;
  * Streams up to `total` bytes, chunk by chunk (`chunk(i)` gives the i-th), pausing between
  * chunks so the server's answer is read as soon as it comes; stops sending then.
  */
-function chunkedPost(path: string, headers: Record<string, string>, head: Buffer, total: number, chunk: (i: number) => Buffer): Promise<{ status: number; sent: number }> {
+function chunkedPost(
+  path: string,
+  headers: Record<string, string>,
+  head: Buffer,
+  total: number,
+  chunk: (i: number) => Buffer,
+): Promise<{ status: number; sent: number }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, app.base);
     let sent = 0;
     let answered: number | null = null;
     let failed: Error | null = null;
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } });
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: "POST",
+      headers: { ...headers, "Transfer-Encoding": "chunked" },
+    });
     req.on("response", (res) => {
       answered = res.statusCode ?? 0;
       res.resume();
@@ -57,7 +69,13 @@ function chunkedPost(path: string, headers: Record<string, string>, head: Buffer
 describe("bodies are limited as they stream", () => {
   it("a 48 MiB chunked form post to /login is refused at the form limit", async () => {
     const c = await new Client(app.base).ready();
-    const res = await chunkedPost("/login", { Cookie: c.header(), "Content-Type": "application/x-www-form-urlencoded" }, Buffer.from(`csrf=${c.csrf}&email=`), 48 * MiB, () => Buffer.alloc(MiB, 0x61));
+    const res = await chunkedPost(
+      "/login",
+      { Cookie: c.header(), "Content-Type": "application/x-www-form-urlencoded" },
+      Buffer.from(`csrf=${c.csrf}&email=`),
+      48 * MiB,
+      () => Buffer.alloc(MiB, 0x61),
+    );
     expect(res.status).toBe(413);
     // cut off near the limit, not read whole (what the client managed to send before the answer)
     expect(res.sent).toBeLessThan(MAX_FORM_BYTES + 16 * MiB);
@@ -72,8 +90,20 @@ describe("bodies are limited as they stream", () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="note0"\r\n\r\n`,
     );
     // many parts, each under the per-file limit (15 MiB), so only the total limit can stop them
-    const part = (i: number) => Buffer.concat([Buffer.alloc(MiB, 0x62), (i + 1) % 10 === 0 ? Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="note${i + 1}"\r\n\r\n`) : Buffer.alloc(0)]);
-    const res = await chunkedPost(`/sell/products/${product.id}`, { Cookie: c.header(), "Content-Type": `multipart/form-data; boundary=${boundary}` }, head, 140 * MiB, part);
+    const part = (i: number) =>
+      Buffer.concat([
+        Buffer.alloc(MiB, 0x62),
+        (i + 1) % 10 === 0
+          ? Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="note${i + 1}"\r\n\r\n`)
+          : Buffer.alloc(0),
+      ]);
+    const res = await chunkedPost(
+      `/sell/products/${product.id}`,
+      { Cookie: c.header(), "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      head,
+      140 * MiB,
+      part,
+    );
     expect(res.status).toBe(413);
     expect(res.sent).toBeGreaterThan(MAX_MULTIPART_BYTES - MiB);
     expect(res.sent).toBeLessThan(MAX_MULTIPART_BYTES + 16 * MiB);

@@ -21,7 +21,9 @@ describe("uploads", () => {
   it("refuse an image format outside the allow-list (an SVG, which the decoder could read)", async () => {
     const { product, producer } = await createProduct({ nameId: "Tas purun", nameEn: "Purun bag" });
     const c = await memberOf(producer.id);
-    const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><script>alert(1)</script><rect width="400" height="300" fill="red"/></svg>`);
+    const svg = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><script>alert(1)</script><rect width="400" height="300" fill="red"/></svg>`,
+    );
     const form = new FormData();
     form.set("csrf", c.csrf);
     form.set("intent", "upload");

@@ -15,9 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const producerClient = async (producerId: string) => new Client(app.base, await producerMemberCookie(producerId)).ready();
+const producerClient = async (producerId: string) =>
+  new Client(app.base, await producerMemberCookie(producerId)).ready();
 
-function formOf(p: { nameId: string; nameEn: string; descriptionId: string; descriptionEn: string; weightGrams: number }, categoryId: string, v: { id: string; sku: string; stock: number }) {
+function formOf(
+  p: { nameId: string; nameEn: string; descriptionId: string; descriptionEn: string; weightGrams: number },
+  categoryId: string,
+  v: { id: string; sku: string; stock: number },
+) {
   const fields: Record<string, string> = {
     intent: "save",
     nameId: p.nameId,
@@ -41,7 +46,11 @@ function formOf(p: { nameId: string; nameEn: string; descriptionId: string; desc
 describe("the food rule", () => {
   it("takes a published product off sale when an edit makes it food without a P-IRT or BPOM certificate", async () => {
     const { product, producer } = await createProduct({ nameId: "Tas purun", nameEn: "Purun bag" });
-    const food = await db.category.upsert({ where: { slug: "makanan-ringan" }, update: { isFood: true }, create: { slug: "makanan-ringan", nameId: "Makanan ringan", nameEn: "Snacks", isFood: true } });
+    const food = await db.category.upsert({
+      where: { slug: "makanan-ringan" },
+      update: { isFood: true },
+      create: { slug: "makanan-ringan", nameId: "Makanan ringan", nameEn: "Snacks", isFood: true },
+    });
     const variant = await db.variant.findFirstOrThrow({ where: { productId: product.id } });
     const c = await producerClient(producer.id);
     const res = await c.post(`/sell/products/${product.id}`, formOf(product, food.id, variant));
@@ -58,14 +67,22 @@ describe("the food rule", () => {
 
   it("keeps a food product on sale when a verified P-IRT covers it", async () => {
     const { product, producer } = await createProduct({ nameId: "Amplang", nameEn: "Amplang", certs: ["PIRT"] });
-    const food = await db.category.upsert({ where: { slug: "makanan-ringan" }, update: { isFood: true }, create: { slug: "makanan-ringan", nameId: "Makanan ringan", nameEn: "Snacks", isFood: true } });
+    const food = await db.category.upsert({
+      where: { slug: "makanan-ringan" },
+      update: { isFood: true },
+      create: { slug: "makanan-ringan", nameId: "Makanan ringan", nameEn: "Snacks", isFood: true },
+    });
     const variant = await db.variant.findFirstOrThrow({ where: { productId: product.id } });
     const cert = await db.certification.findFirstOrThrow({ where: { producerId: producer.id, type: "PIRT" } });
     const c = await producerClient(producer.id);
     const fields = formOf(product, food.id, variant);
     const body = new URLSearchParams({ ...fields, csrf: c.csrf });
     body.append("certificationIds[]", cert.id);
-    const res = await c.request(`/sell/products/${product.id}`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await c.request(`/sell/products/${product.id}`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).not.toContain("unpublished");
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("PUBLISHED");

@@ -33,7 +33,11 @@ const f = {} as {
 
 beforeAll(async () => {
   await fake.start();
-  Object.assign(process.env, { STRIPE_SECRET_KEY: fake.opts.secretKey, STRIPE_WEBHOOK_SECRET: fake.opts.webhookSecret, STRIPE_API_URL: fake.url });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: fake.opts.secretKey,
+    STRIPE_WEBHOOK_SECRET: fake.opts.webhookSecret,
+    STRIPE_API_URL: fake.url,
+  });
   app = await startHttpApp();
   // the index exists, as after any start (otherwise every search would take the degraded path)
   const { ensureIndex } = await import("../../search/indexing");
@@ -51,19 +55,72 @@ beforeAll(async () => {
   const paid = await orderFor([{ variantId: a.variant.id, quantity: 1 }], {}, buyer.id);
   await confirmBankTransfer(staff.id, paid.id, paid.transferAmount!);
   const fulfilment = await db.fulfilment.findFirstOrThrow({ where: { orderId: paid.id } });
-  const lot = await createLot(staff.id, { productId: a.product.id, categoryId: null, grade: null, packaging: null, targetQuantity: 5, unit: "pcs", destinationCountry: "SG", destinationPort: null, incoterm: "FOB", unitPriceAmount: 1000n, currency: "USD", producerPriceAmount: 5_000_000n, unitsPerPackage: 5, companyId: null });
+  const lot = await createLot(staff.id, {
+    productId: a.product.id,
+    categoryId: null,
+    grade: null,
+    packaging: null,
+    targetQuantity: 5,
+    unit: "pcs",
+    destinationCountry: "SG",
+    destinationPort: null,
+    incoterm: "FOB",
+    unitPriceAmount: 1000n,
+    currency: "USD",
+    producerPriceAmount: 5_000_000n,
+    unitsPerPackage: 5,
+    companyId: null,
+  });
   await proposeAllocation(lot.id, staff.id);
   await sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000));
   const allocation = await db.lotAllocation.findFirstOrThrow({ where: { lotId: lot.id } });
-  const rfq = await createRfq(buyer.id, { name: "Buyer Co", country: "SG", taxId: null, contactName: "B", contactEmail: "b@example.test", contactPhone: null }, { productId: a.product.id, categoryId: null, quantity: 10, unit: "pcs", targetPriceAmount: null, targetCurrency: null, destinationCountry: "SG", destinationPort: null, incoterm: "FOB", wantedBy: null, notes: null });
-  const quote = await sendQuote(staff.id, rfq.id, { unitPriceAmount: 1200n, currency: "USD", incoterm: "FOB", validUntil: new Date(Date.now() + 7 * 86_400_000), leadTimeDays: 10, conditions: null, producerPriceAmount: 1n });
+  const rfq = await createRfq(
+    buyer.id,
+    {
+      name: "Buyer Co",
+      country: "SG",
+      taxId: null,
+      contactName: "B",
+      contactEmail: "b@example.test",
+      contactPhone: null,
+    },
+    {
+      productId: a.product.id,
+      categoryId: null,
+      quantity: 10,
+      unit: "pcs",
+      targetPriceAmount: null,
+      targetCurrency: null,
+      destinationCountry: "SG",
+      destinationPort: null,
+      incoterm: "FOB",
+      wantedBy: null,
+      notes: null,
+    },
+  );
+  const quote = await sendQuote(staff.id, rfq.id, {
+    unitPriceAmount: 1200n,
+    currency: "USD",
+    incoterm: "FOB",
+    validUntil: new Date(Date.now() + 7 * 86_400_000),
+    leadTimeDays: 10,
+    conditions: null,
+    producerPriceAmount: 1n,
+  });
   const buyerCart = await db.cart.findFirstOrThrow({ where: { userId: buyer.id }, orderBy: { createdAt: "asc" } });
   await db.cartItem.create({ data: { cartId: buyerCart.id, variantId: a.variant.id, quantity: 1 } });
-  const payout = await db.payoutBatch.create({ data: { reference: "PO-TEST", totalAmount: 0, producerCount: 0, createdById: staff.id } });
+  const payout = await db.payoutBatch.create({
+    data: { reference: "PO-TEST", totalAmount: 0, producerCount: 0, createdById: staff.id },
+  });
   Object.assign(f, {
     buyer: { id: buyer.id, cookie: await signedInCookie(buyer.id) },
     other: { id: other.id, cookie: await signedInCookie(other.id) },
-    producerA: { id: userA.id, cookie: await signedInCookie(userA.id), producerId: a.producer.id, productId: a.product.id },
+    producerA: {
+      id: userA.id,
+      cookie: await signedInCookie(userA.id),
+      producerId: a.producer.id,
+      productId: a.product.id,
+    },
     producerB: { id: userB.id, cookie: await signedInCookie(userB.id) },
     staff: { id: staff.id, cookie: await signedInCookie(staff.id) },
     order: { id: order.id, number: order.number, accessToken: order.accessToken },
@@ -81,14 +138,17 @@ afterAll(async () => {
   for (const k of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL"]) delete process.env[k];
 });
 
-const as = (who?: "buyer" | "other" | "producerA" | "producerB" | "staff") => new Client(app.base, who ? f[who].cookie : undefined);
+const as = (who?: "buyer" | "other" | "producerA" | "producerB" | "staff") =>
+  new Client(app.base, who ? f[who].cookie : undefined);
 
 /** A refusal: 4xx (or the sign-in redirect for an anonymous visitor) and no change at all in the database. */
 async function refused(send: () => Promise<Response>, opts: { anonymous?: boolean } = {}) {
   const before = await dbFingerprint();
   const res = await send();
   const body = await res.text();
-  const ok = (res.status >= 400 && res.status < 500) || (opts.anonymous && res.status === 302 && /\/login\?redirectTo=/.test(res.headers.get("location") ?? ""));
+  const ok =
+    (res.status >= 400 && res.status < 500) ||
+    (opts.anonymous && res.status === 302 && /\/login\?redirectTo=/.test(res.headers.get("location") ?? ""));
   expect(ok, `status ${res.status}: ${body.slice(0, 200)}`).toBe(true);
   expect(await dbFingerprint()).toEqual(before);
   return body;
@@ -117,13 +177,17 @@ const XSS = [
 describe("XSS payloads are rendered escaped", () => {
   for (const [i, p] of XSS.entries()) {
     it(`search query #${i + 1}`, () => answeredSafely(() => as().request(`/search?q=${encodeURIComponent(p)}`), p));
-    it(`search query in English #${i + 1}`, () => answeredSafely(() => as().request(`/en/search?q=${encodeURIComponent(p)}`), p));
+    it(`search query in English #${i + 1}`, () =>
+      answeredSafely(() => as().request(`/en/search?q=${encodeURIComponent(p)}`), p));
   }
   for (const [i, p] of XSS.slice(0, 4).entries()) {
     it(`stored in a buyer's name #${i + 1}`, async () => {
       const c = as();
       const email = `x${i}-${Date.now()}@example.test`;
-      const { res } = await answeredSafely(() => c.post("/signup", { name: p, email, password: "panjang-sekali-123", accountType: "buyer" }), p);
+      const { res } = await answeredSafely(
+        () => c.post("/signup", { name: p, email, password: "panjang-sekali-123", accountType: "buyer" }),
+        p,
+      );
       expect(res.status).toBe(302);
       // the payload was stored as typed, then rendered escaped
       expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe(p);
@@ -133,17 +197,44 @@ describe("XSS payloads are rendered escaped", () => {
     it(`stored in a checkout address #${i + 1}`, async () => {
       const variant = await db.variant.findFirstOrThrow({ where: { product: { producerId: f.producerA.producerId } } });
       const c = await as().ready();
-      await c.post(`/products/${(await db.product.findUniqueOrThrow({ where: { id: f.producerA.productId } })).slug}`, { variantId: variant.id, quantity: "1" });
-      const { response: res } = await reviewAndPlace(c, "/checkout", { email: "xss@example.test", name: p, phone: "+62 812 3456 7890", country: "ID", province: "63", regencyCode: "", city: p, address: p, postcode: "70111", shippingRate: "kalimantan", paymentMethod: "BANK_TRANSFER" });
+      await c.post(`/products/${(await db.product.findUniqueOrThrow({ where: { id: f.producerA.productId } })).slug}`, {
+        variantId: variant.id,
+        quantity: "1",
+      });
+      const { response: res } = await reviewAndPlace(c, "/checkout", {
+        email: "xss@example.test",
+        name: p,
+        phone: "+62 812 3456 7890",
+        country: "ID",
+        province: "63",
+        regencyCode: "",
+        city: p,
+        address: p,
+        postcode: "70111",
+        shippingRate: "kalimantan",
+        paymentMethod: "BANK_TRANSFER",
+      });
       expect(res.status).toBe(302);
-      const order = await db.order.findFirstOrThrow({ where: { email: "xss@example.test", shippingName: p }, orderBy: { createdAt: "desc" } });
+      const order = await db.order.findFirstOrThrow({
+        where: { email: "xss@example.test", shippingName: p },
+        orderBy: { createdAt: "desc" },
+      });
       expect(order).toMatchObject({ shippingCity: p, shippingAddress: p });
       await answeredSafely(() => c.request(res.headers.get("location")!), p);
     });
   }
 });
 
-const FILTER_PAYLOADS = [`x" OR id EXISTS`, `62') OR (1=1`, `'; DROP TABLE "Product";--`, `1e309`, `-1`, `99999999999999999999999`, `NaN`, `[]`];
+const FILTER_PAYLOADS = [
+  `x" OR id EXISTS`,
+  `62') OR (1=1`,
+  `'; DROP TABLE "Product";--`,
+  `1e309`,
+  `-1`,
+  `99999999999999999999999`,
+  `NaN`,
+  `[]`,
+];
 const FACETS = ["category", "province", "regency", "cert", "export", "min", "max", "sort", "page"];
 
 describe("filter and query injection changes nothing and never errors", () => {
@@ -156,14 +247,27 @@ describe("filter and query injection changes nothing and never errors", () => {
       });
       it(`/api/v1/products ${facet}=${p}`, async () => {
         const before = await dbFingerprint();
-        const { res } = await answeredSafely(() => as().request(`/api/v1/products?q=rotan&${facet}=${encodeURIComponent(p)}`, { headers: { "X-Forwarded-For": `10.9.${FACETS.indexOf(facet)}.${FILTER_PAYLOADS.indexOf(p)}` } }), p);
+        const { res } = await answeredSafely(
+          () =>
+            as().request(`/api/v1/products?q=rotan&${facet}=${encodeURIComponent(p)}`, {
+              headers: { "X-Forwarded-For": `10.9.${FACETS.indexOf(facet)}.${FILTER_PAYLOADS.indexOf(p)}` },
+            }),
+          p,
+        );
         expect([200, 400]).toContain(res.status);
         expect(await dbFingerprint()).toEqual(before);
       });
     }
   }
   for (const p of FILTER_PAYLOADS.slice(4)) {
-    it(`/search price and page ${p}`, () => answeredSafely(() => as().request(`/search?min=${encodeURIComponent(p)}&max=${encodeURIComponent(p)}&page=${encodeURIComponent(p)}`), p));
+    it(`/search price and page ${p}`, () =>
+      answeredSafely(
+        () =>
+          as().request(
+            `/search?min=${encodeURIComponent(p)}&max=${encodeURIComponent(p)}&page=${encodeURIComponent(p)}`,
+          ),
+        p,
+      ));
   }
 });
 
@@ -210,7 +314,9 @@ describe("CSRF: a mutation without the token is refused", () => {
       expect(body).toMatch(CSRF_REFUSAL);
       // control: the same request with the visitor's token passes the CSRF check (whatever the form then says);
       // requests that end sessions use a buyer of their own, so the shared fixtures keep theirs
-      const ownBuyer = /\/account$|\/logout$/.test(path()) ? new Client(app.base, await signedInCookie((await createUser()).id)) : as(who);
+      const ownBuyer = /\/account$|\/logout$/.test(path())
+        ? new Client(app.base, await signedInCookie((await createUser()).id))
+        : as(who);
       const control = await send(await ownBuyer.ready(), true);
       const controlBody = await control.text();
       expect(control.status, controlBody.slice(0, 200)).toBeLessThan(500);
@@ -242,35 +348,83 @@ describe("who may see and change what (IDOR across roles)", () => {
     }
   }
   it("another buyer cannot open an order", () => refused(() => as("other").request(`/orders/${f.order.number}`)));
-  it("a wrong key does not open an order", () => refused(() => as().request(`/orders/${f.order.number}?key=${"A".repeat(f.order.accessToken.length)}`)));
-  it("another buyer cannot cancel an order", () => refused(() => as("other").post(`/orders/${f.order.number}`, { intent: "cancel" })));
-  it("a producer cannot ship another's parcel", () => refused(() => as("producerB").post("/sell/orders", { intent: "ship", fulfilmentId: f.fulfilmentId, carrier: "JNE", trackingNumber: "JNE1234567" })));
-  it("a producer cannot answer another's lot offer", () => refused(() => as("producerB").post("/sell/lots", { intent: "accept", allocationId: f.allocationId })));
-  it("a producer cannot edit another's product", () => refused(() => as("producerB").request(`/sell/products/${f.producerA.productId}`)));
-  it("a producer cannot post to another's product", () => refused(() => as("producerB").post(`/sell/products/${f.producerA.productId}`, { intent: "publish" })));
-  it("a buyer cannot answer another company's quote", () => refused(() => as("other").post("/account/rfq", { intent: "accept", quoteId: f.quoteId })));
+  it("a wrong key does not open an order", () =>
+    refused(() => as().request(`/orders/${f.order.number}?key=${"A".repeat(f.order.accessToken.length)}`)));
+  it("another buyer cannot cancel an order", () =>
+    refused(() => as("other").post(`/orders/${f.order.number}`, { intent: "cancel" })));
+  it("a producer cannot ship another's parcel", () =>
+    refused(() =>
+      as("producerB").post("/sell/orders", {
+        intent: "ship",
+        fulfilmentId: f.fulfilmentId,
+        carrier: "JNE",
+        trackingNumber: "JNE1234567",
+      }),
+    ));
+  it("a producer cannot answer another's lot offer", () =>
+    refused(() => as("producerB").post("/sell/lots", { intent: "accept", allocationId: f.allocationId })));
+  it("a producer cannot edit another's product", () =>
+    refused(() => as("producerB").request(`/sell/products/${f.producerA.productId}`)));
+  it("a producer cannot post to another's product", () =>
+    refused(() => as("producerB").post(`/sell/products/${f.producerA.productId}`, { intent: "publish" })));
+  it("a buyer cannot answer another company's quote", () =>
+    refused(() => as("other").post("/account/rfq", { intent: "accept", quoteId: f.quoteId })));
   it("a buyer cannot use producer pages", () => refused(() => as("buyer").request("/sell/orders")));
-  it("staff cannot confirm a transfer with the wrong amount", () => refused(() => as("staff").post("/trade/payments", { orderId: f.order.id, received: "1" })));
+  it("staff cannot confirm a transfer with the wrong amount", () =>
+    refused(() => as("staff").post("/trade/payments", { orderId: f.order.id, received: "1" })));
   it("an allocation of another lot cannot be touched from this lot", async () => {
-    const otherLot = await db.exportLot.create({ data: { code: `LOT-X-${Date.now()}`, targetQuantity: 1, unit: "pcs", destinationCountry: "SG", incoterm: "FOB", unitPriceAmount: 1n, currency: "USD" } });
-    await refused(() => as("staff").post(`/trade/lots/${otherLot.id}`, { intent: "adjust", allocationId: f.allocationId, quantity: "1" }));
+    const otherLot = await db.exportLot.create({
+      data: {
+        code: `LOT-X-${Date.now()}`,
+        targetQuantity: 1,
+        unit: "pcs",
+        destinationCountry: "SG",
+        incoterm: "FOB",
+        unitPriceAmount: 1n,
+        currency: "USD",
+      },
+    });
+    await refused(() =>
+      as("staff").post(`/trade/lots/${otherLot.id}`, { intent: "adjust", allocationId: f.allocationId, quantity: "1" }),
+    );
   });
 });
 
 describe("bodies, encodings, paths, uploads and webhooks", () => {
-  it("an oversized form body is refused", () => refused(() => as().request("/login", { method: "POST", body: "email=" + "a".repeat(3 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } })));
+  it("an oversized form body is refused", () =>
+    refused(() =>
+      as().request("/login", {
+        method: "POST",
+        body: "email=" + "a".repeat(3 * 1024 * 1024),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+    ));
   it("an oversized upload is refused before it is read (the server answers; only 1 KiB of 300 MiB is sent)", async () => {
     const c = await as("producerA").ready();
     const before = await dbFingerprint();
-    const res = await rawHttp(app.base, `POST /sell/products/new HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${c.header()}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${300 * 1024 * 1024}\r\nConnection: close\r\n\r\n`, Buffer.alloc(1024, 0x78));
+    const res = await rawHttp(
+      app.base,
+      `POST /sell/products/new HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${c.header()}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${300 * 1024 * 1024}\r\nConnection: close\r\n\r\n`,
+      Buffer.alloc(1024, 0x78),
+    );
     expect(res.status).toBe(413);
     expect(await dbFingerprint()).toEqual(before);
   });
-  it("an oversized webhook is refused", () => refused(() => as().request("/webhooks/stripe", { method: "POST", body: "x".repeat(600 * 1024), headers: { "Stripe-Signature": "t=1,v1=x" } })));
+  it("an oversized webhook is refused", () =>
+    refused(() =>
+      as().request("/webhooks/stripe", {
+        method: "POST",
+        body: "x".repeat(600 * 1024),
+        headers: { "Stripe-Signature": "t=1,v1=x" },
+      }),
+    ));
   // raw bytes on the wire: percent-escapes of invalid UTF-8, and invalid bytes themselves
   for (const q of ["%C3%28", "%FF%FE", "%ED%A0%80", "%E0%A4%A", "\xC3\x28", "\xFF\xFE", "\xED\xA0\x80"]) {
     it(`malformed UTF-8 in the query (${JSON.stringify(q)})`, async () => {
-      const res = await rawHttp(app.base, `GET /search?q=${q} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      const res = await rawHttp(
+        app.base,
+        `GET /search?q=${q} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      );
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(500);
     });
@@ -278,13 +432,28 @@ describe("bodies, encodings, paths, uploads and webhooks", () => {
   it("malformed UTF-8 in a form body is refused and changes nothing", async () => {
     const c = await as().ready();
     const before = await dbFingerprint();
-    const body = Buffer.concat([Buffer.from(`csrf=${c.csrf}&email=`), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from("%40example.test&password=%ED%A0%80")]);
-    const res = await rawHttp(app.base, `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${c.header()}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`, body);
+    const body = Buffer.concat([
+      Buffer.from(`csrf=${c.csrf}&email=`),
+      Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80]),
+      Buffer.from("%40example.test&password=%ED%A0%80"),
+    ]);
+    const res = await rawHttp(
+      app.base,
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${c.header()}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      body,
+    );
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await dbFingerprint()).toEqual(before);
   });
-  for (const p of ["/media/../../package.json", "/media/..%2f..%2fpackage.json", "/media/%2e%2e/%2e%2e/prisma/schema.prisma", "/build/..%2f..%2f.env", "/media/..\\..\\package.json", "/build/../../prisma/schema.prisma"]) {
+  for (const p of [
+    "/media/../../package.json",
+    "/media/..%2f..%2fpackage.json",
+    "/media/%2e%2e/%2e%2e/prisma/schema.prisma",
+    "/build/..%2f..%2f.env",
+    "/media/..\\..\\package.json",
+    "/build/../../prisma/schema.prisma",
+  ]) {
     it(`path traversal ${p} (sent as is)`, async () => {
       const res = await rawHttp(app.base, `GET ${p} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect(res.status).toBeGreaterThanOrEqual(400);
@@ -300,11 +469,23 @@ describe("bodies, encodings, paths, uploads and webhooks", () => {
     form.append("photos", new Blob([new Uint8Array(content)], { type }), name);
     return c.request(`/sell/products/${f.producerA.productId}`, { method: "POST", body: form });
   };
-  it("a decompression bomb is refused", async () => refused(async () => multipart(as("producerA"), "bomb.png", await pngBomb(), "image/png")));
-  it("a PDF named .png is refused", () => refused(() => multipart(as("producerA"), "x.png", Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"), "image/png")));
-  it("a script named .jpg is refused", () => refused(() => multipart(as("producerA"), "<script>.jpg", Buffer.from("<script>alert(1)</script>"), "image/jpeg")));
+  it("a decompression bomb is refused", async () =>
+    refused(async () => multipart(as("producerA"), "bomb.png", await pngBomb(), "image/png")));
+  it("a PDF named .png is refused", () =>
+    refused(() =>
+      multipart(
+        as("producerA"),
+        "x.png",
+        Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+        "image/png",
+      ),
+    ));
+  it("a script named .jpg is refused", () =>
+    refused(() => multipart(as("producerA"), "<script>.jpg", Buffer.from("<script>alert(1)</script>"), "image/jpeg")));
   it("an odd file name never becomes a path", async () => {
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#a0522d" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#a0522d" } })
+      .png()
+      .toBuffer();
     const res = await multipart(as("producerA"), "../../../../tmp/evil.png", png, "image/png");
     expect(res.status).toBeLessThan(500);
     const images = await db.productImage.findMany({ where: { productId: f.producerA.productId } });
@@ -315,18 +496,45 @@ describe("bodies, encodings, paths, uploads and webhooks", () => {
     }
   });
   it("a forged webhook is refused", async () => {
-    const { payload, header } = fake.signedEvent("checkout.session.completed", { id: "cs_x", payment_status: "paid" }, { secret: "whsec_forged" });
-    await refused(() => as().request("/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header } }));
+    const { payload, header } = fake.signedEvent(
+      "checkout.session.completed",
+      { id: "cs_x", payment_status: "paid" },
+      { secret: "whsec_forged" },
+    );
+    await refused(() =>
+      as().request("/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header } }),
+    );
   });
   it("a stale webhook is refused", async () => {
-    const { payload, header } = fake.signedEvent("checkout.session.completed", { id: "cs_x", payment_status: "paid" }, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
-    await refused(() => as().request("/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header } }));
+    const { payload, header } = fake.signedEvent(
+      "checkout.session.completed",
+      { id: "cs_x", payment_status: "paid" },
+      { timestamp: Math.floor(Date.now() / 1000) - 3600 },
+    );
+    await refused(() =>
+      as().request("/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header } }),
+    );
   });
   it("a replayed webhook changes nothing the second time", async () => {
-    const { payload, header } = fake.signedEvent("checkout.session.expired", { id: "cs_unknown", client_reference_id: null });
-    expect((await as().request("/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header } })).status).toBe(200);
+    const { payload, header } = fake.signedEvent("checkout.session.expired", {
+      id: "cs_unknown",
+      client_reference_id: null,
+    });
+    expect(
+      (
+        await as().request("/webhooks/stripe", {
+          method: "POST",
+          body: payload,
+          headers: { "Stripe-Signature": header },
+        })
+      ).status,
+    ).toBe(200);
     const before = await dbFingerprint();
-    const res = await as().request("/webhooks/stripe", { method: "POST", body: payload, headers: { "Stripe-Signature": header } });
+    const res = await as().request("/webhooks/stripe", {
+      method: "POST",
+      body: payload,
+      headers: { "Stripe-Signature": header },
+    });
     expect(await res.json()).toMatchObject({ outcome: "duplicate" });
     expect(await dbFingerprint()).toEqual(before);
   });

@@ -17,7 +17,10 @@ afterAll(() => app?.stop());
 
 describe("the anonymous page cache", () => {
   it("serves the next visitor the page, not bytes chosen by a visitor's cookie", async () => {
-    const { product } = await createProduct({ nameId: "Jawet Uei anyaman rotan Katingan", nameEn: "Jawet Uei rattan basket" });
+    const { product } = await createProduct({
+      nameId: "Jawet Uei anyaman rotan Katingan",
+      nameEn: "Jawet Uei rattan basket",
+    });
     const slug = "jawet-uei-anyaman-rotan-katingan-tumbang-samba";
     await db.product.update({ where: { id: product.id }, data: { slug } });
     // the attacker's first visit fills the cache, with a "token" equal to the slug
@@ -43,7 +46,11 @@ describe("the anonymous page cache", () => {
 
   it("replaces a forged token, and a forged token never passes the CSRF check", async () => {
     const forged = crypto.randomBytes(40).toString("base64url").slice(0, 54);
-    const res = await fetch(`${app.base}/login`, { method: "POST", headers: { Cookie: `__csrf=${forged}`, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf: forged, email: "a@example.test", password: "x" }) });
+    const res = await fetch(`${app.base}/login`, {
+      method: "POST",
+      headers: { Cookie: `__csrf=${forged}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf: forged, email: "a@example.test", password: "x" }),
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get("set-cookie")).toMatch(/__csrf=(?!${forged})/);
   });

@@ -19,7 +19,17 @@ afterAll(() => app?.stop());
 /** Where a browser at `base` goes with this Location header. */
 const resolved = (location: string) => new URL(location, app.base);
 
-const OFF_SITE = ["//evil.example/x", "/\\evil.example/x", "/%5Cevil.example/x", "/%2F/evil.example/x", "https://evil.example/x", "/\\/evil.example", " //evil.example/x", "/ /evil.example/x", "%2F%2Fevil.example/x"];
+const OFF_SITE = [
+  "//evil.example/x",
+  "/\\evil.example/x",
+  "/%5Cevil.example/x",
+  "/%2F/evil.example/x",
+  "https://evil.example/x",
+  "/\\/evil.example",
+  " //evil.example/x",
+  "/ /evil.example/x",
+  "%2F%2Fevil.example/x",
+];
 const CONTROL = ["/\t/evil.example/x", "/\n/evil.example/x", "/account\r\nSet-Cookie: x=1", "/x\u0000y"];
 
 describe("redirect targets", () => {
@@ -36,7 +46,11 @@ describe("redirect targets", () => {
   it("a same-site path is kept, with its query", async () => {
     const user = await createUser();
     const c = await new Client(app.base).ready();
-    const res = await c.post("/login", { email: user.email, password: FIXTURE_PASSWORD, redirectTo: "/account/orders?page=2" });
+    const res = await c.post("/login", {
+      email: user.email,
+      password: FIXTURE_PASSWORD,
+      redirectTo: "/account/orders?page=2",
+    });
     expect(res.headers.get("location")).toBe("/account/orders?page=2");
   });
 
@@ -51,7 +65,13 @@ describe("redirect targets", () => {
 
   it.each(OFF_SITE)("sign-up with redirectTo=%j lands on the site", async (target) => {
     const c = await new Client(app.base).ready();
-    const res = await c.post("/signup", { name: "Siti", email: `s-${Math.random().toString(36).slice(2)}@example.test`, password: "panjang-sekali-123", accountType: "buyer", redirectTo: target });
+    const res = await c.post("/signup", {
+      name: "Siti",
+      email: `s-${Math.random().toString(36).slice(2)}@example.test`,
+      password: "panjang-sekali-123",
+      accountType: "buyer",
+      redirectTo: target,
+    });
     expect(res.status).toBe(302);
     expect(resolved(res.headers.get("location")!).origin).toBe(app.base);
   });

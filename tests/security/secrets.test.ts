@@ -14,7 +14,12 @@ describe("the embedded Meilisearch", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "anjung-secret-"));
     fs.chmodSync(tmp, 0o755);
     const key = `secret-${Date.now()}-0123456789abcdef`;
-    const meili = await startEmbeddedMeili({ dataDir: path.join(tmp, "meili"), binDir: path.resolve(".data", "bin"), port: await freePort(), masterKey: key });
+    const meili = await startEmbeddedMeili({
+      dataDir: path.join(tmp, "meili"),
+      binDir: path.resolve(".data", "bin"),
+      port: await freePort(),
+      masterKey: key,
+    });
     try {
       const cmdline = fs.readFileSync(`/proc/${meili.pid}/cmdline`, "utf8").split("\0").join(" ");
       expect(cmdline).toContain("--db-path");

@@ -25,9 +25,14 @@ describe("team invitations", () => {
   it("change nothing about the invited account, and answer alike for known and unknown addresses", async () => {
     const { producer, client } = await unverifiedProducer();
     const admin = await createUser({ roles: ["ADMIN"], name: "Admin Rahasia" });
-    const adminSession = await db.session.create({ data: { userId: admin.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const adminSession = await db.session.create({
+      data: { userId: admin.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     const known = await client.post("/sell/profile?intent=add-member", { intent: "add-member", email: admin.email });
-    const unknown = await client.post("/sell/profile?intent=add-member", { intent: "add-member", email: `nobody-${Date.now()}@example.test` });
+    const unknown = await client.post("/sell/profile?intent=add-member", {
+      intent: "add-member",
+      email: `nobody-${Date.now()}@example.test`,
+    });
     expect(known.status).toBe(302);
     expect(unknown.status).toBe(302);
     expect(known.headers.get("location")).toBe(unknown.headers.get("location"));
@@ -63,7 +68,9 @@ describe("team invitations", () => {
     const accepted = await me.post(path, { intent: "accept" });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("location")).toBe("/sell?joined=1");
-    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).roles).toEqual(expect.arrayContaining(["BUYER", "PRODUCER"]));
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).roles).toEqual(
+      expect.arrayContaining(["BUYER", "PRODUCER"]),
+    );
     expect(await db.producerMember.count({ where: { producerId: producer.id, userId: invitee.id } })).toBe(1);
     // the session that accepted goes on; the link is used up
     expect((await me.request("/sell")).status).toBe(200);
@@ -82,6 +89,8 @@ describe("team invitations", () => {
     expect(answers.filter((r) => r.status === 404)).toHaveLength(9);
     expect(await db.producerMember.count({ where: { producerId: producer.id, userId: invitee.id } })).toBe(1);
     expect(await db.auditLog.count({ where: { entityId: producer.id, action: "producer.member-added" } })).toBe(1);
-    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).roles.filter((r) => r === "PRODUCER")).toHaveLength(1);
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).roles.filter((r) => r === "PRODUCER"),
+    ).toHaveLength(1);
   });
 });

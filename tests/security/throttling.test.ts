@@ -20,10 +20,12 @@ describe("sign-in throttling", () => {
   it("checks at most the allowed number of 40 simultaneous wrong passwords", async () => {
     const user = await createUser();
     const clients = await Promise.all(Array.from({ length: 40 }, () => new Client(app.base).ready()));
-    const answers = await Promise.all(clients.map(async (c) => {
-      const res = await c.post("/login", { email: user.email, password: "wrong-password-123" });
-      return { status: res.status, body: await res.text() };
-    }));
+    const answers = await Promise.all(
+      clients.map(async (c) => {
+        const res = await c.post("/login", { email: user.email, password: "wrong-password-123" });
+        return { status: res.status, body: await res.text() };
+      }),
+    );
     const checked = answers.filter((a) => a.status === 400);
     const throttled = answers.filter((a) => a.status === 429);
     expect(checked).toHaveLength(MAX_FAILURES_PER_EMAIL);
@@ -53,7 +55,20 @@ describe("forgot-password and sign-up", () => {
     const signups = [];
     for (let i = 0; i < 12; i++) {
       const e = await new Client(app.base).ready();
-      signups.push((await e.post("/signup", { name: "Siti", email: `signup-${i}-${Date.now()}@example.test`, password: "panjang-sekali-123", accountType: "buyer" }, { forwardedFor: "203.0.113.7" })).status);
+      signups.push(
+        (
+          await e.post(
+            "/signup",
+            {
+              name: "Siti",
+              email: `signup-${i}-${Date.now()}@example.test`,
+              password: "panjang-sekali-123",
+              accountType: "buyer",
+            },
+            { forwardedFor: "203.0.113.7" },
+          )
+        ).status,
+      );
     }
     expect(signups.filter((s) => s === 302).length).toBe(10);
     expect(signups.slice(10)).toEqual([429, 429]);
@@ -69,9 +84,15 @@ describe("forgot-password and sign-up", () => {
     expect(tokens[0].usedAt).not.toBeNull();
     expect(tokens[1].usedAt).toBeNull();
     // the first mail's link no longer works
-    const mails = await db.outboundMail.findMany({ where: { to: user.email, kind: "password-reset" }, orderBy: { createdAt: "asc" } });
+    const mails = await db.outboundMail.findMany({
+      where: { to: user.email, kind: "password-reset" },
+      orderBy: { createdAt: "asc" },
+    });
     const firstLink = /token=([A-Za-z0-9_-]+)/.exec(mails[0].text)![1];
-    const res = await c.post(`/reset-password?token=${firstLink}`, { token: firstLink, password: "sasirangan-banjar-2027" });
+    const res = await c.post(`/reset-password?token=${firstLink}`, {
+      token: firstLink,
+      password: "sasirangan-banjar-2027",
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -19,7 +19,8 @@ export const TEMPLATE_DB = "anjung_template";
 // process.exit(0) and so threw away Vitest's failing exit code: a red run looked green.
 // Keep a failure a failure.
 const realExit = process.exit.bind(process);
-process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+process.exit = ((code?: number | string | null) =>
+  realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 
 declare module "vitest" {
   export interface ProvidedContext {

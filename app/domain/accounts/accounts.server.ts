@@ -27,7 +27,13 @@ export function hashPassword(password: string) {
 
 export class EmailTakenError extends Error {}
 
-export async function signUp(input: { email: string; name: string; password: string; locale: AppLocale; producer: boolean }) {
+export async function signUp(input: {
+  email: string;
+  name: string;
+  password: string;
+  locale: AppLocale;
+  producer: boolean;
+}) {
   const roles: Role[] = input.producer ? ["BUYER", "PRODUCER"] : ["BUYER"];
   const passwordHash = await hashPassword(input.password);
   try {
@@ -36,7 +42,13 @@ export async function signUp(input: { email: string; name: string; password: str
       select: { id: true, email: true, name: true },
     });
     const t = serverT(input.locale);
-    await sendMail({ to: user.email, kind: "welcome", locale: input.locale, subject: t("mail.welcomeSubject"), text: t("mail.welcomeBody", { name: user.name }) });
+    await sendMail({
+      to: user.email,
+      kind: "welcome",
+      locale: input.locale,
+      subject: t("mail.welcomeSubject"),
+      text: t("mail.welcomeBody", { name: user.name }),
+    });
     return user;
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new EmailTakenError();
@@ -64,14 +76,22 @@ export async function signIn(input: { email: string; password: string; ip: strin
   const reservation = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_EMAIL_LOCK}, hashtext(${input.email}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_IP_LOCK}, hashtext(${input.ip}))`;
-    const byEmail = await tx.loginAttempt.findMany({ where: { email: input.email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } });
+    const byEmail = await tx.loginAttempt.findMany({
+      where: { email: input.email, createdAt: { gte: since } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "asc" },
+    });
     const byIp = await tx.loginAttempt.count({ where: { ip: input.ip, createdAt: { gte: since } } });
-    if (byEmail.length >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) return { oldest: byEmail[0]?.createdAt ?? new Date() };
+    if (byEmail.length >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP)
+      return { oldest: byEmail[0]?.createdAt ?? new Date() };
     await tx.loginAttempt.create({ data: { email: input.email, ip: input.ip } });
     return null;
   });
   if (reservation) {
-    const retryAfterMinutes = Math.max(1, Math.ceil((reservation.oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 60000));
+    const retryAfterMinutes = Math.max(
+      1,
+      Math.ceil((reservation.oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 60000),
+    );
     return { ok: false, reason: "rate-limited", retryAfterMinutes };
   }
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
@@ -96,16 +116,28 @@ export const SIGNUPS_PER_EMAIL = 5;
  * together). Unknown addresses count the same as known ones: the answer reveals nothing.
  */
 export async function throttleAccountDoor(door: "reset" | "signup", email: string, ip: string) {
-  const [perEmail, perIp] = door === "reset" ? [RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP] : [SIGNUPS_PER_EMAIL, SIGNUPS_PER_IP];
+  const [perEmail, perIp] =
+    door === "reset" ? [RESET_REQUESTS_PER_EMAIL, RESET_REQUESTS_PER_IP] : [SIGNUPS_PER_EMAIL, SIGNUPS_PER_IP];
   const byEmail = await hit(`${door}:email:${email}`, perEmail, 3600);
   const byIp = await hit(`${door}:ip:${ip}`, perIp, 3600);
   const allowed = byEmail.allowed && byIp.allowed;
-  return { allowed, retryAfterMinutes: Math.max(1, Math.ceil(Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds) / 60)) };
+  return {
+    allowed,
+    retryAfterMinutes: Math.max(
+      1,
+      Math.ceil(
+        Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds) / 60,
+      ),
+    ),
+  };
 }
 
 /** Sends a reset link when the email is known; says nothing either way (no account probing). A new link ends the older ones. */
 export async function requestPasswordReset(email: string, locale: AppLocale) {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, locale: true },
+  });
   if (!user) return;
   const token = crypto.randomBytes(32).toString("base64url");
   const mailLocale = (user.locale as AppLocale) ?? locale;
@@ -114,8 +146,19 @@ export async function requestPasswordReset(email: string, locale: AppLocale) {
   // the new link, the end of the older ones and the mail carrying it commit together
   await db.$transaction(async (tx) => {
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
-    await sendMail({ to: user.email, kind: "password-reset", locale: mailLocale, subject: t("mail.resetSubject"), text: t("mail.resetBody", { name: user.name, url }) }, tx);
+    await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    });
+    await sendMail(
+      {
+        to: user.email,
+        kind: "password-reset",
+        locale: mailLocale,
+        subject: t("mail.resetSubject"),
+        text: t("mail.resetBody", { name: user.name, url }),
+      },
+      tx,
+    );
   });
 }
 
@@ -127,16 +170,24 @@ export async function resetPassword(token: string, password: string): Promise<bo
       data: { usedAt: new Date() },
     });
     if (used.count !== 1) return false;
-    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
+    const row = await tx.passwordResetToken.findUniqueOrThrow({
+      where: { tokenHash: hashToken(token) },
+      select: { userId: true },
+    });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
-    await tx.loginAttempt.deleteMany({ where: { email: (await tx.user.findUniqueOrThrow({ where: { id: row.userId } })).email } });
+    await tx.loginAttempt.deleteMany({
+      where: { email: (await tx.user.findUniqueOrThrow({ where: { id: row.userId } })).email },
+    });
     return true;
   });
 }
 
 export async function isResetTokenUsable(token: string) {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   return !!row && !row.usedAt && row.expiresAt > new Date();
 }
 

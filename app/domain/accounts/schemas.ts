@@ -14,7 +14,11 @@ const newPassword = z
   .min(10, { error: "errors.passwordTooShort" })
   .max(200, { error: "errors.passwordTooLong" });
 
-const name = z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(100, { error: "errors.nameTooLong" });
+const name = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, { error: "errors.required" })
+  .max(100, { error: "errors.nameTooLong" });
 
 export const signUpSchema = z.object({
   email,
@@ -26,14 +30,20 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(200, { error: "errors.badCredentials" }),
+  password: z
+    .string({ error: "errors.required" })
+    .min(1, { error: "errors.required" })
+    .max(200, { error: "errors.badCredentials" }),
   redirectTo: z.string().optional(),
 });
 
 export const forgotSchema = z.object({ email });
 
 export const resetSchema = z.object({
-  token: z.string({ error: "errors.tokenInvalid" }).min(20, { error: "errors.tokenInvalid" }).max(100, { error: "errors.tokenInvalid" }),
+  token: z
+    .string({ error: "errors.tokenInvalid" })
+    .min(20, { error: "errors.tokenInvalid" })
+    .max(100, { error: "errors.tokenInvalid" }),
   password: newPassword,
 });
 

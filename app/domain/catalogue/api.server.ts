@@ -7,7 +7,11 @@ import { searchProducts, type SearchParams } from "./search.server";
 
 function region(code: string) {
   const r = regency(code);
-  return { code, regency: r ? `${r.type === "kota" ? "Kota" : "Kabupaten"} ${r.name}` : code, province: r?.provinceName ?? null };
+  return {
+    code,
+    regency: r ? `${r.type === "kota" ? "Kota" : "Kabupaten"} ${r.name}` : code,
+    province: r?.provinceName ?? null,
+  };
 }
 
 export async function apiProductList(params: SearchParams) {
@@ -22,7 +26,10 @@ export async function apiProductList(params: SearchParams) {
       producer: { name: p.producer, slug: p.producerSlug },
       region: region(p.regencyCode),
       certifications: p.certifications,
-      url: { id: origin + localePath(`/products/${p.slug}`, "id"), en: origin + localePath(`/products/${p.slug}`, "en") },
+      url: {
+        id: origin + localePath(`/products/${p.slug}`, "id"),
+        en: origin + localePath(`/products/${p.slug}`, "en"),
+      },
     })),
     page: result.page,
     pages: result.pages,
@@ -44,7 +51,13 @@ export async function apiProduct(slug: string) {
     weightGrams: id.weightGrams,
     hsCode: id.hsCode,
     exportReady: id.exportReady,
-    producer: { name: id.producer.name, slug: id.producer.slug, scale: id.producer.scale, region: id.producer.region, province: id.producer.province },
+    producer: {
+      name: id.producer.name,
+      slug: id.producer.slug,
+      scale: id.producer.scale,
+      region: id.producer.region,
+      province: id.producer.province,
+    },
     variants: id.variants.map((v, i) => ({
       sku: v.sku,
       name: { id: v.name, en: en.variants[i]?.name ?? v.name },
@@ -54,8 +67,17 @@ export async function apiProduct(slug: string) {
       tiers: v.tiers.map((t) => ({ minQty: t.minQty, price: { amount: t.price, currency: v.currency } })),
     })),
     certifications: id.certifications,
-    images: id.images.map((img) => ({ width: img.width, height: img.height, variants: img.widths.flatMap((w) => (["avif", "webp"] as const).map((f) => ({ width: w, format: f, url: `${origin}/media/${img.key}-${w}.${f}` }))) })),
-    url: { id: origin + localePath(`/products/${id.slug}`, "id"), en: origin + localePath(`/products/${id.slug}`, "en") },
+    images: id.images.map((img) => ({
+      width: img.width,
+      height: img.height,
+      variants: img.widths.flatMap((w) =>
+        (["avif", "webp"] as const).map((f) => ({ width: w, format: f, url: `${origin}/media/${img.key}-${w}.${f}` })),
+      ),
+    })),
+    url: {
+      id: origin + localePath(`/products/${id.slug}`, "id"),
+      en: origin + localePath(`/products/${id.slug}`, "en"),
+    },
     updatedAt: id.updatedAt,
   };
 }

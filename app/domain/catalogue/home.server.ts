@@ -21,9 +21,19 @@ export async function homePage(locale: AppLocale) {
     db.category.findMany({
       where: { parentId: null },
       orderBy: { position: "asc" },
-      select: { slug: true, nameId: true, nameEn: true, _count: { select: { products: { where: visibleProductWhere() } } } },
+      select: {
+        slug: true,
+        nameId: true,
+        nameEn: true,
+        _count: { select: { products: { where: visibleProductWhere() } } },
+      },
     }),
-    db.producer.groupBy({ by: ["regencyCode"], where: { status: "VERIFIED" }, _count: { _all: true }, orderBy: { regencyCode: "asc" } }),
+    db.producer.groupBy({
+      by: ["regencyCode"],
+      where: { status: "VERIFIED" },
+      _count: { _all: true },
+      orderBy: { regencyCode: "asc" },
+    }),
     db.producer.findMany({
       where: { status: "VERIFIED", certifications: { some: validCertificationWhere(now) } },
       orderBy: { legalName: "asc" },
@@ -48,8 +58,16 @@ export async function homePage(locale: AppLocale) {
   return {
     stats: { producers: counts[0], products: counts[1], regions: producerRegions.length },
     featured: featured.map((p) => toProductCard(p, locale)),
-    categories: categories.map((c) => ({ slug: c.slug, name: locale === "en" ? c.nameEn : c.nameId, products: c._count.products })),
-    regions: producerRegions.map((r) => ({ slug: regencySlug(r.regencyCode), name: regencyLabel(r.regencyCode), producers: r._count._all })),
+    categories: categories.map((c) => ({
+      slug: c.slug,
+      name: locale === "en" ? c.nameEn : c.nameId,
+      products: c._count.products,
+    })),
+    regions: producerRegions.map((r) => ({
+      slug: regencySlug(r.regencyCode),
+      name: regencyLabel(r.regencyCode),
+      producers: r._count._all,
+    })),
     producers: producers.map((p) => ({
       slug: p.slug,
       name: p.legalName,

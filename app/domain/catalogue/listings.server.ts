@@ -15,10 +15,21 @@ async function productList(where: Prisma.ProductWhereInput, page: number, locale
   const now = new Date();
   const full = { ...visibleProductWhere(), ...where };
   const [rows, total] = await Promise.all([
-    db.product.findMany({ where: full, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: productCardSelect(now) }),
+    db.product.findMany({
+      where: full,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: productCardSelect(now),
+    }),
     db.product.count({ where: full }),
   ]);
-  return { items: rows.map((r) => toProductCard(r, locale)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return {
+    items: rows.map((r) => toProductCard(r, locale)),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 export async function categoryPage(slug: string, page: number, locale: AppLocale) {
@@ -39,7 +50,10 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
   return {
     slug: category.slug,
     name: en ? category.nameEn : category.nameId,
-    parent: category.parent && { slug: category.parent.slug, name: en ? category.parent.nameEn : category.parent.nameId },
+    parent: category.parent && {
+      slug: category.parent.slug,
+      name: en ? category.parent.nameEn : category.parent.nameId,
+    },
     children: category.children.map((c) => ({ slug: c.slug, name: en ? c.nameEn : c.nameId })),
     products: await productList({ categoryId: { in: ids } }, page, locale),
   };
@@ -49,14 +63,22 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
 export async function regionPage(slug: string, page: number, locale: AppLocale) {
   const province = provinces.find((p) => p.short.toLowerCase() === slug);
   if (province) {
-    const counts = await db.producer.groupBy({ by: ["regencyCode"], where: { status: "VERIFIED", provinceCode: province.code }, _count: { _all: true } });
+    const counts = await db.producer.groupBy({
+      by: ["regencyCode"],
+      where: { status: "VERIFIED", provinceCode: province.code },
+      _count: { _all: true },
+    });
     const byCode = new Map(counts.map((c) => [c.regencyCode, c._count._all]));
     return {
       kind: "province" as const,
       slug,
       name: province.name,
       province: null,
-      regencies: province.regencies.map((r) => ({ slug: regencySlug(r.code), name: regencyLabel(r.code), producers: byCode.get(r.code) ?? 0 })),
+      regencies: province.regencies.map((r) => ({
+        slug: regencySlug(r.code),
+        name: regencyLabel(r.code),
+        producers: byCode.get(r.code) ?? 0,
+      })),
       products: await productList({ producer: { status: "VERIFIED", provinceCode: province.code } }, page, locale),
     };
   }
@@ -104,7 +126,12 @@ export async function producerPage(slug: string, page: number, locale: AppLocale
     region: regencyLabel(p.regencyCode),
     regionSlug: regencySlug(p.regencyCode),
     story: (locale === "en" ? p.storyEn : null) ?? p.storyId,
-    certifications: p.certifications.map((c) => ({ type: c.type, number: c.number, issuer: c.issuer, expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null })),
+    certifications: p.certifications.map((c) => ({
+      type: c.type,
+      number: c.number,
+      issuer: c.issuer,
+      expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
+    })),
     products: await productList({ producerId: p.id }, page, locale),
   };
 }

@@ -16,7 +16,11 @@ export class SkuTakenError extends Error {}
 export class VariantInUseError extends Error {}
 /** The stock change typed would take the variant below zero: buyers or lots took units since the form was opened. */
 export class StockChangedError extends Error {
-  constructor(readonly row: number, readonly sku: string, readonly available: number) {
+  constructor(
+    readonly row: number,
+    readonly sku: string,
+    readonly available: number,
+  ) {
     super(`stock of ${sku} changed`);
   }
 }
@@ -27,11 +31,13 @@ export class PublishRefused extends Error {
   }
 }
 
-
 async function uniqueSlug(tx: Tx, base: string, exceptId?: string) {
   let slug = slugify(base, "produk", 70);
   for (let i = 2; ; i++) {
-    const taken = await tx.product.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+    const taken = await tx.product.findFirst({
+      where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      select: { id: true },
+    });
     if (!taken) return slug;
     slug = `${slugify(base, "produk", 70)}-${i}`;
   }
@@ -77,7 +83,10 @@ export async function getOwnProduct(producerId: string, productId: string) {
 
 /** Categories a product can be filed under (leaves and parents), in the locale's order. */
 export async function categoryChoices() {
-  return db.category.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true } });
+  return db.category.findMany({
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true },
+  });
 }
 
 /** The producer's certificates a product may claim (not NIB). */
@@ -119,13 +128,17 @@ function variantData(v: ProductInput["variants"][number], position: number) {
 function tiers(v: ProductInput["variants"][number]) {
   const out: Array<{ minQty: number; priceAmount: bigint }> = [];
   if (v.tier1Qty && v.tier1Price !== undefined) out.push({ minQty: v.tier1Qty, priceAmount: v.tier1Price });
-  if (v.tier2Qty && v.tier2Price !== undefined && v.tier2Qty !== v.tier1Qty) out.push({ minQty: v.tier2Qty, priceAmount: v.tier2Price });
+  if (v.tier2Qty && v.tier2Price !== undefined && v.tier2Qty !== v.tier1Qty)
+    out.push({ minQty: v.tier2Qty, priceAmount: v.tier2Price });
   return out;
 }
 
 async function ownCertificationIds(tx: Tx, producerId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await tx.certification.findMany({ where: { id: { in: ids }, producerId, type: { not: "NIB" } }, select: { id: true } });
+  const rows = await tx.certification.findMany({
+    where: { id: { in: ids }, producerId, type: { not: "NIB" } },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
@@ -143,11 +156,27 @@ export async function createOwnProduct(producerId: string, actorId: string, inpu
           slug: await uniqueSlug(tx, input.nameId),
           ...productData(input),
           status: "DRAFT",
-          variants: { create: input.variants.map((v, i) => ({ ...variantData(v, i), stock: v.stock, priceTiers: { create: tiers(v) } })) },
-          certifications: { create: (await ownCertificationIds(tx, producerId, input.certificationIds)).map((certificationId) => ({ certificationId })) },
+          variants: {
+            create: input.variants.map((v, i) => ({
+              ...variantData(v, i),
+              stock: v.stock,
+              priceTiers: { create: tiers(v) },
+            })),
+          },
+          certifications: {
+            create: (await ownCertificationIds(tx, producerId, input.certificationIds)).map((certificationId) => ({
+              certificationId,
+            })),
+          },
         },
       });
-      await audit(tx, { actorId, action: "product.created", entityType: "Product", entityId: product.id, after: { nameId: product.nameId } });
+      await audit(tx, {
+        actorId,
+        action: "product.created",
+        entityType: "Product",
+        entityId: product.id,
+        after: { nameId: product.nameId },
+      });
       await productChanged(tx, product.id);
       return product;
     });
@@ -162,7 +191,14 @@ export async function createOwnProduct(producerId: string, actorId: string, inpu
  * applied, in one conditional UPDATE: units that buyers held or bought, or a lot took, while
  * the form was open stay taken. A change that would go below zero is refused.
  */
-async function applyStockChange(tx: Tx, row: number, variantId: string, sku: string, typed: number, shown: number | undefined) {
+async function applyStockChange(
+  tx: Tx,
+  row: number,
+  variantId: string,
+  sku: string,
+  typed: number,
+  shown: number | undefined,
+) {
   if (shown === undefined) {
     await tx.variant.update({ where: { id: variantId }, data: { stock: typed } });
     return;
@@ -181,10 +217,18 @@ async function applyStockChange(tx: Tx, row: number, variantId: string, sku: str
 /** The saved product, and whether the edit took it off sale (the food rule); null when it is not the producer's. */
 export type SavedProduct = Prisma.ProductGetPayload<object> & { unpublished: boolean };
 
-export async function updateOwnProduct(producerId: string, productId: string, actorId: string, input: ProductInput): Promise<SavedProduct | null> {
+export async function updateOwnProduct(
+  producerId: string,
+  productId: string,
+  actorId: string,
+  input: ProductInput,
+): Promise<SavedProduct | null> {
   try {
     return await db.$transaction(async (tx): Promise<SavedProduct | null> => {
-      const existing = await tx.product.findFirst({ where: { id: productId, producerId }, include: { variants: { select: { id: true } } } });
+      const existing = await tx.product.findFirst({
+        where: { id: productId, producerId },
+        include: { variants: { select: { id: true } } },
+      });
       if (!existing) return null;
       const ownVariantIds = new Set(existing.variants.map((v) => v.id));
       const keep = new Set(input.variants.map((v) => v.id).filter((id): id is string => !!id && ownVariantIds.has(id)));
@@ -201,7 +245,9 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
           await tx.priceTier.deleteMany({ where: { variantId: v.id } });
           for (const t of tiers(v)) await tx.priceTier.create({ data: { ...t, variantId: v.id } });
         } else {
-          await tx.variant.create({ data: { ...variantData(v, i), stock: v.stock, productId, priceTiers: { create: tiers(v) } } });
+          await tx.variant.create({
+            data: { ...variantData(v, i), stock: v.stock, productId, priceTiers: { create: tiers(v) } },
+          });
         }
       }
       await tx.productCertification.deleteMany({ where: { productId } });
@@ -212,12 +258,26 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
         where: { id: productId },
         data: productData(input),
       });
-      await audit(tx, { actorId, action: "product.updated", entityType: "Product", entityId: productId, before: { nameId: existing.nameId, status: existing.status }, after: { nameId: after.nameId } });
+      await audit(tx, {
+        actorId,
+        action: "product.updated",
+        entityType: "Product",
+        entityId: productId,
+        before: { nameId: existing.nameId, status: existing.status },
+        after: { nameId: after.nameId },
+      });
       // the edit made it food without a certificate covering it: it leaves sale until one does
       const unpublished = after.status === "PUBLISHED" && (await lacksFoodCertificate(tx, productId));
       if (unpublished) {
         after = await tx.product.update({ where: { id: productId }, data: { status: "DRAFT" } });
-        await audit(tx, { actorId, action: "product.unpublish", entityType: "Product", entityId: productId, before: { status: "PUBLISHED" }, after: { status: "DRAFT", reason: "food-needs-certificate" } });
+        await audit(tx, {
+          actorId,
+          action: "product.unpublish",
+          entityType: "Product",
+          entityId: productId,
+          before: { status: "PUBLISHED" },
+          after: { status: "DRAFT", reason: "food-needs-certificate" },
+        });
       }
       await productChanged(tx, productId);
       return { ...after, unpublished };
@@ -230,10 +290,16 @@ export async function updateOwnProduct(producerId: string, productId: string, ac
 
 /** Food (the category or its parent) may be sold only with a valid, verified P-IRT or BPOM certificate covering the product. */
 async function lacksFoodCertificate(tx: Tx, productId: string): Promise<boolean> {
-  const p = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { category: { select: { isFood: true, parent: { select: { isFood: true } } } } } });
+  const p = await tx.product.findUniqueOrThrow({
+    where: { id: productId },
+    select: { category: { select: { isFood: true, parent: { select: { isFood: true } } } } },
+  });
   if (!(p.category.isFood || p.category.parent?.isFood)) return false;
   const covered = await tx.productCertification.count({
-    where: { productId, certification: { ...validCertificationWhere(new Date()), type: { in: ["PIRT", "BPOM_MD", "BPOM_ML"] } } },
+    where: {
+      productId,
+      certification: { ...validCertificationWhere(new Date()), type: { in: ["PIRT", "BPOM_MD", "BPOM_ML"] } },
+    },
   });
   return covered === 0;
 }
@@ -244,7 +310,12 @@ async function lacksFoodCertificate(tx: Tx, productId: string): Promise<boolean>
  * edit too: `updateOwnProduct` takes a published product off sale when an edit makes it
  * food without such a certificate.
  */
-export async function setOwnProductStatus(producerId: string, productId: string, actorId: string, action: "publish" | "unpublish" | "archive") {
+export async function setOwnProductStatus(
+  producerId: string,
+  productId: string,
+  actorId: string,
+  action: "publish" | "unpublish" | "archive",
+) {
   return db.$transaction(async (tx) => {
     const p = await tx.product.findFirst({
       where: { id: productId, producerId },
@@ -263,8 +334,18 @@ export async function setOwnProductStatus(producerId: string, productId: string,
       if (await lacksFoodCertificate(tx, productId)) throw new PublishRefused("food-needs-certificate");
     }
     const status = action === "publish" ? "PUBLISHED" : action === "unpublish" ? "DRAFT" : "ARCHIVED";
-    const after = await tx.product.update({ where: { id: productId }, data: { status, ...(action === "publish" ? { publishedAt: new Date() } : {}) } });
-    await audit(tx, { actorId, action: `product.${action}`, entityType: "Product", entityId: productId, before: { status: p.status }, after: { status } });
+    const after = await tx.product.update({
+      where: { id: productId },
+      data: { status, ...(action === "publish" ? { publishedAt: new Date() } : {}) },
+    });
+    await audit(tx, {
+      actorId,
+      action: `product.${action}`,
+      entityType: "Product",
+      entityId: productId,
+      before: { status: p.status },
+      after: { status },
+    });
     await productChanged(tx, productId);
     return after;
   });

@@ -9,7 +9,6 @@ export function visibleProductWhere(): Prisma.ProductWhereInput {
   return { status: "PUBLISHED", producer: { status: "VERIFIED" } };
 }
 
-
 export function productCardSelect(now: Date) {
   return {
     slug: true,
@@ -17,8 +16,16 @@ export function productCardSelect(now: Date) {
     nameEn: true,
     unit: true,
     producer: { select: { legalName: true, slug: true, regencyCode: true } },
-    variants: { select: { priceAmount: true, currency: true, stock: true, minOrderQty: true }, orderBy: { priceAmount: "asc" } },
-    images: { where: { ready: true }, orderBy: { position: "asc" }, take: 1, select: { key: true, width: true, height: true, variantWidths: true, altId: true, altEn: true } },
+    variants: {
+      select: { priceAmount: true, currency: true, stock: true, minOrderQty: true },
+      orderBy: { priceAmount: "asc" },
+    },
+    images: {
+      where: { ready: true },
+      orderBy: { position: "asc" },
+      take: 1,
+      select: { key: true, width: true, height: true, variantWidths: true, altId: true, altEn: true },
+    },
     certifications: {
       where: { certification: validCertificationWhere(now) },
       select: { certification: { select: { type: true } } },
@@ -45,8 +52,16 @@ export function toProductCard(p: CardRow, locale: AppLocale) {
     price: cheapest ? { amount: cheapest.priceAmount, currency: cheapest.currency } : null,
     inStock: p.variants.some((v) => v.stock > 0),
     image: image
-      ? { key: image.key, width: image.width, height: image.height, widths: image.variantWidths, alt: (locale === "en" ? image.altEn : image.altId) ?? name }
+      ? {
+          key: image.key,
+          width: image.width,
+          height: image.height,
+          widths: image.variantWidths,
+          alt: (locale === "en" ? image.altEn : image.altId) ?? name,
+        }
       : null,
-    certifications: [...new Set(p.certifications.map((c) => c.certification.type).filter((t) => t !== "NIB"))] as string[],
+    certifications: [
+      ...new Set(p.certifications.map((c) => c.certification.type).filter((t) => t !== "NIB")),
+    ] as string[],
   };
 }

@@ -15,7 +15,17 @@ export function shapeProductForm(form: FormData): Record<string, unknown> {
 export function toFormValues(
   p: Omit<ProductFormValues, "certificationIds" | "variants"> & {
     certifications: Array<{ certificationId: string }>;
-    variants: Array<{ id: string; sku: string; nameId: string; nameEn: string; priceAmount: bigint; stock: number; minOrderQty: number; weightGrams: number | null; priceTiers: Array<{ minQty: number; priceAmount: bigint }> }>;
+    variants: Array<{
+      id: string;
+      sku: string;
+      nameId: string;
+      nameEn: string;
+      priceAmount: bigint;
+      stock: number;
+      minOrderQty: number;
+      weightGrams: number | null;
+      priceTiers: Array<{ minQty: number; priceAmount: bigint }>;
+    }>;
   },
 ): ProductFormValues {
   return {

@@ -21,13 +21,37 @@ export async function productPage(slug: string, locale: AppLocale) {
       hsCode: true,
       exportReady: true,
       updatedAt: true,
-      category: { select: { id: true, slug: true, nameId: true, nameEn: true, parent: { select: { slug: true, nameId: true, nameEn: true } } } },
-      producer: { select: { slug: true, legalName: true, scale: true, regencyCode: true, storyId: true, storyEn: true } },
+      category: {
+        select: {
+          id: true,
+          slug: true,
+          nameId: true,
+          nameEn: true,
+          parent: { select: { slug: true, nameId: true, nameEn: true } },
+        },
+      },
+      producer: {
+        select: { slug: true, legalName: true, scale: true, regencyCode: true, storyId: true, storyEn: true },
+      },
       variants: {
         orderBy: [{ position: "asc" }, { priceAmount: "asc" }],
-        select: { id: true, sku: true, nameId: true, nameEn: true, priceAmount: true, currency: true, stock: true, minOrderQty: true, priceTiers: { orderBy: { minQty: "asc" }, select: { minQty: true, priceAmount: true } } },
+        select: {
+          id: true,
+          sku: true,
+          nameId: true,
+          nameEn: true,
+          priceAmount: true,
+          currency: true,
+          stock: true,
+          minOrderQty: true,
+          priceTiers: { orderBy: { minQty: "asc" }, select: { minQty: true, priceAmount: true } },
+        },
       },
-      images: { where: { ready: true }, orderBy: { position: "asc" }, select: { key: true, width: true, height: true, variantWidths: true, altId: true, altEn: true } },
+      images: {
+        where: { ready: true },
+        orderBy: { position: "asc" },
+        select: { key: true, width: true, height: true, variantWidths: true, altId: true, altEn: true },
+      },
       certifications: {
         where: { certification: { ...validCertificationWhere(now), type: { not: "NIB" } } },
         select: { certification: { select: { type: true, number: true, issuer: true, expiresAt: true } } },
@@ -54,7 +78,10 @@ export async function productPage(slug: string, locale: AppLocale) {
     exportReady: p.exportReady,
     updatedAt: p.updatedAt.toISOString(),
     category: { slug: p.category.slug, name: en ? p.category.nameEn : p.category.nameId },
-    parentCategory: p.category.parent && { slug: p.category.parent.slug, name: en ? p.category.parent.nameEn : p.category.parent.nameId },
+    parentCategory: p.category.parent && {
+      slug: p.category.parent.slug,
+      name: en ? p.category.parent.nameEn : p.category.parent.nameId,
+    },
     producer: {
       slug: p.producer.slug,
       name: p.producer.legalName,
@@ -75,7 +102,13 @@ export async function productPage(slug: string, locale: AppLocale) {
       minOrderQty: v.minOrderQty,
       tiers: v.priceTiers.map((t) => ({ minQty: t.minQty, price: t.priceAmount })),
     })),
-    images: p.images.map((i) => ({ key: i.key, width: i.width, height: i.height, widths: i.variantWidths, alt: (en ? i.altEn : i.altId) ?? name })),
+    images: p.images.map((i) => ({
+      key: i.key,
+      width: i.width,
+      height: i.height,
+      widths: i.variantWidths,
+      alt: (en ? i.altEn : i.altId) ?? name,
+    })),
     certifications: p.certifications.map((c) => ({
       type: c.certification.type,
       number: c.certification.number,

@@ -4,11 +4,20 @@ import { moneyField } from "../money/fields";
 import { text } from "~/lib/form-fields";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const count = (min: number) => z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(min, { error: "errors.number" }).max(1_000_000, { error: "errors.number" });
+const count = (min: number) =>
+  z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(min, { error: "errors.number" })
+    .max(1_000_000, { error: "errors.number" });
 
 export const variantSchema = z.object({
   id: z.string().optional(),
-  sku: z.string({ error: "errors.required" }).trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
+  sku: z
+    .string({ error: "errors.required" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
   nameId: text(80),
   nameEn: text(80),
   /** rupiah typed whole ("150000" or "150.000"), stored as minor units; at least Rp100, at most Rp100.000.000.000 */
@@ -36,7 +45,12 @@ export const productSchema = z
       .trim()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .pipe(z.string().regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" }).optional()),
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" })
+          .optional(),
+      ),
     unit: z.enum(["pcs", "lembar", "botol", "toples", "bungkus", "kg"], { error: "errors.invalidChoice" }),
     weightGrams: z.preprocess(blankToUndefined, count(1)),
     exportReady: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
@@ -46,13 +60,16 @@ export const productSchema = z
   .superRefine((v, ctx) => {
     const skus = new Set<string>();
     v.variants.forEach((variant, i) => {
-      if (skus.has(variant.sku)) ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "errors.skuDuplicate" });
+      if (skus.has(variant.sku))
+        ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "errors.skuDuplicate" });
       skus.add(variant.sku);
       for (const n of [1, 2] as const) {
         const q = variant[`tier${n}Qty`];
         const p = variant[`tier${n}Price`];
-        if ((q === undefined) !== (p === undefined)) ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "errors.tierIncomplete" });
-        if (p !== undefined && p >= variant.price) ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "errors.tierPrice" });
+        if ((q === undefined) !== (p === undefined))
+          ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "errors.tierIncomplete" });
+        if (p !== undefined && p >= variant.price)
+          ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "errors.tierPrice" });
       }
     });
   });
@@ -74,6 +91,7 @@ export function nestForm(form: FormData): Record<string, unknown> {
       out[key] = values[0];
     }
   }
-  for (const v of Object.values(out)) if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) if (v[i] === undefined) v.splice(i, 1);
+  for (const v of Object.values(out))
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) if (v[i] === undefined) v.splice(i, 1);
   return out;
 }

@@ -18,13 +18,28 @@ export const SEARCH_PAGE_SIZE = 24;
 import { CERT_FILTERS as CERTS, HL_POST, HL_PRE, SORTS } from "./search-options";
 export { HL_POST, HL_PRE, SORTS };
 
-const optionalInt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(0).max(1_000_000_000).optional());
+const optionalInt = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : v),
+  z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+);
 
 export const searchParamsSchema = z.object({
   q: z.string().max(200).catch("").default(""),
-  category: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
-  province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional()
+    .catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  regency: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/)
+    .optional()
+    .catch(undefined),
   cert: z.array(z.enum(CERTS)).catch([]).default([]),
   export: z.literal("1").optional().catch(undefined),
   min: optionalInt.catch(undefined),
@@ -146,7 +161,9 @@ async function searchMeili(p: SearchParams, locale: AppLocale): Promise<SearchRe
       cert: facet("certifications", () => undefined),
       export: (dist.exportReady ?? {})["true"] ?? 0,
     },
-    priceRange: stats ? { min: Number(minorToMajor(stats.min, "IDR", "floor")), max: Number(minorToMajor(stats.max, "IDR", "ceil")) } : null,
+    priceRange: stats
+      ? { min: Number(minorToMajor(stats.min, "IDR", "floor")), max: Number(minorToMajor(stats.max, "IDR", "ceil")) }
+      : null,
     tookMs: res.processingTimeMs,
   };
 }
@@ -167,19 +184,31 @@ async function searchPostgres(p: SearchParams, locale: AppLocale): Promise<Searc
           { descriptionEn: { contains: w, mode: "insensitive" as const } },
         ],
       })),
-      ...(p.category ? [{ OR: [{ category: { slug: p.category } }, { category: { parent: { slug: p.category } } }] }] : []),
+      ...(p.category
+        ? [{ OR: [{ category: { slug: p.category } }, { category: { parent: { slug: p.category } } }] }]
+        : []),
       ...(p.province ? [{ producer: { provinceCode: p.province } }] : []),
       ...(p.regency ? [{ producer: { regencyCode: p.regency } }] : []),
       ...(p.export ? [{ exportReady: true }] : []),
-      ...p.cert.map((c) => ({ certifications: { some: { certification: { ...validCertificationWhere(now), type: c } } } })),
+      ...p.cert.map((c) => ({
+        certifications: { some: { certification: { ...validCertificationWhere(now), type: c } } },
+      })),
       ...(p.min !== undefined ? [{ variants: { some: { priceAmount: { gte: majorToMinor(p.min, "IDR") } } } }] : []),
       ...(p.max !== undefined ? [{ variants: { some: { priceAmount: { lte: majorToMinor(p.max, "IDR") } } } }] : []),
     ],
   };
   const orderBy =
-    p.sort === "newest" || p.sort === "relevance" ? [{ publishedAt: "desc" as const }, { id: "asc" as const }] : [{ nameId: "asc" as const }];
+    p.sort === "newest" || p.sort === "relevance"
+      ? [{ publishedAt: "desc" as const }, { id: "asc" as const }]
+      : [{ nameId: "asc" as const }];
   const [rows, total] = await Promise.all([
-    db.product.findMany({ where, orderBy, skip: (p.page - 1) * SEARCH_PAGE_SIZE, take: SEARCH_PAGE_SIZE, select: productCardSelect(now) }),
+    db.product.findMany({
+      where,
+      orderBy,
+      skip: (p.page - 1) * SEARCH_PAGE_SIZE,
+      take: SEARCH_PAGE_SIZE,
+      select: productCardSelect(now),
+    }),
     db.product.count({ where }),
   ]);
   const items = rows.map((r) => toProductCard(r, locale)).map((c) => ({ ...c, highlightedName: c.name }));

@@ -38,7 +38,8 @@ export async function checkScan(bytes: Buffer): Promise<{ mime: string; ext: str
     const ext = meta.format === "jpeg" ? "jpg" : meta.format!;
     return { mime: `image/${meta.format}`, ext };
   } catch (err) {
-    if (err instanceof ImageRefused && (err.reason === "too-large" || err.reason === "heic-unsupported")) throw new ScanRefused(err.reason);
+    if (err instanceof ImageRefused && (err.reason === "too-large" || err.reason === "heic-unsupported"))
+      throw new ScanRefused(err.reason);
     throw new ScanRefused("not-a-document");
   }
 }
@@ -57,25 +58,49 @@ export async function submitCertificate(producerId: string, actorId: string, inp
   try {
     return await db.$transaction(async (tx) => {
       const cert = await tx.certification.create({
-        data: { producerId, type: input.type, number: input.number, issuer: input.issuer, issuedAt: input.issuedAt, expiresAt: input.expiresAt ?? null, scanPath, scanMime: mime },
+        data: {
+          producerId,
+          type: input.type,
+          number: input.number,
+          issuer: input.issuer,
+          issuedAt: input.issuedAt,
+          expiresAt: input.expiresAt ?? null,
+          scanPath,
+          scanMime: mime,
+        },
       });
-      await audit(tx, { actorId, action: "certification.submitted", entityType: "Certification", entityId: cert.id, after: { type: cert.type, number: cert.number } });
+      await audit(tx, {
+        actorId,
+        action: "certification.submitted",
+        entityType: "Certification",
+        entityId: cert.id,
+        after: { type: cert.type, number: cert.number },
+      });
       return cert;
     });
   } catch (err) {
     await fs.rm(path.join(documentsDir(), scanPath), { force: true });
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new DuplicateCertificateError();
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw new DuplicateCertificateError();
     throw err;
   }
 }
 
 /** A rejected certificate can be corrected and sent again; it goes back to PENDING. */
-export async function resubmitCertificate(producerId: string, certificationId: string, actorId: string, input: CertificateInput, scan: Buffer | null) {
+export async function resubmitCertificate(
+  producerId: string,
+  certificationId: string,
+  actorId: string,
+  input: CertificateInput,
+  scan: Buffer | null,
+) {
   const file = scan && scan.length ? await checkScan(scan) : null;
   const scanPath = file ? await storeScan(scan!, file.ext) : undefined;
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.certification.findFirst({ where: { id: certificationId, producerId, status: "REJECTED" } });
+      const before = await tx.certification.findFirst({
+        where: { id: certificationId, producerId, status: "REJECTED" },
+      });
       if (!before) return null;
       const after = await tx.certification.update({
         where: { id: certificationId },
@@ -90,11 +115,19 @@ export async function resubmitCertificate(producerId: string, certificationId: s
           ...(file ? { scanPath, scanMime: file.mime } : {}),
         },
       });
-      await audit(tx, { actorId, action: "certification.resubmitted", entityType: "Certification", entityId: certificationId, before: { number: before.number, rejectReason: before.rejectReason }, after: { number: after.number } });
+      await audit(tx, {
+        actorId,
+        action: "certification.resubmitted",
+        entityType: "Certification",
+        entityId: certificationId,
+        before: { number: before.number, rejectReason: before.rejectReason },
+        after: { number: after.number },
+      });
       return after;
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new DuplicateCertificateError();
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw new DuplicateCertificateError();
     throw err;
   }
 }
@@ -103,13 +136,28 @@ export async function listCertificates(producerId: string) {
   return db.certification.findMany({
     where: { producerId },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: { id: true, type: true, number: true, issuer: true, issuedAt: true, expiresAt: true, status: true, rejectReason: true, scanPath: true },
+    select: {
+      id: true,
+      type: true,
+      number: true,
+      issuer: true,
+      issuedAt: true,
+      expiresAt: true,
+      status: true,
+      rejectReason: true,
+      scanPath: true,
+    },
   });
 }
 
 export class CertificateStateError extends Error {}
 
-export async function decideCertificate(staffId: string, certificationId: string, decision: "verify" | "reject", reason?: string) {
+export async function decideCertificate(
+  staffId: string,
+  certificationId: string,
+  decision: "verify" | "reject",
+  reason?: string,
+) {
   return db.$transaction(async (tx) => {
     const before = await tx.certification.findUnique({ where: { id: certificationId } });
     if (!before) return null;
@@ -119,7 +167,12 @@ export async function decideCertificate(staffId: string, certificationId: string
       where: { id: certificationId },
       data:
         decision === "verify"
-          ? { status: expired ? "EXPIRED" : "VERIFIED", verifiedById: staffId, verifiedAt: new Date(), rejectReason: null }
+          ? {
+              status: expired ? "EXPIRED" : "VERIFIED",
+              verifiedById: staffId,
+              verifiedAt: new Date(),
+              rejectReason: null,
+            }
           : { status: "REJECTED", rejectReason: reason ?? null, verifiedById: staffId, verifiedAt: new Date() },
     });
     await audit(tx, {
@@ -141,12 +194,36 @@ export async function verificationQueue() {
     db.producer.findMany({
       where: { status: "PENDING" },
       orderBy: { createdAt: "asc" },
-      select: { id: true, slug: true, legalName: true, nib: true, scale: true, regencyCode: true, address: true, contactName: true, contactPhone: true, contactEmail: true, reviewNote: true, createdAt: true },
+      select: {
+        id: true,
+        slug: true,
+        legalName: true,
+        nib: true,
+        scale: true,
+        regencyCode: true,
+        address: true,
+        contactName: true,
+        contactPhone: true,
+        contactEmail: true,
+        reviewNote: true,
+        createdAt: true,
+      },
     }),
     db.certification.findMany({
       where: { status: "PENDING", type: { not: "NIB" } },
       orderBy: { createdAt: "asc" },
-      select: { id: true, type: true, number: true, issuer: true, issuedAt: true, expiresAt: true, scanPath: true, scanMime: true, createdAt: true, producer: { select: { id: true, legalName: true, status: true } } },
+      select: {
+        id: true,
+        type: true,
+        number: true,
+        issuer: true,
+        issuedAt: true,
+        expiresAt: true,
+        scanPath: true,
+        scanMime: true,
+        createdAt: true,
+        producer: { select: { id: true, legalName: true, status: true } },
+      },
     }),
   ]);
   return { producers, certificates };
@@ -155,7 +232,10 @@ export async function verificationQueue() {
 /** The stored scan of a certificate, for its producer's members and for staff. */
 export async function certificateScan(certificationId: string, viewer: { userId: string; isStaff: boolean }) {
   const cert = await db.certification.findFirst({
-    where: { id: certificationId, ...(viewer.isStaff ? {} : { producer: { members: { some: { userId: viewer.userId } } } }) },
+    where: {
+      id: certificationId,
+      ...(viewer.isStaff ? {} : { producer: { members: { some: { userId: viewer.userId } } } }),
+    },
     select: { scanPath: true, scanMime: true },
   });
   if (!cert?.scanPath || !cert.scanMime) return null;
@@ -169,12 +249,23 @@ export async function certificateScan(certificationId: string, viewer: { userId:
  */
 export async function expireCertificates(now = new Date()) {
   return db.$transaction(async (tx) => {
-    const expired = await tx.certification.findMany({ where: { status: "VERIFIED", expiresAt: { lte: now } }, select: { id: true, producerId: true } });
+    const expired = await tx.certification.findMany({
+      where: { status: "VERIFIED", expiresAt: { lte: now } },
+      select: { id: true, producerId: true },
+    });
     if (expired.length === 0) return 0;
-    const moved = await tx.certification.updateMany({ where: { id: { in: expired.map((c) => c.id) }, status: "VERIFIED" }, data: { status: "EXPIRED" } });
+    const moved = await tx.certification.updateMany({
+      where: { id: { in: expired.map((c) => c.id) }, status: "VERIFIED" },
+      data: { status: "EXPIRED" },
+    });
     for (const producerId of new Set(expired.map((c) => c.producerId))) await producerChanged(tx, producerId);
     await tx.auditLog.createMany({
-      data: expired.map((c) => ({ action: "certification.expired", entityType: "Certification", entityId: c.id, after: { status: "EXPIRED" } })),
+      data: expired.map((c) => ({
+        action: "certification.expired",
+        entityType: "Certification",
+        entityId: c.id,
+        after: { status: "EXPIRED" },
+      })),
     });
     return moved.count;
   });
@@ -185,11 +276,26 @@ export async function sendExpiryReminders(now = new Date()) {
   const soon = new Date(now.getTime() + REMINDER_DAYS * 86_400_000);
   const due = await db.certification.findMany({
     where: { status: "VERIFIED", reminderSentAt: null, expiresAt: { gt: now, lte: soon } },
-    select: { id: true, type: true, number: true, expiresAt: true, producer: { select: { legalName: true, contactEmail: true, members: { select: { user: { select: { email: true, locale: true } } } } } } },
+    select: {
+      id: true,
+      type: true,
+      number: true,
+      expiresAt: true,
+      producer: {
+        select: {
+          legalName: true,
+          contactEmail: true,
+          members: { select: { user: { select: { email: true, locale: true } } } },
+        },
+      },
+    },
   });
   for (const c of due) {
     await db.$transaction(async (tx) => {
-      const claimed = await tx.certification.updateMany({ where: { id: c.id, reminderSentAt: null }, data: { reminderSentAt: now } });
+      const claimed = await tx.certification.updateMany({
+        where: { id: c.id, reminderSentAt: null },
+        data: { reminderSentAt: now },
+      });
       if (claimed.count !== 1) return;
       const recipients = new Map<string, "id" | "en">([[c.producer.contactEmail, "id"]]);
       for (const m of c.producer.members) recipients.set(m.user.email, m.user.locale);
@@ -201,7 +307,12 @@ export async function sendExpiryReminders(now = new Date()) {
             kind: "certificate-expiry",
             locale,
             subject: t("mail.expirySubject", { type: t(`cert.${c.type}`) }),
-            text: t("mail.expiryBody", { producer: c.producer.legalName, type: t(`cert.${c.type}`), number: c.number, date: formatDate(c.expiresAt!, locale) }),
+            text: t("mail.expiryBody", {
+              producer: c.producer.legalName,
+              type: t(`cert.${c.type}`),
+              number: c.number,
+              date: formatDate(c.expiresAt!, locale),
+            }),
           },
           tx,
         );

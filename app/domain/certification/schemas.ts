@@ -24,15 +24,23 @@ const isoDate = z
 export const certificateSchema = z
   .object({
     type: z.enum(CERT_TYPES, { error: "errors.invalidChoice" }),
-    number: z.string({ error: "errors.required" }).trim().toUpperCase().min(1, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
+    number: z
+      .string({ error: "errors.required" })
+      .trim()
+      .toUpperCase()
+      .min(1, { error: "errors.required" })
+      .max(80, { error: "errors.tooLong" }),
     issuer: text(150),
     issuedAt: isoDate,
     expiresAt: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
   })
   .superRefine((v, ctx) => {
-    if (!CERT_NUMBER[v.type].test(v.number)) ctx.addIssue({ code: "custom", path: ["number"], message: `errors.certNumber_${v.type}` });
-    if (v.issuedAt.getTime() > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", path: ["issuedAt"], message: "errors.dateFuture" });
-    if (v.expiresAt && v.expiresAt <= v.issuedAt) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "errors.expiryBeforeIssue" });
+    if (!CERT_NUMBER[v.type].test(v.number))
+      ctx.addIssue({ code: "custom", path: ["number"], message: `errors.certNumber_${v.type}` });
+    if (v.issuedAt.getTime() > Date.now() + 86_400_000)
+      ctx.addIssue({ code: "custom", path: ["issuedAt"], message: "errors.dateFuture" });
+    if (v.expiresAt && v.expiresAt <= v.issuedAt)
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "errors.expiryBeforeIssue" });
   });
 
 export type CertificateInput = z.infer<typeof certificateSchema>;

@@ -60,10 +60,23 @@ export async function createCheckoutSession(order: {
       line_items: [
         ...order.lines.map((l) => ({
           quantity: l.quantity,
-          price_data: { currency, unit_amount: toStripeAmount(money(l.unitAmount, order.currency)), product_data: { name: l.name } },
+          price_data: {
+            currency,
+            unit_amount: toStripeAmount(money(l.unitAmount, order.currency)),
+            product_data: { name: l.name },
+          },
         })),
         ...(order.shipping.amount > 0n
-          ? [{ quantity: 1, price_data: { currency, unit_amount: toStripeAmount(money(order.shipping.amount, order.currency)), product_data: { name: order.shipping.name } } }]
+          ? [
+              {
+                quantity: 1,
+                price_data: {
+                  currency,
+                  unit_amount: toStripeAmount(money(order.shipping.amount, order.currency)),
+                  product_data: { name: order.shipping.name },
+                },
+              },
+            ]
           : []),
       ],
       // Stripe needs at least 30 minutes; our reservation is 30 minutes, a late payment is handled
@@ -86,7 +99,12 @@ export async function expireCheckoutSession(sessionId: string) {
   }
 }
 
-export async function createStripeRefund(refundId: string, paymentIntentId: string, amountMinor: bigint, currency: string) {
+export async function createStripeRefund(
+  refundId: string,
+  paymentIntentId: string,
+  amountMinor: bigint,
+  currency: string,
+) {
   const stripe = stripeClient();
   if (!stripe) throw new Error("Stripe is not configured");
   return stripe.refunds.create(
@@ -101,7 +119,8 @@ export class BadSignature extends Error {}
 export function verifyWebhook(payload: string, signature: string | null): Stripe.Event {
   const env = getEnv();
   const stripe = stripeClient();
-  if (!stripe || !env.STRIPE_WEBHOOK_SECRET || !signature) throw new BadSignature("webhooks are not configured or unsigned");
+  if (!stripe || !env.STRIPE_WEBHOOK_SECRET || !signature)
+    throw new BadSignature("webhooks are not configured or unsigned");
   try {
     return stripe.webhooks.constructEvent(payload, signature, env.STRIPE_WEBHOOK_SECRET, 300);
   } catch (err) {

@@ -58,24 +58,52 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
 const productRow = z.object({
-  sku: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
+  sku: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
   nameId: z.string().trim().min(1, { error: "errors.required" }).max(120, { error: "errors.tooLong" }),
   nameEn: z.string().trim().min(1, { error: "errors.required" }).max(120, { error: "errors.tooLong" }),
   descriptionId: z.string().trim().min(1, { error: "errors.required" }).max(5000, { error: "errors.tooLong" }),
   descriptionEn: z.string().trim().min(1, { error: "errors.required" }).max(5000, { error: "errors.tooLong" }),
   categorySlug: z.string().trim().min(1, { error: "errors.required" }),
   unit: z.enum(["pcs", "lembar", "botol", "toples", "bungkus", "kg"], { error: "errors.invalidChoice" }),
-  weightGrams: z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(1, { error: "errors.number" }).max(1_000_000, { error: "errors.number" }),
-  price: z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(100, { error: "errors.price" }).max(1_000_000_000, { error: "errors.number" }),
-  stock: z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(0, { error: "errors.number" }).max(1_000_000, { error: "errors.number" }),
+  weightGrams: z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(1, { error: "errors.number" })
+    .max(1_000_000, { error: "errors.number" }),
+  price: z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(100, { error: "errors.price" })
+    .max(1_000_000_000, { error: "errors.number" }),
+  stock: z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(0, { error: "errors.number" })
+    .max(1_000_000, { error: "errors.number" }),
   hsCode: z
     .string()
     .trim()
     .transform((v) => v || undefined)
-    .pipe(z.string().regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" }).optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" })
+        .optional(),
+    ),
 });
 
-export type RowOutcome = { row: number; nib: string; sku: string | null; producer: "created" | "updated" | "unchanged" | null; product: "created" | "updated" | "unchanged" | null; errors: string[] };
+export type RowOutcome = {
+  row: number;
+  nib: string;
+  sku: string | null;
+  producer: "created" | "updated" | "unchanged" | null;
+  product: "created" | "updated" | "unchanged" | null;
+  errors: string[];
+};
 
 export class ImportFileError extends Error {
   constructor(readonly key: string) {
@@ -88,7 +116,12 @@ export function parseRegistryCsv(content: string): Array<Record<string, string>>
   if (Buffer.byteLength(content) > MAX_IMPORT_BYTES) throw new ImportFileError("errors.importTooLarge");
   let rows: Array<Record<string, string>>;
   try {
-    rows = parse(content.replace(/^\uFEFF/, ""), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false });
+    rows = parse(content.replace(/^\uFEFF/, ""), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    });
   } catch {
     throw new ImportFileError("errors.importNotCsv");
   }
@@ -104,14 +137,27 @@ const chunkRows = () => Number(process.env.IMPORT_CHUNK_ROWS ?? 200);
 const IMPORT_ATTEMPTS = 10;
 
 function enqueueChunk(tx: Tx, importId: string) {
-  return enqueue(tx, "registry_import", { importId }, { jobKey: `import:${importId}`, priority: PRIORITY.bulk, maxAttempts: IMPORT_ATTEMPTS });
+  return enqueue(
+    tx,
+    "registry_import",
+    { importId },
+    { jobKey: `import:${importId}`, priority: PRIORITY.bulk, maxAttempts: IMPORT_ATTEMPTS },
+  );
 }
 
 export async function createImportJob(staffId: string, fileName: string, content: string) {
   const rows = parseRegistryCsv(content);
   return db.$transaction(async (tx) => {
-    const job = await tx.importJob.create({ data: { createdById: staffId, fileName: fileName.slice(0, 200), content, total: rows.length } });
-    await audit(tx, { actorId: staffId, action: "import.started", entityType: "ImportJob", entityId: job.id, after: { fileName: job.fileName, rows: rows.length } });
+    const job = await tx.importJob.create({
+      data: { createdById: staffId, fileName: fileName.slice(0, 200), content, total: rows.length },
+    });
+    await audit(tx, {
+      actorId: staffId,
+      action: "import.started",
+      entityType: "ImportJob",
+      entityId: job.id,
+      after: { fileName: job.fileName, rows: rows.length },
+    });
     await enqueueChunk(tx, job.id);
     return job;
   });
@@ -123,8 +169,21 @@ function same(a: unknown, b: unknown) {
 
 type Changes = { products: Set<string>; producers: Set<string> };
 
-async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowNo: number, changes: Changes): Promise<RowOutcome> {
-  const out: RowOutcome = { row: rowNo, nib: r.nib ?? "", sku: r.product_sku || null, producer: null, product: null, errors: [] };
+async function applyRow(
+  tx: Tx,
+  staffId: string,
+  r: Record<string, string>,
+  rowNo: number,
+  changes: Changes,
+): Promise<RowOutcome> {
+  const out: RowOutcome = {
+    row: rowNo,
+    nib: r.nib ?? "",
+    sku: r.product_sku || null,
+    producer: null,
+    product: null,
+    errors: [],
+  };
   const prof = producerProfileSchema.safeParse({
     legalName: r.legal_name,
     nib: r.nib,
@@ -166,13 +225,38 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
 
   // producer by NIB
   let producer = await tx.producer.findUnique({ where: { nib: p.nib } });
-  const fields = { legalName: p.legalName, scale: p.scale, provinceCode: p.provinceCode, regencyCode: p.regencyCode, address: p.address, storyId: p.storyId, contactName: p.contactName, contactPhone: p.contactPhone, contactEmail: p.contactEmail };
+  const fields = {
+    legalName: p.legalName,
+    scale: p.scale,
+    provinceCode: p.provinceCode,
+    regencyCode: p.regencyCode,
+    address: p.address,
+    storyId: p.storyId,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    contactEmail: p.contactEmail,
+  };
   if (!producer) {
     let slug = slugify(p.legalName, "", 60);
     if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${p.nib.slice(-4)}`;
     producer = await tx.producer.create({ data: { ...fields, nib: p.nib, slug, status: "PENDING" } });
-    await tx.certification.create({ data: { producerId: producer.id, type: "NIB", number: p.nib, issuer: "OSS RBA (registri provinsi)", issuedAt: new Date(), status: "PENDING" } });
-    await audit(tx, { actorId: staffId, action: "producer.imported", entityType: "Producer", entityId: producer.id, after: { nib: p.nib } });
+    await tx.certification.create({
+      data: {
+        producerId: producer.id,
+        type: "NIB",
+        number: p.nib,
+        issuer: "OSS RBA (registri provinsi)",
+        issuedAt: new Date(),
+        status: "PENDING",
+      },
+    });
+    await audit(tx, {
+      actorId: staffId,
+      action: "producer.imported",
+      entityType: "Producer",
+      entityId: producer.id,
+      after: { nib: p.nib },
+    });
     out.producer = "created";
   } else if (Object.entries(fields).some(([k, v]) => !same((producer as Record<string, unknown>)[k], v))) {
     producer = await tx.producer.update({ where: { id: producer.id }, data: fields });
@@ -194,17 +278,35 @@ async function applyRow(tx: Tx, staffId: string, r: Record<string, string>, rowN
     out.errors = [`product_sku: errors.importSkuOtherProducer`];
     return out;
   }
-  const pFields = { nameId: product.nameId, nameEn: product.nameEn, descriptionId: product.descriptionId, descriptionEn: product.descriptionEn, categoryId: category.id, unit: product.unit, weightGrams: product.weightGrams, hsCode: product.hsCode ?? null };
+  const pFields = {
+    nameId: product.nameId,
+    nameEn: product.nameEn,
+    descriptionId: product.descriptionId,
+    descriptionEn: product.descriptionEn,
+    categoryId: category.id,
+    unit: product.unit,
+    weightGrams: product.weightGrams,
+    hsCode: product.hsCode ?? null,
+  };
   const vFields = { priceAmount: majorToMinor(product.price, "IDR"), stock: product.stock };
   if (!variant) {
     let slug = slugify(product.nameId, "", 60);
     if (await tx.product.findUnique({ where: { slug } })) slug = `${slug}-${product.sku.toLowerCase()}`;
     const created = await tx.product.create({
-      data: { ...pFields, producerId: producer.id, slug, status: "DRAFT", variants: { create: { sku: product.sku, nameId: "Standar", nameEn: "Standard", ...vFields } } },
+      data: {
+        ...pFields,
+        producerId: producer.id,
+        slug,
+        status: "DRAFT",
+        variants: { create: { sku: product.sku, nameId: "Standar", nameEn: "Standard", ...vFields } },
+      },
     });
     changes.products.add(created.id);
     out.product = "created";
-  } else if (Object.entries(pFields).some(([k, v]) => !same((variant.product as Record<string, unknown>)[k], v)) || Object.entries(vFields).some(([k, v]) => !same((variant as Record<string, unknown>)[k], v))) {
+  } else if (
+    Object.entries(pFields).some(([k, v]) => !same((variant.product as Record<string, unknown>)[k], v)) ||
+    Object.entries(vFields).some(([k, v]) => !same((variant as Record<string, unknown>)[k], v))
+  ) {
     await tx.product.update({ where: { id: variant.productId }, data: pFields });
     await tx.variant.update({ where: { id: variant.id }, data: vFields });
     changes.products.add(variant.productId);
@@ -250,14 +352,19 @@ function tally(outcomes: RowOutcome[]) {
  * marked FAILED with the error, so staff see it.
  */
 export async function runImportChunk(importId: string, opts: { finalAttempt?: boolean } = {}) {
-  const job = await db.importJob.findUnique({ where: { id: importId }, select: { id: true, status: true, createdById: true } });
+  const job = await db.importJob.findUnique({
+    where: { id: importId },
+    select: { id: true, status: true, createdById: true },
+  });
   if (!job || job.status === "DONE" || job.status === "FAILED") return job?.status ?? null;
   try {
     const rows = await rowsOf(importId);
     return await db.$transaction(
       async (tx) => {
         // the chunk starts where the last committed chunk ended (locked: one runner per import)
-        const [current] = await tx.$queryRaw<Array<{ processed: number; status: string }>>`SELECT processed, status::text AS status FROM "ImportJob" WHERE id = ${importId} FOR UPDATE`;
+        const [current] = await tx.$queryRaw<
+          Array<{ processed: number; status: string }>
+        >`SELECT processed, status::text AS status FROM "ImportJob" WHERE id = ${importId} FOR UPDATE`;
         if (!current || current.status === "DONE" || current.status === "FAILED") return current?.status ?? null;
         const from = current.processed;
         const slice = rows.slice(from, from + chunkRows());
@@ -274,8 +381,16 @@ export async function runImportChunk(importId: string, opts: { finalAttempt?: bo
             for (const id of rowChanges.producers) changes.producers.add(id);
           } catch (err) {
             await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_row");
-            outcomes.push({ row: rowNo, nib: r.nib ?? "", sku: r.product_sku || null, producer: null, product: null, errors: [`errors.importRowFailed`] });
-            if (process.env.NODE_ENV !== "test") console.warn(`import ${importId} row ${rowNo}: ${err instanceof Error ? err.message : err}`);
+            outcomes.push({
+              row: rowNo,
+              nib: r.nib ?? "",
+              sku: r.product_sku || null,
+              producer: null,
+              product: null,
+              errors: [`errors.importRowFailed`],
+            });
+            if (process.env.NODE_ENV !== "test")
+              console.warn(`import ${importId} row ${rowNo}: ${err instanceof Error ? err.message : err}`);
           }
         }
         const counts = tally(outcomes);
@@ -293,8 +408,17 @@ export async function runImportChunk(importId: string, opts: { finalAttempt?: bo
         await productsChanged(tx, [...changes.products]);
         for (const id of changes.producers) await producerChanged(tx, id, { bulk: true });
         if (finished) {
-          const total = await tx.importJob.findUniqueOrThrow({ where: { id: importId }, select: { created: true, updated: true, unchanged: true, refused: true } });
-          await audit(tx, { actorId: job.createdById, action: "import.finished", entityType: "ImportJob", entityId: importId, after: total });
+          const total = await tx.importJob.findUniqueOrThrow({
+            where: { id: importId },
+            select: { created: true, updated: true, unchanged: true, refused: true },
+          });
+          await audit(tx, {
+            actorId: job.createdById,
+            action: "import.finished",
+            entityType: "ImportJob",
+            entityId: importId,
+            after: total,
+          });
           parsedFiles.delete(importId);
         } else {
           await enqueueChunk(tx, importId);
@@ -305,7 +429,14 @@ export async function runImportChunk(importId: string, opts: { finalAttempt?: bo
     );
   } catch (err) {
     if (opts.finalAttempt || err instanceof ImportFileError) {
-      await db.importJob.update({ where: { id: importId }, data: { status: "FAILED", error: err instanceof Error ? err.message.slice(0, 500) : "failed", finishedAt: new Date() } });
+      await db.importJob.update({
+        where: { id: importId },
+        data: {
+          status: "FAILED",
+          error: err instanceof Error ? err.message.slice(0, 500) : "failed",
+          finishedAt: new Date(),
+        },
+      });
       parsedFiles.delete(importId);
       if (err instanceof ImportFileError) return "FAILED";
     }
@@ -314,10 +445,31 @@ export async function runImportChunk(importId: string, opts: { finalAttempt?: bo
 }
 
 export async function importJob(id: string) {
-  const job = await db.importJob.findUnique({ where: { id }, select: { id: true, fileName: true, status: true, total: true, processed: true, created: true, updated: true, unchanged: true, refused: true, report: true, error: true, createdAt: true, finishedAt: true } });
+  const job = await db.importJob.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      total: true,
+      processed: true,
+      created: true,
+      updated: true,
+      unchanged: true,
+      refused: true,
+      report: true,
+      error: true,
+      createdAt: true,
+      finishedAt: true,
+    },
+  });
   return job && { ...job, report: job.report as unknown as RowOutcome[] };
 }
 
 export async function recentImportJobs() {
-  return db.importJob.findMany({ orderBy: { createdAt: "desc" }, take: 10, select: { id: true, fileName: true, status: true, total: true, processed: true, createdAt: true } });
+  return db.importJob.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, fileName: true, status: true, total: true, processed: true, createdAt: true },
+  });
 }

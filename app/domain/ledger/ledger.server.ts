@@ -26,7 +26,11 @@ export function producerShare(amount: Money, bps: number): Money {
   return subtract(amount, commissionOn(amount, bps));
 }
 
-export async function creditFulfilment(tx: Tx, f: { id: string; producerId: string; orderNumber: string; linesAmount: bigint; currency: string }, bps: number) {
+export async function creditFulfilment(
+  tx: Tx,
+  f: { id: string; producerId: string; orderNumber: string; linesAmount: bigint; currency: string },
+  bps: number,
+) {
   const amount = producerShare(money(f.linesAmount, f.currency), bps).amount;
   await tx.ledgerEntry.create({
     data: {
@@ -44,7 +48,10 @@ export async function creditFulfilment(tx: Tx, f: { id: string; producerId: stri
 
 /** The commission rate booked when the fulfilment was credited (refunds use the same). */
 export async function saleCommissionBps(tx: Tx, fulfilmentId: string): Promise<number | null> {
-  const e = await tx.ledgerEntry.findUnique({ where: { sourceKey: `sale:${fulfilmentId}` }, select: { commissionBps: true } });
+  const e = await tx.ledgerEntry.findUnique({
+    where: { sourceKey: `sale:${fulfilmentId}` },
+    select: { commissionBps: true },
+  });
   return e?.commissionBps ?? null;
 }
 
@@ -56,7 +63,16 @@ export async function saleCommissionBps(tx: Tx, fulfilmentId: string): Promise<n
  */
 export async function debitRefund(
   tx: Tx,
-  d: { refundId: string; producerId: string; fulfilmentId: string | null; orderNumber: string; fulfilmentTotal: bigint; refundedBefore: bigint; linesAmount: bigint; currency: string },
+  d: {
+    refundId: string;
+    producerId: string;
+    fulfilmentId: string | null;
+    orderNumber: string;
+    fulfilmentTotal: bigint;
+    refundedBefore: bigint;
+    linesAmount: bigint;
+    currency: string;
+  },
 ) {
   const bps = d.fulfilmentId ? await saleCommissionBps(tx, d.fulfilmentId) : null;
   if (bps === null) return 0n; // never credited (not paid yet): nothing to take back
@@ -65,7 +81,15 @@ export async function debitRefund(
   const after = producerShare(money(keptBefore - d.linesAmount, d.currency), bps);
   const amount = subtract(after, before).amount;
   await tx.ledgerEntry.create({
-    data: { producerId: d.producerId, kind: "REFUND_DEBIT", amount, currency: d.currency, commissionBps: bps, sourceKey: `refund:${d.refundId}:${d.producerId}`, memo: `${d.orderNumber}: refund of ${d.linesAmount}` },
+    data: {
+      producerId: d.producerId,
+      kind: "REFUND_DEBIT",
+      amount,
+      currency: d.currency,
+      commissionBps: bps,
+      sourceKey: `refund:${d.refundId}:${d.producerId}`,
+      memo: `${d.orderNumber}: refund of ${d.linesAmount}`,
+    },
   });
   return amount;
 }
@@ -77,7 +101,12 @@ export async function producerBalance(producerId: string, tx: Tx = db): Promise<
 
 export async function producerLedger(producerId: string, take = 50) {
   const [entries, balance] = await Promise.all([
-    db.ledgerEntry.findMany({ where: { producerId }, orderBy: { createdAt: "desc" }, take, include: { payoutBatch: { select: { reference: true } } } }),
+    db.ledgerEntry.findMany({
+      where: { producerId },
+      orderBy: { createdAt: "desc" },
+      take,
+      include: { payoutBatch: { select: { reference: true } } },
+    }),
     producerBalance(producerId),
   ]);
   return { entries, balance };

@@ -13,19 +13,27 @@ const PAYOUT_LOCK = 42_0001;
 
 /** Each producer's sum of entries not yet in a payout batch (for the staff page). */
 async function unpaidSums(tx: Tx): Promise<Map<string, bigint>> {
-  const rows = await tx.ledgerEntry.groupBy({ by: ["producerId"], where: { payoutBatchId: null, kind: { not: "PAYOUT" } }, _sum: { amount: true } });
+  const rows = await tx.ledgerEntry.groupBy({
+    by: ["producerId"],
+    where: { payoutBatchId: null, kind: { not: "PAYOUT" } },
+    _sum: { amount: true },
+  });
   return new Map(rows.map((r) => [r.producerId, r._sum.amount ?? 0n]));
 }
 
 export type PayoutCandidate = { producerId: string; name: string; amount: bigint; bankReady: boolean };
 
-const hasBank = (p: { bankName: string | null; bankAccountNo: string | null; bankAccountName: string | null }) => !!(p.bankName && p.bankAccountNo && p.bankAccountName);
+const hasBank = (p: { bankName: string | null; bankAccountNo: string | null; bankAccountName: string | null }) =>
+  !!(p.bankName && p.bankAccountNo && p.bankAccountName);
 
 /** Who would be paid now: producers with a positive unpaid sum (and whether their bank details are complete). */
 export async function payoutCandidates(): Promise<PayoutCandidate[]> {
   const sums = await unpaidSums(db);
   const positive = [...sums].filter(([, amount]) => amount > 0n);
-  const producers = await db.producer.findMany({ where: { id: { in: positive.map(([id]) => id) } }, select: { id: true, legalName: true, bankName: true, bankAccountNo: true, bankAccountName: true } });
+  const producers = await db.producer.findMany({
+    where: { id: { in: positive.map(([id]) => id) } },
+    select: { id: true, legalName: true, bankName: true, bankAccountNo: true, bankAccountName: true },
+  });
   return positive
     .map(([producerId, amount]) => {
       const p = producers.find((x) => x.id === producerId)!;
@@ -53,21 +61,51 @@ export async function createPayoutBatch(staffId: string) {
       ORDER BY "id" FOR UPDATE`;
     const byProducer = new Map<string, UnpaidEntry[]>();
     for (const e of entries) byProducer.set(e.producerId, [...(byProducer.get(e.producerId) ?? []), e]);
-    const owed = [...byProducer].map(([producerId, list]) => ({ producerId, ids: list.map((e) => e.id), amount: sumMinor(list.map((e) => e.amount)) })).filter((p) => p.amount > 0n);
-    const ready = await tx.producer.findMany({ where: { id: { in: owed.map((p) => p.producerId) } }, select: { id: true, bankName: true, bankAccountNo: true, bankAccountName: true } });
+    const owed = [...byProducer]
+      .map(([producerId, list]) => ({
+        producerId,
+        ids: list.map((e) => e.id),
+        amount: sumMinor(list.map((e) => e.amount)),
+      }))
+      .filter((p) => p.amount > 0n);
+    const ready = await tx.producer.findMany({
+      where: { id: { in: owed.map((p) => p.producerId) } },
+      select: { id: true, bankName: true, bankAccountNo: true, bankAccountName: true },
+    });
     const payees = owed.filter((p) => ready.some((r) => r.id === p.producerId && hasBank(r)));
     if (payees.length === 0) throw new NothingToPay();
     const total = sumMinor(payees.map((p) => p.amount));
     const reference = `PO${new Date().toISOString().slice(0, 10).replaceAll("-", "")}-${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
-    const batch = await tx.payoutBatch.create({ data: { reference, totalAmount: total, producerCount: payees.length, createdById: staffId } });
+    const batch = await tx.payoutBatch.create({
+      data: { reference, totalAmount: total, producerCount: payees.length, createdById: staffId },
+    });
     for (const p of payees) {
-      const marked = await tx.ledgerEntry.updateMany({ where: { id: { in: p.ids }, payoutBatchId: null }, data: { payoutBatchId: batch.id } });
-      if (marked.count !== p.ids.length) throw new Error(`payout: ${p.ids.length - marked.count} locked entries of ${p.producerId} changed under the batch`);
+      const marked = await tx.ledgerEntry.updateMany({
+        where: { id: { in: p.ids }, payoutBatchId: null },
+        data: { payoutBatchId: batch.id },
+      });
+      if (marked.count !== p.ids.length)
+        throw new Error(
+          `payout: ${p.ids.length - marked.count} locked entries of ${p.producerId} changed under the batch`,
+        );
       await tx.ledgerEntry.create({
-        data: { producerId: p.producerId, kind: "PAYOUT", amount: -p.amount, sourceKey: `payout:${batch.id}:${p.producerId}`, memo: `payout ${reference}`, payoutBatchId: batch.id },
+        data: {
+          producerId: p.producerId,
+          kind: "PAYOUT",
+          amount: -p.amount,
+          sourceKey: `payout:${batch.id}:${p.producerId}`,
+          memo: `payout ${reference}`,
+          payoutBatchId: batch.id,
+        },
       });
     }
-    await audit(tx, { actorId: staffId, action: "payout.created", entityType: "PayoutBatch", entityId: batch.id, after: { reference, total, producers: payees.length, entries: sumMinor(payees.map((p) => BigInt(p.ids.length))) } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "payout.created",
+      entityType: "PayoutBatch",
+      entityId: batch.id,
+      after: { reference, total, producers: payees.length, entries: sumMinor(payees.map((p) => BigInt(p.ids.length))) },
+    });
     return batch;
   });
 }
@@ -80,7 +118,11 @@ export async function payoutBatches() {
 export async function payoutCsv(batchId: string) {
   const batch = await db.payoutBatch.findUnique({ where: { id: batchId } });
   if (!batch) return null;
-  const payouts = await db.ledgerEntry.findMany({ where: { payoutBatchId: batchId, kind: "PAYOUT" }, include: { producer: true }, orderBy: { producer: { legalName: "asc" } } });
+  const payouts = await db.ledgerEntry.findMany({
+    where: { payoutBatchId: batchId, kind: "PAYOUT" },
+    include: { producer: true },
+    orderBy: { producer: { legalName: "asc" } },
+  });
   // a cell starting with = + - @ would run as a formula in a spreadsheet
   const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
   const rows = payouts.map((e) => [
@@ -94,6 +136,9 @@ export async function payoutCsv(batchId: string) {
     e.currency,
     `Anjung ${batch.reference}`,
   ]);
-  const csv = stringify([["batch", "producer", "nib", "bank", "account_no", "account_name", "amount", "currency", "description"], ...rows]);
+  const csv = stringify([
+    ["batch", "producer", "nib", "bank", "account_no", "account_name", "amount", "currency", "description"],
+    ...rows,
+  ]);
   return { reference: batch.reference, csv };
 }

@@ -48,7 +48,11 @@ export async function inspectImage(input: Buffer) {
  * Normalises an image and writes its variants under `uploadsDir`. Idempotent: the key
  * is the hash of the normalised pixels, so the same photo is stored once.
  */
-export async function storeImage(input: Buffer, uploadsDir: string, opts: { avifEffort?: number } = {}): Promise<StoredImage> {
+export async function storeImage(
+  input: Buffer,
+  uploadsDir: string,
+  opts: { avifEffort?: number } = {},
+): Promise<StoredImage> {
   await inspectImage(input);
   let base: { data: Buffer; info: OutputInfo };
   try {
@@ -71,8 +75,16 @@ export async function storeImage(input: Buffer, uploadsDir: string, opts: { avif
     const resized = sharp(base.data).resize({ width: w });
     const webpPath = path.join(uploadsDir, `${key}-${w}.webp`);
     const avifPath = path.join(uploadsDir, `${key}-${w}.avif`);
-    if (!(await exists(webpPath))) await writeAtomic(webpPath, await resized.clone().webp({ quality: 74, effort: 4 }).toBuffer());
-    if (!(await exists(avifPath))) await writeAtomic(avifPath, await resized.clone().avif({ quality: 50, effort: opts.avifEffort ?? 2 }).toBuffer());
+    if (!(await exists(webpPath)))
+      await writeAtomic(webpPath, await resized.clone().webp({ quality: 74, effort: 4 }).toBuffer());
+    if (!(await exists(avifPath)))
+      await writeAtomic(
+        avifPath,
+        await resized
+          .clone()
+          .avif({ quality: 50, effort: opts.avifEffort ?? 2 })
+          .toBuffer(),
+      );
   }
   return { key, width, height, widths: [...widths] };
 }

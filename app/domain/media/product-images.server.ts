@@ -26,7 +26,10 @@ function originalsDir() {
 
 /** Checks every file first: one bad file refuses the whole upload and nothing is stored. */
 export async function addProductImages(producerId: string, productId: string, files: Buffer[]) {
-  const product = await db.product.findFirst({ where: { id: productId, producerId }, select: { id: true, nameId: true, nameEn: true, _count: { select: { images: true } } } });
+  const product = await db.product.findFirst({
+    where: { id: productId, producerId },
+    select: { id: true, nameId: true, nameEn: true, _count: { select: { images: true } } },
+  });
   if (!product) return null;
   if (product._count.images + files.length > MAX_IMAGES) throw new TooManyImages();
   for (const f of files) await inspectImage(f);
@@ -44,7 +47,18 @@ export async function addProductImages(producerId: string, productId: string, fi
       const ids: string[] = [];
       for (const [i, name] of saved.entries()) {
         const img = await tx.productImage.create({
-          data: { productId, key: "", width: 0, height: 0, variantWidths: [], ready: false, originalPath: name, position: count + i, altId: product.nameId, altEn: product.nameEn },
+          data: {
+            productId,
+            key: "",
+            width: 0,
+            height: 0,
+            variantWidths: [],
+            ready: false,
+            originalPath: name,
+            position: count + i,
+            altId: product.nameId,
+            altEn: product.nameEn,
+          },
         });
         await enqueueVariants(tx, img.id);
         ids.push(img.id);
@@ -61,7 +75,12 @@ export async function addProductImages(producerId: string, productId: string, fi
 export const IMAGE_ATTEMPTS = 3;
 
 function enqueueVariants(tx: Tx, imageId: string) {
-  return enqueue(tx, "image_variants", { imageId }, { jobKey: `image:${imageId}`, priority: PRIORITY.interactive, maxAttempts: IMAGE_ATTEMPTS });
+  return enqueue(
+    tx,
+    "image_variants",
+    { imageId },
+    { jobKey: `image:${imageId}`, priority: PRIORITY.interactive, maxAttempts: IMAGE_ATTEMPTS },
+  );
 }
 
 /**
@@ -76,13 +95,24 @@ export async function processProductImage(imageId: string) {
   try {
     stored = await storeImage(await fs.readFile(file), uploadsDir());
   } catch (err) {
-    await db.productImage.updateMany({ where: { id: imageId, ready: false }, data: { error: err instanceof Error ? err.message.slice(0, 200) : "failed" } });
+    await db.productImage.updateMany({
+      where: { id: imageId, ready: false },
+      data: { error: err instanceof Error ? err.message.slice(0, 200) : "failed" },
+    });
     throw err;
   }
   await db.$transaction(async (tx) => {
     const done = await tx.productImage.updateMany({
       where: { id: imageId, ready: false },
-      data: { key: stored.key, width: stored.width, height: stored.height, variantWidths: stored.widths, ready: true, originalPath: null, error: null },
+      data: {
+        key: stored.key,
+        width: stored.width,
+        height: stored.height,
+        variantWidths: stored.widths,
+        ready: true,
+        originalPath: null,
+        error: null,
+      },
     });
     if (done.count) await productChanged(tx, img.productId);
   });
@@ -93,7 +123,10 @@ export async function processProductImage(imageId: string) {
 /** The producer asks to try a failed photo again: the error is cleared and the job runs anew. */
 export async function retryProductImage(producerId: string, imageId: string) {
   return db.$transaction(async (tx) => {
-    const img = await tx.productImage.findFirst({ where: { id: imageId, product: { producerId } }, select: { id: true, ready: true, originalPath: true } });
+    const img = await tx.productImage.findFirst({
+      where: { id: imageId, product: { producerId } },
+      select: { id: true, ready: true, originalPath: true },
+    });
     if (!img) return null;
     if (img.ready || !img.originalPath) return true;
     await tx.productImage.update({ where: { id: imageId }, data: { error: null } });
@@ -110,9 +143,18 @@ async function reorder(tx: Tx, productId: string, orderedIds: string[]) {
 /** Moves a photo up or down, or to the front (the cover). */
 export async function moveProductImage(producerId: string, imageId: string, to: "up" | "down" | "cover") {
   return db.$transaction(async (tx) => {
-    const img = await tx.productImage.findFirst({ where: { id: imageId, product: { producerId } }, select: { productId: true } });
+    const img = await tx.productImage.findFirst({
+      where: { id: imageId, product: { producerId } },
+      select: { productId: true },
+    });
     if (!img) return null;
-    const ids = (await tx.productImage.findMany({ where: { productId: img.productId }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
+    const ids = (
+      await tx.productImage.findMany({
+        where: { productId: img.productId },
+        orderBy: { position: "asc" },
+        select: { id: true },
+      })
+    ).map((r) => r.id);
     const i = ids.indexOf(imageId);
     const j = to === "up" ? i - 1 : to === "down" ? i + 1 : 0;
     if (j < 0 || j >= ids.length || i === j) return true;
@@ -125,10 +167,19 @@ export async function moveProductImage(producerId: string, imageId: string, to: 
 
 export async function deleteProductImage(producerId: string, imageId: string) {
   return db.$transaction(async (tx) => {
-    const img = await tx.productImage.findFirst({ where: { id: imageId, product: { producerId } }, select: { productId: true, originalPath: true } });
+    const img = await tx.productImage.findFirst({
+      where: { id: imageId, product: { producerId } },
+      select: { productId: true, originalPath: true },
+    });
     if (!img) return null;
     await tx.productImage.delete({ where: { id: imageId } });
-    const ids = (await tx.productImage.findMany({ where: { productId: img.productId }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
+    const ids = (
+      await tx.productImage.findMany({
+        where: { productId: img.productId },
+        orderBy: { position: "asc" },
+        select: { id: true },
+      })
+    ).map((r) => r.id);
     await reorder(tx, img.productId, ids);
     if (img.originalPath) await fs.rm(path.join(originalsDir(), path.basename(img.originalPath)), { force: true });
     return true;

@@ -27,13 +27,16 @@ export function moneyField(currency: string, opts: { min?: bigint; minKey?: stri
  * An amount whose currency is chosen in the same form: checked here against the rules of
  * every currency, converted with `amountIn` once the form's currency is known.
  */
-export const amountText = z.string({ error: "errors.money" }).trim().superRefine((typed, ctx) => {
-  const asIdr = parseMoneyInput(typed, "IDR");
-  const asOther = parseMoneyInput(typed, "USD");
-  if (asIdr.ok || asOther.ok) return;
-  const tooLarge = (!asIdr.ok && asIdr.reason === "too-large") || (!asOther.ok && asOther.reason === "too-large");
-  ctx.addIssue({ code: "custom", message: tooLarge ? "errors.moneyTooLarge" : "errors.money" });
-});
+export const amountText = z
+  .string({ error: "errors.money" })
+  .trim()
+  .superRefine((typed, ctx) => {
+    const asIdr = parseMoneyInput(typed, "IDR");
+    const asOther = parseMoneyInput(typed, "USD");
+    if (asIdr.ok || asOther.ok) return;
+    const tooLarge = (!asIdr.ok && asIdr.reason === "too-large") || (!asOther.ok && asOther.reason === "too-large");
+    ctx.addIssue({ code: "custom", message: tooLarge ? "errors.moneyTooLarge" : "errors.money" });
+  });
 
 /** The amount typed, in `currency`, as minor units (a refusal becomes an issue at `path`). */
 export function amountIn(typed: string, currency: string, ctx: z.RefinementCtx, path: string[]): bigint {

@@ -63,18 +63,22 @@ describe("arithmetic", () => {
     expect(split(money(100n, "IDR"), [1, 1, 1]).map((m) => m.amount)).toEqual([34n, 33n, 33n]);
     expect(split(money(-100n, "IDR"), [1, 1, 1]).map((m) => m.amount)).toEqual([-34n, -33n, -33n]);
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 30 }), (total, weights) => {
-        fc.pre(weights.some((w) => w > 0));
-        const parts = split(money(total, "IDR"), weights).map((m) => m.amount);
-        expect(sumMinor(parts)).toBe(total);
-        // no part strays more than one minor unit from its exact share
-        const wsum = BigInt(weights.reduce((a, b) => a + b, 0));
-        parts.forEach((p, i) => {
-          const exact = (total * BigInt(weights[i]) * 1000n) / wsum;
-          const diff = p * 1000n - exact;
-          expect(diff <= 1000n && diff >= -1000n).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 30 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0));
+          const parts = split(money(total, "IDR"), weights).map((m) => m.amount);
+          expect(sumMinor(parts)).toBe(total);
+          // no part strays more than one minor unit from its exact share
+          const wsum = BigInt(weights.reduce((a, b) => a + b, 0));
+          parts.forEach((p, i) => {
+            const exact = (total * BigInt(weights[i]) * 1000n) / wsum;
+            const diff = p * 1000n - exact;
+            expect(diff <= 1000n && diff >= -1000n).toBe(true);
+          });
+        },
+      ),
     );
   });
 
@@ -92,11 +96,13 @@ describe("arithmetic", () => {
 
 describe("people's numbers", () => {
   it("reads rupiah as Indonesians type them, and refuses what is not an amount", () => {
-    for (const typed of ["150000", "150.000", "150,000", "150 000"]) expect(parseMoneyInput(typed, "IDR")).toEqual({ ok: true, amount: 15_000_000n });
+    for (const typed of ["150000", "150.000", "150,000", "150 000"])
+      expect(parseMoneyInput(typed, "IDR")).toEqual({ ok: true, amount: 15_000_000n });
     expect(parseMoneyInput("12.50", "USD")).toEqual({ ok: true, amount: 1250n });
     expect(parseMoneyInput("12,5", "SGD")).toEqual({ ok: true, amount: 1250n });
     expect(parseMoneyInput("250.000", "VND")).toEqual({ ok: true, amount: 250_000n });
-    for (const bad of ["", "abc", "1.2.3,4", "12.345", "1e9", "0x10"]) expect(parseMoneyInput(bad, bad === "12.345" ? "USD" : "IDR").ok).toBe(false);
+    for (const bad of ["", "abc", "1.2.3,4", "12.345", "1e9", "0x10"])
+      expect(parseMoneyInput(bad, bad === "12.345" ? "USD" : "IDR").ok).toBe(false);
     expect(parseMoneyInput("-5", "IDR")).toEqual({ ok: false, reason: "negative" });
     expect(parseMoneyInput("100000000000", "IDR")).toEqual({ ok: true, amount: 10_000_000_000_000n });
     expect(parseMoneyInput("100000000001", "IDR")).toEqual({ ok: false, reason: "too-large" });

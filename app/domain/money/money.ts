@@ -19,7 +19,24 @@ import { numberFormat } from "~/lib/format";
 export type Money = { readonly amount: bigint; readonly currency: string };
 
 /** Stripe's (and ISO 4217's) zero-decimal currencies among those a person can pay or be quoted in. */
-const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
+const ZERO_DECIMAL = new Set([
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "JPY",
+  "KMF",
+  "KRW",
+  "MGA",
+  "PYG",
+  "RWF",
+  "UGX",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
+]);
 
 /** The most a single money field in a form may hold: Rp100.000.000.000 (and the same number of major units elsewhere). */
 export const MAX_FORM_MAJOR = 100_000_000_000n;
@@ -148,7 +165,9 @@ export function percentToBps(typed: string): number | null {
 /** 1250 basis points → "12.5" (for a form field or a memo). */
 export function bpsToPercent(bps: number): string {
   const whole = Math.trunc(bps / 100);
-  const frac = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  const frac = String(bps % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return frac ? `${whole}.${frac}` : String(whole);
 }
 
@@ -221,7 +240,11 @@ export type ParseRefusal = "invalid" | "too-large" | "negative";
  * digits, with "." or "," as decimal mark ("12.50", "12,5") and no thousands separators.
  * Refuses more than MAX_FORM_MAJOR major units.
  */
-export function parseMoneyInput(typed: string, currency: string, max: bigint = MAX_FORM_MAJOR): { ok: true; amount: bigint } | { ok: false; reason: ParseRefusal } {
+export function parseMoneyInput(
+  typed: string,
+  currency: string,
+  max: bigint = MAX_FORM_MAJOR,
+): { ok: true; amount: bigint } | { ok: false; reason: ParseRefusal } {
   const s = typed.trim();
   if (s.startsWith("-")) return { ok: false, reason: "negative" };
   const per = minorPerMajor(currency);
@@ -262,11 +285,20 @@ export function formatMoney(amountMinor: bigint | number, currency: string, loca
   const fractionDigits = whole ? 0 : minorDigits(cur);
   const major = toMajorString(amount, cur);
   if (cur === "IDR") {
-    const f = numberFormat(intlLocale[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    const f = numberFormat(intlLocale[locale], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
     const n = (f.format as unknown as ExactFormat)(major);
     return locale === "id" ? `Rp${n}` : `IDR ${n}`;
   }
-  const f = numberFormat(intlLocale[locale], { style: "currency", currency: cur, currencyDisplay: locale === "id" ? "code" : "symbol", minimumFractionDigits: fractionDigits, maximumFractionDigits: minorDigits(cur) });
+  const f = numberFormat(intlLocale[locale], {
+    style: "currency",
+    currency: cur,
+    currencyDisplay: locale === "id" ? "code" : "symbol",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: minorDigits(cur),
+  });
   return (f.format as unknown as ExactFormat)(major);
 }
 
@@ -274,7 +306,12 @@ export function formatMoney(amountMinor: bigint | number, currency: string, loca
 export function formatDocumentMoney(amountMinor: bigint, currency: string): string {
   const cur = currency.toUpperCase();
   const digits = minorDigits(cur);
-  const f = numberFormat("en-US", { style: "currency", currency: cur, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const f = numberFormat("en-US", {
+    style: "currency",
+    currency: cur,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return (f.format as unknown as ExactFormat)(toMajorString(amountMinor, cur));
 }
 
@@ -295,7 +332,10 @@ function scaledRate(idrPerUnit: string | number): bigint {
 }
 
 /** An IDR amount in another currency at a dated rate, rounded to that currency's minor unit (display only). */
-export function convertFromIdr(idrMinor: bigint | number, rate: { currency: string; idrPerUnit: string | number }): bigint {
+export function convertFromIdr(
+  idrMinor: bigint | number,
+  rate: { currency: string; idrPerUnit: string | number },
+): bigint {
   const r = scaledRate(rate.idrPerUnit);
   if (r === 0n) throw new MoneyError("zero rate");
   // foreign minor = idr minor / 100 / rate × minorPerMajor(foreign)

@@ -48,7 +48,23 @@ export const INDONESIAN_PROVINCES: ReadonlyArray<{ code: string; name: string }>
 
 /** ASEAN members first (Indonesia at the top), then the other usual destinations. */
 export const ASEAN_COUNTRIES = ["ID", "BN", "KH", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"] as const;
-export const OTHER_COUNTRIES = ["AU", "CN", "HK", "TW", "JP", "KR", "IN", "AE", "SA", "NL", "DE", "GB", "US", "CA", "NZ"] as const;
+export const OTHER_COUNTRIES = [
+  "AU",
+  "CN",
+  "HK",
+  "TW",
+  "JP",
+  "KR",
+  "IN",
+  "AE",
+  "SA",
+  "NL",
+  "DE",
+  "GB",
+  "US",
+  "CA",
+  "NZ",
+] as const;
 export const SHIPPING_COUNTRIES: readonly string[] = [...ASEAN_COUNTRIES, ...OTHER_COUNTRIES];
 
 /** The kabupaten/kota we can name for a province (the two in scope), else none: the buyer types the city. */

@@ -15,20 +15,35 @@ export type CancelReason = "buyer" | "staff" | "expired" | "payment-expired" | "
 
 /** Locks an order row for the rest of the transaction and returns its status. */
 export async function lockOrder(tx: Tx, orderId: string) {
-  const rows = await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT "id", "status"::text AS "status" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; status: string }>
+  >`SELECT "id", "status"::text AS "status" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
   return rows[0] ?? null;
 }
 
-
 /** Cancels an unpaid order and returns its stock; false when it was no longer unpaid. */
-export async function cancelUnpaidOrder(orderId: string, actorId: string | null, reason: CancelReason): Promise<boolean> {
+export async function cancelUnpaidOrder(
+  orderId: string,
+  actorId: string | null,
+  reason: CancelReason,
+): Promise<boolean> {
   const result = await db.$transaction(async (tx) => {
     const locked = await lockOrder(tx, orderId);
     if (!locked || !isUnpaid(locked.status)) return null;
     await releaseHold(tx, orderId);
-    const order = await tx.order.update({ where: { id: orderId }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: reason } });
+    const order = await tx.order.update({
+      where: { id: orderId },
+      data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: reason },
+    });
     if (actorId || reason === "expired") {
-      await audit(tx, { actorId, action: "order.cancelled", entityType: "Order", entityId: orderId, before: { status: locked.status }, after: { status: "CANCELLED", reason } });
+      await audit(tx, {
+        actorId,
+        action: "order.cancelled",
+        entityType: "Order",
+        entityId: orderId,
+        before: { status: locked.status },
+        after: { status: "CANCELLED", reason },
+      });
     }
     if (reason !== "payment-failed") await orderMail(tx, orderId, "cancelled");
     return order;

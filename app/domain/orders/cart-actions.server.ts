@@ -5,7 +5,11 @@ import { formError, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/session.server";
 import { cartCookie, CartRefused, removeCartLine, setCartLine, MAX_LINE_QTY } from "./cart.server";
 
-const quantity = z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(1, { error: "errors.quantity" }).max(MAX_LINE_QTY, { error: "errors.quantity" });
+const quantity = z.coerce
+  .number({ error: "errors.quantity" })
+  .int({ error: "errors.quantity" })
+  .min(1, { error: "errors.quantity" })
+  .max(MAX_LINE_QTY, { error: "errors.quantity" });
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), variantId: z.string().min(1).max(40), quantity }),
@@ -14,11 +18,19 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 function refusal(err: CartRefused, form: FormData) {
-  return formError(409, form, `cart.refused.${err.reason}`, {}, { moq: err.detail.moq ?? 0, stock: err.detail.stock ?? 0 });
+  return formError(
+    409,
+    form,
+    `cart.refused.${err.reason}`,
+    {},
+    { moq: err.detail.moq ?? 0, stock: err.detail.stock ?? 0 },
+  );
 }
 
 export async function addToCartAction(request: Request) {
-  const parsed = await parseForm(request, schema, { shape: (form) => ({ intent: "add", variantId: form.get("variantId"), quantity: form.get("quantity") }) });
+  const parsed = await parseForm(request, schema, {
+    shape: (form) => ({ intent: "add", variantId: form.get("variantId"), quantity: form.get("quantity") }),
+  });
   return cartAction(request, parsed);
 }
 
@@ -37,7 +49,10 @@ async function cartAction(request: Request, parsed: Awaited<ReturnType<typeof pa
     }
     const cartId = await setCartLine(request, userId, parsed.data.variantId, parsed.data.quantity, parsed.data.intent);
     const headers = userId ? undefined : { "Set-Cookie": cartCookie(cartId) };
-    return data({ ok: true as const, added: parsed.data.intent === "add" ? { quantity: parsed.data.quantity } : null }, { headers });
+    return data(
+      { ok: true as const, added: parsed.data.intent === "add" ? { quantity: parsed.data.quantity } : null },
+      { headers },
+    );
   } catch (err) {
     if (err instanceof CartRefused) return refusal(err, parsed.form);
     throw err;

@@ -17,12 +17,17 @@ export function guestCartId(request: Request): string | null {
 }
 
 export function cartCookie(cartId: string | null) {
-  return cartId ? `${CART_COOKIE}=${cartId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000` : `${CART_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+  return cartId
+    ? `${CART_COOKIE}=${cartId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`
+    : `${CART_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
 /** The visitor's cart id, if there is one (never another user's cart). */
 export async function findCartId(request: Request, userId: string | null): Promise<string | null> {
-  if (userId) return (await db.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id ?? null;
+  if (userId)
+    return (
+      (await db.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id ?? null
+    );
   const id = guestCartId(request);
   if (!id) return null;
   return (await db.cart.findFirst({ where: { id, userId: null }, select: { id: true } }))?.id ?? null;
@@ -38,13 +43,19 @@ export async function cartItemCount(request: Request, userId: string | null): Pr
 
 export type CartRefusal = "unavailable" | "below-moq" | "over-stock" | "invalid-quantity";
 export class CartRefused extends Error {
-  constructor(readonly reason: CartRefusal, readonly detail: { moq?: number; stock?: number } = {}) {
+  constructor(
+    readonly reason: CartRefusal,
+    readonly detail: { moq?: number; stock?: number } = {},
+  ) {
     super(`cart: ${reason}`);
   }
 }
 
 async function sellableVariant(variantId: string) {
-  return db.variant.findFirst({ where: { id: variantId, product: visibleProductWhere() }, select: { id: true, stock: true, minOrderQty: true } });
+  return db.variant.findFirst({
+    where: { id: variantId, product: visibleProductWhere() },
+    select: { id: true, stock: true, minOrderQty: true },
+  });
 }
 
 function checkQuantity(v: { stock: number; minOrderQty: number }, quantity: number) {
@@ -57,7 +68,13 @@ function checkQuantity(v: { stock: number; minOrderQty: number }, quantity: numb
  * Adds to (or sets) a line of the visitor's cart; creates the cart when needed and
  * returns its id (for the guest cookie).
  */
-export async function setCartLine(request: Request, userId: string | null, variantId: string, quantity: number, mode: "add" | "set") {
+export async function setCartLine(
+  request: Request,
+  userId: string | null,
+  variantId: string,
+  quantity: number,
+  mode: "add" | "set",
+) {
   const v = await sellableVariant(variantId);
   if (!v) throw new CartRefused("unavailable");
   let cartId = await findCartId(request, userId);
@@ -65,7 +82,11 @@ export async function setCartLine(request: Request, userId: string | null, varia
   const existing = await db.cartItem.findUnique({ where: { cartId_variantId: { cartId, variantId } } });
   const target = mode === "add" ? (existing?.quantity ?? 0) + quantity : quantity;
   checkQuantity(v, target);
-  await db.cartItem.upsert({ where: { cartId_variantId: { cartId, variantId } }, update: { quantity: target }, create: { cartId, variantId, quantity: target } });
+  await db.cartItem.upsert({
+    where: { cartId_variantId: { cartId, variantId } },
+    update: { quantity: target },
+    create: { cartId, variantId, quantity: target },
+  });
   return cartId;
 }
 
@@ -79,13 +100,24 @@ export async function mergeGuestCart(request: Request, userId: string) {
   const guestId = guestCartId(request);
   if (!guestId) return;
   await db.$transaction(async (tx) => {
-    const guest = await tx.cart.findFirst({ where: { id: guestId, userId: null }, include: { items: { include: { variant: { select: { stock: true } } } } } });
+    const guest = await tx.cart.findFirst({
+      where: { id: guestId, userId: null },
+      include: { items: { include: { variant: { select: { stock: true } } } } },
+    });
     if (!guest) return;
-    const mine = (await tx.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } })) ?? (await tx.cart.create({ data: { userId } }));
+    const mine =
+      (await tx.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } })) ??
+      (await tx.cart.create({ data: { userId } }));
     for (const item of guest.items) {
-      const existing = await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } } });
+      const existing = await tx.cartItem.findUnique({
+        where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } },
+      });
       const quantity = Math.min((existing?.quantity ?? 0) + item.quantity, Math.max(item.variant.stock, 1));
-      await tx.cartItem.upsert({ where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } }, update: { quantity }, create: { cartId: mine.id, variantId: item.variantId, quantity } });
+      await tx.cartItem.upsert({
+        where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } },
+        update: { quantity },
+        create: { cartId: mine.id, variantId: item.variantId, quantity },
+      });
     }
     await tx.cart.delete({ where: { id: guest.id } });
   });
@@ -101,7 +133,16 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       variant: {
         include: {
           priceTiers: true,
-          product: { select: { slug: true, nameId: true, nameEn: true, status: true, producer: { select: { id: true, legalName: true, status: true, regencyCode: true } }, images: { where: { ready: true }, orderBy: { position: "asc" }, take: 1 } } },
+          product: {
+            select: {
+              slug: true,
+              nameId: true,
+              nameEn: true,
+              status: true,
+              producer: { select: { id: true, legalName: true, status: true, regencyCode: true } },
+              images: { where: { ready: true }, orderBy: { position: "asc" }, take: 1 },
+            },
+          },
         },
       },
     },
@@ -111,7 +152,13 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
     const p = v.product;
     const price = unitPrice(v.priceAmount, v.priceTiers, i.quantity);
     const available = p.status === "PUBLISHED" && p.producer.status === "VERIFIED";
-    const problem: CartRefusal | null = !available ? "unavailable" : i.quantity > v.stock ? "over-stock" : i.quantity < v.minOrderQty ? "below-moq" : null;
+    const problem: CartRefusal | null = !available
+      ? "unavailable"
+      : i.quantity > v.stock
+        ? "over-stock"
+        : i.quantity < v.minOrderQty
+          ? "below-moq"
+          : null;
     return {
       variantId: v.id,
       sku: v.sku,
@@ -130,7 +177,14 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       stock: v.stock,
       minOrderQty: v.minOrderQty,
       problem,
-      image: p.images[0] ? { key: p.images[0].key, width: p.images[0].width, height: p.images[0].height, widths: p.images[0].variantWidths } : null,
+      image: p.images[0]
+        ? {
+            key: p.images[0].key,
+            width: p.images[0].width,
+            height: p.images[0].height,
+            widths: p.images[0].variantWidths,
+          }
+        : null,
     };
   });
   return {

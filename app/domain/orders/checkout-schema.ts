@@ -2,14 +2,18 @@
 import { z } from "zod";
 import { regenciesOf, SHIPPING_COUNTRIES, INDONESIAN_PROVINCES } from "./address";
 
-const text = (max: number) => z.string().trim().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" });
+const text = (max: number) =>
+  z.string().trim().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" });
 
 export const checkoutSchema = z
   .object({
     intent: z.enum(["review", "place"]),
     email: z.string().trim().toLowerCase().email({ error: "errors.email" }).max(200, { error: "errors.tooLong" }),
     name: text(120),
-    phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
     country: z.string().refine((c) => SHIPPING_COUNTRIES.includes(c), { error: "errors.invalidChoice" }),
     province: z.string().trim().max(80, { error: "errors.tooLong" }).optional().default(""),
     regencyCode: z.string().trim().max(10).optional().default(""),
@@ -19,15 +23,22 @@ export const checkoutSchema = z
     shippingRate: z.string().min(1, { error: "errors.chooseShipping" }).max(40),
     paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE"], { error: "errors.choosePayment" }),
     /** from the review step: its one-time key and the digest of what was reviewed */
-    checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined),
+    checkoutKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .optional()
+      .catch(undefined),
     reviewDigest: z.string().max(64).optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.country !== "ID") return;
-    if (!INDONESIAN_PROVINCES.some((p) => p.code === v.province)) ctx.addIssue({ code: "custom", path: ["province"], message: "errors.invalidChoice" });
-    if (!/^\d{5}$/.test(v.postcode)) ctx.addIssue({ code: "custom", path: ["postcode"], message: "errors.postcodeInvalid" });
+    if (!INDONESIAN_PROVINCES.some((p) => p.code === v.province))
+      ctx.addIssue({ code: "custom", path: ["province"], message: "errors.invalidChoice" });
+    if (!/^\d{5}$/.test(v.postcode))
+      ctx.addIssue({ code: "custom", path: ["postcode"], message: "errors.postcodeInvalid" });
     const regencies = regenciesOf(v.province);
-    if (v.regencyCode && !regencies.some((r) => r.code === v.regencyCode)) ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "errors.invalidChoice" });
+    if (v.regencyCode && !regencies.some((r) => r.code === v.regencyCode))
+      ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "errors.invalidChoice" });
   });
 
 export type CheckoutInput = z.infer<typeof checkoutSchema>;

@@ -28,9 +28,20 @@ import { regenciesOf } from "./address";
 
 export const CARD_HOLD_MINUTES = 30;
 
-export type CheckoutRefusal = "empty-cart" | "cart-problems" | "shipping-unavailable" | "payment-unavailable" | "sold-out" | "payment-failed" | "changed" | "transfer-busy";
+export type CheckoutRefusal =
+  | "empty-cart"
+  | "cart-problems"
+  | "shipping-unavailable"
+  | "payment-unavailable"
+  | "sold-out"
+  | "payment-failed"
+  | "changed"
+  | "transfer-busy";
 export class CheckoutRefused extends Error {
-  constructor(readonly reason: CheckoutRefusal, readonly skus: string[] = []) {
+  constructor(
+    readonly reason: CheckoutRefusal,
+    readonly skus: string[] = [],
+  ) {
     super(`checkout: ${reason}`);
   }
 }
@@ -40,14 +51,23 @@ export function paymentMethods() {
 }
 
 /** The cart priced for review: lines, shipping, total; or why it cannot be ordered. */
-export async function checkoutQuote(cartId: string | null, locale: AppLocale, input: { country: string; shippingRate: string }) {
+export async function checkoutQuote(
+  cartId: string | null,
+  locale: AppLocale,
+  input: { country: string; shippingRate: string },
+) {
   const cart = await cartView(cartId, locale);
   if (cart.lines.length === 0) throw new CheckoutRefused("empty-cart");
   const short = cart.lines.filter((l) => l.problem === "over-stock");
-  if (short.length > 0) throw new CheckoutRefused("sold-out", short.map((l) => l.sku));
+  if (short.length > 0)
+    throw new CheckoutRefused(
+      "sold-out",
+      short.map((l) => l.sku),
+    );
   if (cart.problems > 0) throw new CheckoutRefused("cart-problems");
   const rate = await db.shippingRate.findUnique({ where: { code: input.shippingRate } });
-  if (!rate || !rateApplies(rate, input.country) || rate.currency !== cart.currency) throw new CheckoutRefused("shipping-unavailable");
+  if (!rate || !rateApplies(rate, input.country) || rate.currency !== cart.currency)
+    throw new CheckoutRefused("shipping-unavailable");
   const total = add(money(cart.subtotal, cart.currency), money(rate.amount, rate.currency)).amount;
   return { cart, rate, shipping: rate.amount, total, digest: reviewDigest(cart.lines, rate.code, rate.amount, total) };
 }
@@ -58,9 +78,20 @@ export async function checkoutQuote(cartId: string | null, locale: AppLocale, in
  * recomputes it, and a difference (the cart, a price or a rate changed since) sends the
  * buyer back to review instead of charging something they did not see.
  */
-function reviewDigest(lines: Array<{ variantId: string; quantity: number; unitPrice: bigint }>, rateCode: string, shipping: bigint, total: bigint) {
-  const parts = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId)).map((l) => `${l.variantId}:${l.quantity}:${l.unitPrice}`);
-  return crypto.createHash("sha256").update([...parts, rateCode, shipping, total].join("|")).digest("base64url").slice(0, 32);
+function reviewDigest(
+  lines: Array<{ variantId: string; quantity: number; unitPrice: bigint }>,
+  rateCode: string,
+  shipping: bigint,
+  total: bigint,
+) {
+  const parts = [...lines]
+    .sort((a, b) => a.variantId.localeCompare(b.variantId))
+    .map((l) => `${l.variantId}:${l.quantity}:${l.unitPrice}`);
+  return crypto
+    .createHash("sha256")
+    .update([...parts, rateCode, shipping, total].join("|"))
+    .digest("base64url")
+    .slice(0, 32);
 }
 
 /** A fresh one-time key for the review step's form. */
@@ -95,15 +126,24 @@ const TRANSFER_LOCK = 42_0002;
 async function uniqueTransferAmount(tx: Tx, total: bigint): Promise<bigint> {
   const step = roundingStep("IDR");
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TRANSFER_LOCK}, hashtext(${total.toString()}))`;
-  const waiting = await tx.order.findMany({ where: { status: "AWAITING_PAYMENT", transferAmount: { gt: total, lte: total + BigInt(TRANSFER_CODES) * step } }, select: { transferAmount: true } });
+  const waiting = await tx.order.findMany({
+    where: { status: "AWAITING_PAYMENT", transferAmount: { gt: total, lte: total + BigInt(TRANSFER_CODES) * step } },
+    select: { transferAmount: true },
+  });
   const taken = new Set(waiting.map((o) => o.transferAmount));
   const free: bigint[] = [];
-  for (let code = 1; code <= TRANSFER_CODES; code++) if (!taken.has(total + BigInt(code) * step)) free.push(total + BigInt(code) * step);
+  for (let code = 1; code <= TRANSFER_CODES; code++)
+    if (!taken.has(total + BigInt(code) * step)) free.push(total + BigInt(code) * step);
   if (free.length === 0) throw new CheckoutRefused("transfer-busy");
   return free[crypto.randomInt(free.length)];
 }
 
-export type PlacedOrder = { id: string; number: string; accessToken: string; paymentMethod: "STRIPE" | "BANK_TRANSFER" };
+export type PlacedOrder = {
+  id: string;
+  number: string;
+  accessToken: string;
+  paymentMethod: "STRIPE" | "BANK_TRANSFER";
+};
 export type PlaceOptions = { checkoutKey: string; reviewDigest: string };
 
 /** A checkout holds a handful of rows for a few milliseconds; these bounds only matter in a rush. */
@@ -115,13 +155,22 @@ const CHECKOUT_TX = { maxWait: 10_000, timeout: 15_000 };
  * refused with "review again". Stock is taken last, right before commit, so the rows
  * every buyer of a scarce variant waits for are locked as briefly as possible.
  */
-export async function placeOrder(cartId: string | null, userId: string | null, locale: AppLocale, input: CheckoutInput, opts: PlaceOptions): Promise<PlacedOrder> {
+export async function placeOrder(
+  cartId: string | null,
+  userId: string | null,
+  locale: AppLocale,
+  input: CheckoutInput,
+  opts: PlaceOptions,
+): Promise<PlacedOrder> {
   const method = input.paymentMethod;
   if (!(paymentMethods() as readonly string[]).includes(method)) throw new CheckoutRefused("payment-unavailable");
   if (!cartId) throw new CheckoutRefused("empty-cart");
   const key = storedCheckoutKey(cartId, opts.checkoutKey);
   const placed = async () => {
-    const o = await db.order.findUnique({ where: { checkoutKey: key }, select: { id: true, number: true, accessToken: true, paymentMethod: true } });
+    const o = await db.order.findUnique({
+      where: { checkoutKey: key },
+      select: { id: true, number: true, accessToken: true, paymentMethod: true },
+    });
     return o && { id: o.id, number: o.number, accessToken: o.accessToken, paymentMethod: o.paymentMethod };
   };
   const already = await placed();
@@ -140,7 +189,14 @@ function isUniqueViolation(err: unknown) {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
-async function createOrder(cartId: string, userId: string | null, locale: AppLocale, input: CheckoutInput, opts: PlaceOptions, key: string): Promise<PlacedOrder> {
+async function createOrder(
+  cartId: string,
+  userId: string | null,
+  locale: AppLocale,
+  input: CheckoutInput,
+  opts: PlaceOptions,
+  key: string,
+): Promise<PlacedOrder> {
   const method = input.paymentMethod;
   const quote = await checkoutQuote(cartId, locale, input);
   if (quote.digest !== opts.reviewDigest) throw new CheckoutRefused("changed");
@@ -152,8 +208,15 @@ async function createOrder(cartId: string, userId: string | null, locale: AppLoc
 
   const order = await db.$transaction(async (tx) => {
     // a cheap look first: in a rush most buyers learn "sold out" here, without writing anything
-    const short = await tx.variant.findMany({ where: { OR: lines.map((l) => ({ id: l.variantId, stock: { lt: l.quantity } })) }, select: { sku: true } });
-    if (short.length > 0) throw new CheckoutRefused("sold-out", short.map((s) => s.sku));
+    const short = await tx.variant.findMany({
+      where: { OR: lines.map((l) => ({ id: l.variantId, stock: { lt: l.quantity } })) },
+      select: { sku: true },
+    });
+    if (short.length > 0)
+      throw new CheckoutRefused(
+        "sold-out",
+        short.map((s) => s.sku),
+      );
     const created = await tx.order.create({
       data: {
         number,
@@ -175,7 +238,10 @@ async function createOrder(cartId: string, userId: string | null, locale: AppLoc
         shippingAddress: input.address,
         shippingCity: input.city,
         shippingProvince: input.country === "ID" ? input.province : input.province || null,
-        shippingRegencyCode: input.country === "ID" && regenciesOf(input.province).some((r) => r.code === input.regencyCode) ? input.regencyCode : null,
+        shippingRegencyCode:
+          input.country === "ID" && regenciesOf(input.province).some((r) => r.code === input.regencyCode)
+            ? input.regencyCode
+            : null,
         shippingCountry: input.country,
         shippingPostcode: input.postcode || null,
         shippingRateCode: quote.rate.code,
@@ -192,14 +258,20 @@ async function createOrder(cartId: string, userId: string | null, locale: AppLoc
             lineAmount: l.lineTotal,
           })),
         },
-        reservations: { create: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, expiresAt: reservedUntil })) },
+        reservations: {
+          create: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, expiresAt: reservedUntil })),
+        },
       },
     });
     await tx.cartItem.deleteMany({ where: { cartId, variantId: { in: lines.map((l) => l.variantId) } } });
     // last: the scarce rows (stock, the transfer codes of this total) are locked only from here to the commit
     const soldOut = await takeStockForLines(tx, lines);
     if (soldOut.length > 0) throw new CheckoutRefused("sold-out", soldOut);
-    if (method === "BANK_TRANSFER") await tx.order.update({ where: { id: created.id }, data: { transferAmount: await uniqueTransferAmount(tx, quote.total) } });
+    if (method === "BANK_TRANSFER")
+      await tx.order.update({
+        where: { id: created.id },
+        data: { transferAmount: await uniqueTransferAmount(tx, quote.total) },
+      });
     if (method === "BANK_TRANSFER") await orderMail(tx, created.id, "awaiting-transfer");
     return created;
   }, CHECKOUT_TX);
@@ -213,7 +285,9 @@ async function createOrder(cartId: string, userId: string | null, locale: AppLoc
 export async function startCardPayment(orderId: string): Promise<string> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
   if (order.stripeCheckoutUrl && order.status === "PENDING_PAYMENT") return order.stripeCheckoutUrl;
-  const rate = order.shippingRateCode ? await db.shippingRate.findUnique({ where: { code: order.shippingRateCode } }) : null;
+  const rate = order.shippingRateCode
+    ? await db.shippingRate.findUnique({ where: { code: order.shippingRateCode } })
+    : null;
   const locale = order.locale as AppLocale;
   const back = `${appUrl()}${orderPath(order, locale)}`;
   try {
@@ -223,18 +297,29 @@ export async function startCardPayment(orderId: string): Promise<string> {
       email: order.email,
       currency: order.currency,
       locale,
-      lines: order.lines.map((l) => ({ name: `${l.productName} — ${l.variantName}`, unitAmount: l.unitAmount, quantity: l.quantity })),
-      shipping: { name: (locale === "en" ? rate?.nameEn : rate?.nameId) ?? "Ongkos kirim", amount: order.shippingAmount },
+      lines: order.lines.map((l) => ({
+        name: `${l.productName} — ${l.variantName}`,
+        unitAmount: l.unitAmount,
+        quantity: l.quantity,
+      })),
+      shipping: {
+        name: (locale === "en" ? rate?.nameEn : rate?.nameId) ?? "Ongkos kirim",
+        amount: order.shippingAmount,
+      },
       expiresAt: order.reservedUntil ?? new Date(Date.now() + CARD_HOLD_MINUTES * 60_000),
       successUrl: `${back}&paid=1`,
       cancelUrl: back,
     });
-    await db.order.update({ where: { id: order.id }, data: { stripeSessionId: session.id, stripeCheckoutUrl: session.url } });
+    await db.order.update({
+      where: { id: order.id },
+      data: { stripeSessionId: session.id, stripeCheckoutUrl: session.url },
+    });
     return session.url!;
   } catch (err) {
-    console.warn(`stripe: could not open a checkout session for ${order.number}: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(
+      `stripe: could not open a checkout session for ${order.number}: ${err instanceof Error ? err.message : String(err)}`,
+    );
     await cancelUnpaidOrder(order.id, null, "payment-failed");
     throw new CheckoutRefused("payment-failed");
   }
 }
-

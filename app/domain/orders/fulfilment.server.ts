@@ -10,12 +10,38 @@ import { orderMail } from "./order-mail.server";
 
 export async function producerFulfilments(producerId: string, view: "open" | "done") {
   return db.fulfilment.findMany({
-    where: { producerId, status: view === "open" ? { in: ["PENDING", "PACKED"] } : { in: ["SHIPPED", "DELIVERED", "CANCELLED"] } },
+    where: {
+      producerId,
+      status: view === "open" ? { in: ["PENDING", "PACKED"] } : { in: ["SHIPPED", "DELIVERED", "CANCELLED"] },
+    },
     orderBy: { createdAt: view === "open" ? "asc" : "desc" },
     take: 100,
     include: {
-      lines: { select: { id: true, productName: true, variantName: true, sku: true, quantity: true, refundedQty: true, lineAmount: true } },
-      order: { select: { number: true, shippingName: true, shippingPhone: true, shippingAddress: true, shippingCity: true, shippingProvince: true, shippingPostcode: true, shippingCountry: true, shippingRateCode: true, paidAt: true } },
+      lines: {
+        select: {
+          id: true,
+          productName: true,
+          variantName: true,
+          sku: true,
+          quantity: true,
+          refundedQty: true,
+          lineAmount: true,
+        },
+      },
+      order: {
+        select: {
+          number: true,
+          shippingName: true,
+          shippingPhone: true,
+          shippingAddress: true,
+          shippingCity: true,
+          shippingProvince: true,
+          shippingPostcode: true,
+          shippingCountry: true,
+          shippingRateCode: true,
+          paidAt: true,
+        },
+      },
     },
   });
 }
@@ -24,24 +50,57 @@ export class FulfilmentRefused extends Error {}
 
 export async function markPacked(producerId: string, userId: string, fulfilmentId: string) {
   await db.$transaction(async (tx) => {
-    const r = await tx.fulfilment.updateMany({ where: { id: fulfilmentId, producerId, status: "PENDING" }, data: { status: "PACKED", packedAt: new Date() } });
+    const r = await tx.fulfilment.updateMany({
+      where: { id: fulfilmentId, producerId, status: "PENDING" },
+      data: { status: "PACKED", packedAt: new Date() },
+    });
     if (r.count === 0) throw new FulfilmentRefused();
-    await audit(tx, { actorId: userId, action: "fulfilment.packed", entityType: "Fulfilment", entityId: fulfilmentId, after: { status: "PACKED" } });
+    await audit(tx, {
+      actorId: userId,
+      action: "fulfilment.packed",
+      entityType: "Fulfilment",
+      entityId: fulfilmentId,
+      after: { status: "PACKED" },
+    });
   });
 }
 
-export async function markShipped(producerId: string, userId: string, fulfilmentId: string, carrier: string, trackingNumber: string) {
+export async function markShipped(
+  producerId: string,
+  userId: string,
+  fulfilmentId: string,
+  carrier: string,
+  trackingNumber: string,
+) {
   await db.$transaction(async (tx) => {
     const r = await tx.fulfilment.updateMany({
       where: { id: fulfilmentId, producerId, status: { in: ["PENDING", "PACKED"] } },
       data: { status: "SHIPPED", shippedAt: new Date(), carrier, trackingNumber },
     });
     if (r.count === 0) throw new FulfilmentRefused();
-    const f = await tx.fulfilment.findUniqueOrThrow({ where: { id: fulfilmentId }, include: { producer: { select: { legalName: true } } } });
-    await audit(tx, { actorId: userId, action: "fulfilment.shipped", entityType: "Fulfilment", entityId: fulfilmentId, after: { status: "SHIPPED", carrier, trackingNumber } });
-    const parcels = await tx.fulfilment.findMany({ where: { orderId: f.orderId, status: { not: "CANCELLED" } }, select: { status: true } });
+    const f = await tx.fulfilment.findUniqueOrThrow({
+      where: { id: fulfilmentId },
+      include: { producer: { select: { legalName: true } } },
+    });
+    await audit(tx, {
+      actorId: userId,
+      action: "fulfilment.shipped",
+      entityType: "Fulfilment",
+      entityId: fulfilmentId,
+      after: { status: "SHIPPED", carrier, trackingNumber },
+    });
+    const parcels = await tx.fulfilment.findMany({
+      where: { orderId: f.orderId, status: { not: "CANCELLED" } },
+      select: { status: true },
+    });
     const allGone = parcels.every((p) => p.status === "SHIPPED" || p.status === "DELIVERED");
-    await tx.order.updateMany({ where: { id: f.orderId, status: { in: ["PAID", "PARTIALLY_SHIPPED"] } }, data: { status: allGone ? "SHIPPED" : "PARTIALLY_SHIPPED" } });
-    await orderMail(tx, f.orderId, "shipped", { tracking: `${carrier} ${trackingNumber}`, producer: f.producer.legalName });
+    await tx.order.updateMany({
+      where: { id: f.orderId, status: { in: ["PAID", "PARTIALLY_SHIPPED"] } },
+      data: { status: allGone ? "SHIPPED" : "PARTIALLY_SHIPPED" },
+    });
+    await orderMail(tx, f.orderId, "shipped", {
+      tracking: `${carrier} ${trackingNumber}`,
+      producer: f.producer.legalName,
+    });
   });
 }

@@ -11,7 +11,12 @@ import { marketSettings } from "./settings.server";
 
 export type OrderMailKind = "awaiting-transfer" | "cancelled" | "paid" | "shipped" | "refunded" | "late-payment";
 
-export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, extra: { amount?: bigint; tracking?: string; producer?: string } = {}) {
+export async function orderMail(
+  tx: Tx,
+  orderId: string,
+  kind: OrderMailKind,
+  extra: { amount?: bigint; tracking?: string; producer?: string } = {},
+) {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
   const locale = order.locale as AppLocale;
   const t = serverT(locale);
@@ -27,14 +32,33 @@ export async function orderMail(tx: Tx, orderId: string, kind: OrderMailKind, ex
   };
   if (kind === "awaiting-transfer") {
     const s = await marketSettings(tx);
-    Object.assign(vars, { bank: s.bankName, account: s.bankAccountNo, holder: s.bankAccountName, deadline: order.reservedUntil ? `${formatDate(order.reservedUntil, locale)} ${order.reservedUntil.toISOString().slice(11, 16)} UTC` : "" });
+    Object.assign(vars, {
+      bank: s.bankName,
+      account: s.bankAccountNo,
+      holder: s.bankAccountName,
+      deadline: order.reservedUntil
+        ? `${formatDate(order.reservedUntil, locale)} ${order.reservedUntil.toISOString().slice(11, 16)} UTC`
+        : "",
+    });
   }
-  await sendMail({ to: order.email, kind: `order.${kind}`, locale, subject: t(`mail.order.${kind}.subject`, vars), text: t(`mail.order.${kind}.body`, vars) }, tx);
+  await sendMail(
+    {
+      to: order.email,
+      kind: `order.${kind}`,
+      locale,
+      subject: t(`mail.order.${kind}.subject`, vars),
+      text: t(`mail.order.${kind}.body`, vars),
+    },
+    tx,
+  );
 }
 
 /** A producer learns it has part of a paid order to pack. */
 export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
-  const f = await tx.fulfilment.findUniqueOrThrow({ where: { id: fulfilmentId }, include: { producer: true, order: true, lines: true } });
+  const f = await tx.fulfilment.findUniqueOrThrow({
+    where: { id: fulfilmentId },
+    include: { producer: true, order: true, lines: true },
+  });
   const locale = await producerLocale(tx, f.producerId);
   const t = serverT(locale);
   const vars = {
@@ -43,5 +67,14 @@ export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
     items: f.lines.map((l) => `${l.quantity} × ${l.productName} (${l.variantName}, ${l.sku})`).join("\n"),
     link: `${appUrl()}/sell/orders`,
   };
-  await sendMail({ to: f.producer.contactEmail, kind: "fulfilment.new", locale, subject: t("mail.fulfilment.subject", vars), text: t("mail.fulfilment.body", vars) }, tx);
+  await sendMail(
+    {
+      to: f.producer.contactEmail,
+      kind: "fulfilment.new",
+      locale,
+      subject: t("mail.fulfilment.subject", vars),
+      text: t("mail.fulfilment.body", vars),
+    },
+    tx,
+  );
 }

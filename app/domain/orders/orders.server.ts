@@ -15,15 +15,24 @@ function sameKey(a: string, b: string) {
 
 const orderInclude = {
   lines: { orderBy: { id: "asc" as const } },
-  fulfilments: { include: { producer: { select: { legalName: true, slug: true } }, lines: { select: { id: true } } }, orderBy: { createdAt: "asc" as const } },
+  fulfilments: {
+    include: { producer: { select: { legalName: true, slug: true } }, lines: { select: { id: true } } },
+    orderBy: { createdAt: "asc" as const },
+  },
   refunds: { orderBy: { createdAt: "asc" as const } },
   payments: { orderBy: { createdAt: "asc" as const } },
 };
 
-export async function orderForViewer(number: string, viewer: { userId: string | null; key: string | null; staff: boolean }) {
+export async function orderForViewer(
+  number: string,
+  viewer: { userId: string | null; key: string | null; staff: boolean },
+) {
   const order = await db.order.findUnique({ where: { number }, include: orderInclude });
   if (!order) return null;
-  const allowed = viewer.staff || (!!viewer.userId && order.buyerId === viewer.userId) || (!!viewer.key && sameKey(viewer.key, order.accessToken));
+  const allowed =
+    viewer.staff ||
+    (!!viewer.userId && order.buyerId === viewer.userId) ||
+    (!!viewer.key && sameKey(viewer.key, order.accessToken));
   return allowed ? order : null;
 }
 
@@ -34,16 +43,41 @@ export async function buyerOrders(userId: string) {
     where: { buyerId: userId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    include: { fulfilments: { select: { id: true, status: true, carrier: true, trackingNumber: true, producer: { select: { legalName: true } } } }, _count: { select: { lines: true } } },
+    include: {
+      fulfilments: {
+        select: {
+          id: true,
+          status: true,
+          carrier: true,
+          trackingNumber: true,
+          producer: { select: { legalName: true } },
+        },
+      },
+      _count: { select: { lines: true } },
+    },
   });
 }
 
 export async function staffOrders(filter: { status?: OrderStatus; q?: string }) {
   return db.order.findMany({
-    where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { OR: [{ number: { contains: filter.q.toUpperCase() } }, { email: { contains: filter.q.toLowerCase() } }] } : {}) },
+    where: {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.q
+        ? { OR: [{ number: { contains: filter.q.toUpperCase() } }, { email: { contains: filter.q.toLowerCase() } }] }
+        : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, number: true, email: true, status: true, paymentMethod: true, totalAmount: true, currency: true, createdAt: true },
+    select: {
+      id: true,
+      number: true,
+      email: true,
+      status: true,
+      paymentMethod: true,
+      totalAmount: true,
+      currency: true,
+      createdAt: true,
+    },
   });
 }
 

@@ -25,19 +25,35 @@ export class RefundRefused extends Error {
 
 type Selection = Array<{ lineId: string; quantity: number }>;
 
-async function refundTx(tx: Tx, orderId: string, actorId: string | null, selection: Selection, reason: string, opts: { restock: boolean; cancel: boolean; allowUnpaidStatus?: boolean }) {
+async function refundTx(
+  tx: Tx,
+  orderId: string,
+  actorId: string | null,
+  selection: Selection,
+  reason: string,
+  opts: { restock: boolean; cancel: boolean; allowUnpaidStatus?: boolean },
+) {
   const locked = await lockOrder(tx, orderId);
-  if (!locked || (!opts.allowUnpaidStatus && !REFUNDABLE.includes(locked.status))) throw new RefundRefused("not-refundable");
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true, fulfilments: true, refunds: true } });
-  if (opts.cancel && order.fulfilments.some((f) => f.status === "SHIPPED" || f.status === "DELIVERED")) throw new RefundRefused("already-shipped");
+  if (!locked || (!opts.allowUnpaidStatus && !REFUNDABLE.includes(locked.status)))
+    throw new RefundRefused("not-refundable");
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { lines: true, fulfilments: true, refunds: true },
+  });
+  if (opts.cancel && order.fulfilments.some((f) => f.status === "SHIPPED" || f.status === "DELIVERED"))
+    throw new RefundRefused("already-shipped");
   const picked = selection.filter((s) => s.quantity > 0);
   if (picked.length === 0) throw new RefundRefused("nothing-selected");
   let linesAmount = 0n;
-  const perProducer = new Map<string, { fulfilmentId: string | null; total: bigint; refundedBefore: bigint; amount: bigint }>();
+  const perProducer = new Map<
+    string,
+    { fulfilmentId: string | null; total: bigint; refundedBefore: bigint; amount: bigint }
+  >();
   for (const s of picked) {
     const line = order.lines.find((l) => l.id === s.lineId);
     if (!line) throw new RefundRefused("unknown-line");
-    if (!Number.isInteger(s.quantity) || s.quantity > line.quantity - line.refundedQty) throw new RefundRefused("too-many");
+    if (!Number.isInteger(s.quantity) || s.quantity > line.quantity - line.refundedQty)
+      throw new RefundRefused("too-many");
     const amount = line.unitAmount * BigInt(s.quantity);
     linesAmount += amount;
     const producerLines = order.lines.filter((l) => l.producerId === line.producerId);
@@ -50,24 +66,51 @@ async function refundTx(tx: Tx, orderId: string, actorId: string | null, selecti
     p.amount += amount;
     perProducer.set(line.producerId, p);
   }
-  const remainingAfter = order.lines.reduce((n, l) => n + l.quantity - l.refundedQty, 0) - picked.reduce((n, s) => n + s.quantity, 0);
+  const remainingAfter =
+    order.lines.reduce((n, l) => n + l.quantity - l.refundedQty, 0) - picked.reduce((n, s) => n + s.quantity, 0);
   // the last refund of an order (nothing left after it) returns the shipping too; it can happen once
   const shippingRefund = remainingAfter === 0 ? order.shippingAmount : 0n;
   const amount = linesAmount + shippingRefund;
   const refund = await tx.refund.create({
-    data: { orderId, amount, currency: order.currency, reason, createdById: actorId, externalId: order.paymentMethod === "STRIPE" ? null : `manual:${orderId}:${order.refunds.length + 1}` },
+    data: {
+      orderId,
+      amount,
+      currency: order.currency,
+      reason,
+      createdById: actorId,
+      externalId: order.paymentMethod === "STRIPE" ? null : `manual:${orderId}:${order.refunds.length + 1}`,
+    },
   });
   for (const s of picked) {
     await tx.orderLine.update({ where: { id: s.lineId }, data: { refundedQty: { increment: s.quantity } } });
     if (opts.restock) await returnStock(tx, order.lines.find((l) => l.id === s.lineId)!.variantId, s.quantity);
   }
   for (const [producerId, p] of perProducer) {
-    await debitRefund(tx, { refundId: refund.id, producerId, fulfilmentId: p.fulfilmentId, orderNumber: order.number, fulfilmentTotal: p.total, refundedBefore: p.refundedBefore, linesAmount: p.amount, currency: order.currency });
+    await debitRefund(tx, {
+      refundId: refund.id,
+      producerId,
+      fulfilmentId: p.fulfilmentId,
+      orderNumber: order.number,
+      fulfilmentTotal: p.total,
+      refundedBefore: p.refundedBefore,
+      linesAmount: p.amount,
+      currency: order.currency,
+    });
   }
   const status = opts.cancel ? "CANCELLED" : remainingAfter === 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
-  await tx.order.update({ where: { id: orderId }, data: { status, ...(opts.cancel ? { cancelledAt: new Date(), cancelReason: reason } : {}) } });
+  await tx.order.update({
+    where: { id: orderId },
+    data: { status, ...(opts.cancel ? { cancelledAt: new Date(), cancelReason: reason } : {}) },
+  });
   if (opts.cancel) await tx.fulfilment.updateMany({ where: { orderId }, data: { status: "CANCELLED" } });
-  await audit(tx, { actorId, action: opts.cancel ? "order.cancelled-refunded" : "order.refunded", entityType: "Order", entityId: orderId, before: { status: locked.status }, after: { status, refundId: refund.id, amount, lines: picked } });
+  await audit(tx, {
+    actorId,
+    action: opts.cancel ? "order.cancelled-refunded" : "order.refunded",
+    entityType: "Order",
+    entityId: orderId,
+    before: { status: locked.status },
+    after: { status, refundId: refund.id, amount, lines: picked },
+  });
   await orderMail(tx, orderId, "refunded", { amount });
   return refund;
 }
@@ -79,7 +122,11 @@ function allRemaining(lines: Array<{ id: string; quantity: number; refundedQty: 
 /** Everything still unrefunded goes back (used when a late payment finds the stock gone). */
 export async function refundWholeOrderTx(tx: Tx, orderId: string, actorId: string | null, reason: string) {
   const lines = await tx.orderLine.findMany({ where: { orderId } });
-  return refundTx(tx, orderId, actorId, allRemaining(lines), reason, { restock: false, cancel: false, allowUnpaidStatus: true });
+  return refundTx(tx, orderId, actorId, allRemaining(lines), reason, {
+    restock: false,
+    cancel: false,
+    allowUnpaidStatus: true,
+  });
 }
 
 /** Staff cancel a paid order before any part has shipped: full refund and the stock goes back on sale. */
@@ -99,7 +146,10 @@ export async function refundLines(staffId: string, orderId: string, selection: S
 
 /** Sends the order's recorded card refunds that Stripe has not confirmed yet. Returns how many are still pending. */
 export async function executeCardRefunds(orderId: string) {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { refunds: { where: { externalId: null } } } });
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { refunds: { where: { externalId: null } } },
+  });
   if (order.paymentMethod !== "STRIPE" || !order.stripePaymentIntentId) return order.refunds.length;
   let pending = 0;
   for (const r of order.refunds) {
@@ -108,7 +158,9 @@ export async function executeCardRefunds(orderId: string) {
       await db.refund.update({ where: { id: r.id }, data: { externalId: re.id } });
     } catch (err) {
       pending++;
-      console.warn(`stripe: refund ${r.id} for ${order.number} not sent yet: ${err instanceof Error ? err.message : String(err)}`);
+      console.warn(
+        `stripe: refund ${r.id} for ${order.number} not sent yet: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   return pending;
@@ -124,9 +176,24 @@ export async function recordExternalRefundTx(tx: Tx, orderId: string, amountRefu
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { refunds: true } });
   const known = sumMinor(order.refunds.map((r) => r.amount));
   if (amountRefunded <= known) return false;
-  const refund = await tx.refund.create({ data: { orderId, amount: amountRefunded - known, currency: order.currency, reason: "stripe-dashboard", externalId: `${chargeId}:${amountRefunded}` } });
+  const refund = await tx.refund.create({
+    data: {
+      orderId,
+      amount: amountRefunded - known,
+      currency: order.currency,
+      reason: "stripe-dashboard",
+      externalId: `${chargeId}:${amountRefunded}`,
+    },
+  });
   const status = amountRefunded >= order.totalAmount ? "REFUNDED" : "PARTIALLY_REFUNDED";
   await tx.order.update({ where: { id: orderId }, data: { status } });
-  await audit(tx, { actorId: null, action: "order.refunded-at-stripe", entityType: "Order", entityId: orderId, before: { status: order.status }, after: { status, refundId: refund.id, amount: refund.amount } });
+  await audit(tx, {
+    actorId: null,
+    action: "order.refunded-at-stripe",
+    entityType: "Order",
+    entityId: orderId,
+    before: { status: order.status },
+    after: { status, refundId: refund.id, amount: refund.amount },
+  });
   return true;
 }

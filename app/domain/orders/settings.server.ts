@@ -10,13 +10,26 @@ export async function marketSettings(tx: Tx = db) {
   return tx.marketSettings.upsert({ where: { id: 1 }, update: {}, create: { id: 1 } });
 }
 
-export type SettingsInput = { commissionBps: number; bankName: string; bankAccountNo: string; bankAccountName: string; transferHoldMinutes: number };
+export type SettingsInput = {
+  commissionBps: number;
+  bankName: string;
+  bankAccountNo: string;
+  bankAccountName: string;
+  transferHoldMinutes: number;
+};
 
 export async function updateMarketSettings(staffId: string, input: SettingsInput) {
   return db.$transaction(async (tx) => {
     const before = await marketSettings(tx);
     const after = await tx.marketSettings.update({ where: { id: 1 }, data: { ...input, updatedById: staffId } });
-    await audit(tx, { actorId: staffId, action: "settings.updated", entityType: "MarketSettings", entityId: "1", before: snapshot(before), after: snapshot(after) });
+    await audit(tx, {
+      actorId: staffId,
+      action: "settings.updated",
+      entityType: "MarketSettings",
+      entityId: "1",
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -27,10 +40,20 @@ export function rateApplies(rate: { country: string | null; active: boolean }, c
 }
 
 export async function shippingRates(opts: { activeOnly?: boolean } = {}) {
-  return db.shippingRate.findMany({ where: opts.activeOnly ? { active: true } : {}, orderBy: [{ active: "desc" }, { amount: "asc" }] });
+  return db.shippingRate.findMany({
+    where: opts.activeOnly ? { active: true } : {},
+    orderBy: [{ active: "desc" }, { amount: "asc" }],
+  });
 }
 
-export type ShippingRateInput = { code: string; nameId: string; nameEn: string; country: string | null; amount: bigint; active: boolean };
+export type ShippingRateInput = {
+  code: string;
+  nameId: string;
+  nameEn: string;
+  country: string | null;
+  amount: bigint;
+  active: boolean;
+};
 
 export async function saveShippingRate(staffId: string, input: ShippingRateInput) {
   return db.$transaction(async (tx) => {

@@ -8,7 +8,10 @@ export function isUnpaid(status: string) {
 
 /** Staff may cancel an order not yet paid, or paid with nothing shipped. */
 export function canCancel(order: { status: string; parcels: Array<{ status: string }> }) {
-  return (isUnpaid(order.status) || order.status === "PAID") && !order.parcels.some((p) => p.status === "SHIPPED" || p.status === "DELIVERED");
+  return (
+    (isUnpaid(order.status) || order.status === "PAID") &&
+    !order.parcels.some((p) => p.status === "SHIPPED" || p.status === "DELIVERED")
+  );
 }
 
 export function isRefundable(status: string) {

@@ -17,7 +17,15 @@ export async function issuePartnerToken(staffId: string, name: string, requestsP
       data: { name, tokenHash: hashToken(token), prefix: token.slice(0, 10), requestsPerMinute, createdById: staffId },
       select: { id: true, name: true, prefix: true, requestsPerMinute: true },
     });
-    await tx.auditLog.create({ data: { actorId: staffId, action: "partner-token.issued", entityType: "PartnerToken", entityId: created.id, after: created } });
+    await tx.auditLog.create({
+      data: {
+        actorId: staffId,
+        action: "partner-token.issued",
+        entityType: "PartnerToken",
+        entityId: created.id,
+        after: created,
+      },
+    });
     return created;
   });
   return { ...row, token };
@@ -26,7 +34,10 @@ export async function issuePartnerToken(staffId: string, name: string, requestsP
 export async function revokePartnerToken(staffId: string, id: string) {
   return db.$transaction(async (tx) => {
     const res = await tx.partnerToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (res.count === 1) await tx.auditLog.create({ data: { actorId: staffId, action: "partner-token.revoked", entityType: "PartnerToken", entityId: id } });
+    if (res.count === 1)
+      await tx.auditLog.create({
+        data: { actorId: staffId, action: "partner-token.revoked", entityType: "PartnerToken", entityId: id },
+      });
     return res.count === 1;
   });
 }
@@ -34,7 +45,15 @@ export async function revokePartnerToken(staffId: string, id: string) {
 export async function listPartnerTokens() {
   return db.partnerToken.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, requestsPerMinute: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      requestsPerMinute: true,
+      createdAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
 }
 

@@ -22,7 +22,14 @@ import { type Stripe } from "../gateways/index.server";
 
 export type PaymentOutcome = "paid" | "already-paid" | "late-sold-out" | "unknown-order" | "amount-mismatch";
 
-type PaymentFact = { method: "STRIPE" | "BANK_TRANSFER"; amount: bigint; currency: string; externalId: string; paymentIntentId?: string | null; confirmedById?: string | null };
+type PaymentFact = {
+  method: "STRIPE" | "BANK_TRANSFER";
+  amount: bigint;
+  currency: string;
+  externalId: string;
+  paymentIntentId?: string | null;
+  confirmedById?: string | null;
+};
 
 /** Splits a paid order into fulfilments and credits each producer (once: the ledger key is the fulfilment). */
 async function splitAndCredit(tx: Tx, orderId: string) {
@@ -31,8 +38,20 @@ async function splitAndCredit(tx: Tx, orderId: string) {
   const byProducer = new Map<string, typeof order.lines>();
   for (const l of order.lines) byProducer.set(l.producerId, [...(byProducer.get(l.producerId) ?? []), l]);
   for (const [producerId, lines] of byProducer) {
-    const f = await tx.fulfilment.create({ data: { orderId, producerId, lines: { connect: lines.map((l) => ({ id: l.id })) } } });
-    await creditFulfilment(tx, { id: f.id, producerId, orderNumber: order.number, linesAmount: sumMinor(lines.map((l) => l.lineAmount)), currency: order.currency }, commissionBps);
+    const f = await tx.fulfilment.create({
+      data: { orderId, producerId, lines: { connect: lines.map((l) => ({ id: l.id })) } },
+    });
+    await creditFulfilment(
+      tx,
+      {
+        id: f.id,
+        producerId,
+        orderNumber: order.number,
+        linesAmount: sumMinor(lines.map((l) => l.lineAmount)),
+        currency: order.currency,
+      },
+      commissionBps,
+    );
     await fulfilmentMail(tx, f.id);
   }
   return byProducer.size;
@@ -43,13 +62,32 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
   if (!locked) return "unknown-order";
   if (await tx.payment.findUnique({ where: { externalId: p.externalId } })) return "already-paid";
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
-  const expected = order.paymentMethod === "BANK_TRANSFER" && p.method === "BANK_TRANSFER" ? (order.transferAmount ?? order.totalAmount) : order.totalAmount;
+  const expected =
+    order.paymentMethod === "BANK_TRANSFER" && p.method === "BANK_TRANSFER"
+      ? (order.transferAmount ?? order.totalAmount)
+      : order.totalAmount;
   if (p.currency !== order.currency || p.amount !== expected) {
     if (p.method === "BANK_TRANSFER") return "amount-mismatch";
     console.warn(`payment: ${order.number} paid ${p.amount} ${p.currency}, expected ${expected} ${order.currency}`);
   }
-  await tx.payment.create({ data: { orderId, method: p.method, amount: p.amount, currency: p.currency, status: "SUCCEEDED", externalId: p.externalId, confirmedById: p.confirmedById ?? null } });
-  await audit(tx, { actorId: p.confirmedById ?? null, action: "payment.received", entityType: "Order", entityId: orderId, after: { method: p.method, amount: p.amount, currency: p.currency, externalId: p.externalId } });
+  await tx.payment.create({
+    data: {
+      orderId,
+      method: p.method,
+      amount: p.amount,
+      currency: p.currency,
+      status: "SUCCEEDED",
+      externalId: p.externalId,
+      confirmedById: p.confirmedById ?? null,
+    },
+  });
+  await audit(tx, {
+    actorId: p.confirmedById ?? null,
+    action: "payment.received",
+    entityType: "Order",
+    entityId: orderId,
+    after: { method: p.method, amount: p.amount, currency: p.currency, externalId: p.externalId },
+  });
 
   if (isUnpaid(locked.status)) {
     await consumeHold(tx, orderId);
@@ -57,7 +95,10 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
     // paid after the hold ran out: take the stock again, or give the money back
     const soldOut = await takeStockForLines(tx, order.lines);
     if (soldOut.length > 0) {
-      await tx.order.update({ where: { id: orderId }, data: { paidAt: new Date(), stripePaymentIntentId: p.paymentIntentId ?? undefined } });
+      await tx.order.update({
+        where: { id: orderId },
+        data: { paidAt: new Date(), stripePaymentIntentId: p.paymentIntentId ?? undefined },
+      });
       await refundWholeOrderTx(tx, orderId, null, "late-payment-sold-out");
       await orderMail(tx, orderId, "late-payment");
       return "late-sold-out";
@@ -68,7 +109,10 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
   } else {
     return "already-paid";
   }
-  await tx.order.update({ where: { id: orderId }, data: { status: "PAID", paidAt: new Date(), stripePaymentIntentId: p.paymentIntentId ?? undefined } });
+  await tx.order.update({
+    where: { id: orderId },
+    data: { status: "PAID", paidAt: new Date(), stripePaymentIntentId: p.paymentIntentId ?? undefined },
+  });
   await splitAndCredit(tx, orderId);
   await orderMail(tx, orderId, "paid");
   return "paid";
@@ -79,16 +123,38 @@ export async function confirmBankTransfer(staffId: string, orderId: string, rece
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId } });
     if (!order || order.paymentMethod !== "BANK_TRANSFER") return "unknown-order" as const;
-    return recordPaymentTx(tx, orderId, { method: "BANK_TRANSFER", amount: receivedAmount, currency: order.currency, externalId: `bank:${order.number}`, confirmedById: staffId });
+    return recordPaymentTx(tx, orderId, {
+      method: "BANK_TRANSFER",
+      amount: receivedAmount,
+      currency: order.currency,
+      externalId: `bank:${order.number}`,
+      confirmedById: staffId,
+    });
   });
 }
 
 export async function awaitingTransfers() {
   return db.order.findMany({
-    where: { paymentMethod: "BANK_TRANSFER", status: { in: ["AWAITING_PAYMENT", "CANCELLED"] }, paidAt: null, OR: [{ status: "AWAITING_PAYMENT" }, { cancelReason: "expired" }] },
+    where: {
+      paymentMethod: "BANK_TRANSFER",
+      status: { in: ["AWAITING_PAYMENT", "CANCELLED"] },
+      paidAt: null,
+      OR: [{ status: "AWAITING_PAYMENT" }, { cancelReason: "expired" }],
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, number: true, email: true, shippingName: true, totalAmount: true, transferAmount: true, currency: true, status: true, createdAt: true, reservedUntil: true },
+    select: {
+      id: true,
+      number: true,
+      email: true,
+      shippingName: true,
+      totalAmount: true,
+      transferAmount: true,
+      currency: true,
+      status: true,
+      createdAt: true,
+      reservedUntil: true,
+    },
   });
 }
 
@@ -97,7 +163,8 @@ export type WebhookOutcome = "processed" | "duplicate" | "ignored" | PaymentOutc
 /** One Stripe event, acted on at most once: its id is stored in the same transaction as its effects. */
 export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> {
   const outcome = await db.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO "ProcessedWebhookEvent" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
+    const inserted =
+      await tx.$executeRaw`INSERT INTO "ProcessedWebhookEvent" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
     if (inserted === 0) return { result: "duplicate" as WebhookOutcome };
     switch (event.type) {
       case "checkout.session.completed":
@@ -106,7 +173,8 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
         if (s.payment_status !== "paid") return { result: "ignored" as WebhookOutcome };
         const order = await orderForSession(tx, s);
         if (!order) return { result: "unknown-order" as WebhookOutcome };
-        const paymentIntentId = typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null);
+        const paymentIntentId =
+          typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null);
         const result = await recordPaymentTx(tx, order.id, {
           method: "STRIPE",
           amount: fromStripeAmount(s.amount_total ?? 0, s.currency ?? order.currency).amount,
@@ -122,11 +190,17 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
       }
       case "charge.refunded": {
         const charge = event.data.object;
-        const pi = typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
+        const pi =
+          typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
         if (!pi) return { result: "ignored" as WebhookOutcome };
         const order = await tx.order.findFirst({ where: { stripePaymentIntentId: pi } });
         if (!order) return { result: "unknown-order" as WebhookOutcome };
-        await recordExternalRefundTx(tx, order.id, fromStripeAmount(charge.amount_refunded, charge.currency).amount, charge.id);
+        await recordExternalRefundTx(
+          tx,
+          order.id,
+          fromStripeAmount(charge.amount_refunded, charge.currency).amount,
+          charge.id,
+        );
         return { result: "processed" as WebhookOutcome };
       }
       default:
@@ -142,7 +216,12 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
   return outcome.result;
 }
 
-async function orderForSession(tx: Tx, s: { id: string; client_reference_id?: string | null; metadata?: Stripe.Metadata | null }) {
-  return (await tx.order.findUnique({ where: { stripeSessionId: s.id } })) ?? (s.client_reference_id ? await tx.order.findUnique({ where: { id: s.client_reference_id } }) : null);
+async function orderForSession(
+  tx: Tx,
+  s: { id: string; client_reference_id?: string | null; metadata?: Stripe.Metadata | null },
+) {
+  return (
+    (await tx.order.findUnique({ where: { stripeSessionId: s.id } })) ??
+    (s.client_reference_id ? await tx.order.findUnique({ where: { id: s.client_reference_id } }) : null)
+  );
 }
-

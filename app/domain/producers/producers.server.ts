@@ -17,10 +17,13 @@ import type { ProducerProfileInput } from "./schemas";
 
 export class NibTakenError extends Error {}
 
-
 /** The producer a user belongs to (the first, if several), or null. */
 export async function producerOfUser(userId: string) {
-  const m = await db.producerMember.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { producer: true } });
+  const m = await db.producerMember.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { producer: true },
+  });
   return m?.producer ?? null;
 }
 
@@ -34,9 +37,22 @@ export async function createProducerProfile(user: SessionUser, input: ProducerPr
       });
       // the NIB itself is a certificate staff verify
       await tx.certification.create({
-        data: { producerId: producer.id, type: "NIB", number: input.nib, issuer: "OSS RBA", issuedAt: new Date(), status: "PENDING" },
+        data: {
+          producerId: producer.id,
+          type: "NIB",
+          number: input.nib,
+          issuer: "OSS RBA",
+          issuedAt: new Date(),
+          status: "PENDING",
+        },
       });
-      await audit(tx, { actorId: user.id, action: "producer.registered", entityType: "Producer", entityId: producer.id, after: snapshot(producer) });
+      await audit(tx, {
+        actorId: user.id,
+        action: "producer.registered",
+        entityType: "Producer",
+        entityId: producer.id,
+        after: snapshot(producer),
+      });
       return producer;
     });
   } catch (err) {
@@ -56,9 +72,25 @@ export async function updateProducerProfile(producerId: string, actorId: string,
         data: { ...input, ...(nibChanged ? { status: before.status === "SUSPENDED" ? "SUSPENDED" : "PENDING" } : {}) },
       });
       if (nibChanged) {
-        await tx.certification.create({ data: { producerId, type: "NIB", number: input.nib, issuer: "OSS RBA", issuedAt: new Date(), status: "PENDING" } });
+        await tx.certification.create({
+          data: {
+            producerId,
+            type: "NIB",
+            number: input.nib,
+            issuer: "OSS RBA",
+            issuedAt: new Date(),
+            status: "PENDING",
+          },
+        });
       }
-      await audit(tx, { actorId, action: "producer.profile-updated", entityType: "Producer", entityId: producerId, before: snapshot(before), after: snapshot(after) });
+      await audit(tx, {
+        actorId,
+        action: "producer.profile-updated",
+        entityType: "Producer",
+        entityId: producerId,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       await producerChanged(tx, producerId);
       return after;
     });
@@ -81,18 +113,44 @@ export async function inviteMember(producerId: string, actorId: string, email: s
   const token = crypto.randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
     const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { legalName: true } });
-    const invitation = await tx.teamInvitation.create({ data: { producerId, email, tokenHash: hashToken(token), invitedById: actorId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) } });
-    await audit(tx, { actorId, action: "producer.member-invited", entityType: "Producer", entityId: producerId, after: { invitationId: invitation.id, email } });
+    const invitation = await tx.teamInvitation.create({
+      data: {
+        producerId,
+        email,
+        tokenHash: hashToken(token),
+        invitedById: actorId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
+    });
+    await audit(tx, {
+      actorId,
+      action: "producer.member-invited",
+      entityType: "Producer",
+      entityId: producerId,
+      after: { invitationId: invitation.id, email },
+    });
     const locale = await recipientLocale(tx, email, await producerLocale(tx, producerId));
     const t = serverT(locale);
     const link = `${appUrl()}${localePath(`/invitations/${token}`, locale)}`;
-    await sendMail({ to: email, kind: "team.invitation", locale, subject: t("mail.teamInvite.subject", { producer: producer.legalName }), text: t("mail.teamInvite.body", { producer: producer.legalName, link }) }, tx);
+    await sendMail(
+      {
+        to: email,
+        kind: "team.invitation",
+        locale,
+        subject: t("mail.teamInvite.subject", { producer: producer.legalName }),
+        text: t("mail.teamInvite.body", { producer: producer.legalName, link }),
+      },
+      tx,
+    );
   });
 }
 
 /** An open invitation by its link's token, for the invitee's page (null when unknown, used or expired). */
 export async function openInvitation(token: string) {
-  const inv = await db.teamInvitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { producer: { select: { legalName: true } } } });
+  const inv = await db.teamInvitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { producer: { select: { legalName: true } } },
+  });
   if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) return null;
   return { email: inv.email, producer: inv.producer.legalName };
 }
@@ -113,22 +171,43 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     const inv = await tx.teamInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) throw new InvitationRefused("not-found");
     if (inv.email !== user.email.toLowerCase()) throw new InvitationRefused("other-account");
-    const used = await tx.teamInvitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: user.id } });
+    const used = await tx.teamInvitation.updateMany({
+      where: { id: inv.id, acceptedAt: null },
+      data: { acceptedAt: new Date(), acceptedById: user.id },
+    });
     if (used.count === 0) throw new InvitationRefused("not-found");
     const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { roles: true } });
     if (!account.roles.includes("PRODUCER")) {
       await tx.user.update({ where: { id: user.id }, data: { roles: { push: "PRODUCER" } } });
       await tx.session.deleteMany({ where: { userId: user.id, id: { not: sessionId } } });
     }
-    await tx.producerMember.upsert({ where: { producerId_userId: { producerId: inv.producerId, userId: user.id } }, update: {}, create: { producerId: inv.producerId, userId: user.id } });
-    await audit(tx, { actorId: user.id, action: "producer.member-added", entityType: "Producer", entityId: inv.producerId, after: { userId: user.id, invitationId: inv.id } });
+    await tx.producerMember.upsert({
+      where: { producerId_userId: { producerId: inv.producerId, userId: user.id } },
+      update: {},
+      create: { producerId: inv.producerId, userId: user.id },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "producer.member-added",
+      entityType: "Producer",
+      entityId: inv.producerId,
+      after: { userId: user.id, invitationId: inv.id },
+    });
     return inv.producerId;
   });
 }
 
 export async function listMembers(producerId: string) {
-  const rows = await db.producerMember.findMany({ where: { producerId }, orderBy: { createdAt: "asc" }, select: { isOwner: true, user: { select: { name: true, email: true } } } });
-  const invited = await db.teamInvitation.findMany({ where: { producerId, acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "asc" }, select: { email: true } });
+  const rows = await db.producerMember.findMany({
+    where: { producerId },
+    orderBy: { createdAt: "asc" },
+    select: { isOwner: true, user: { select: { name: true, email: true } } },
+  });
+  const invited = await db.teamInvitation.findMany({
+    where: { producerId, acceptedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "asc" },
+    select: { email: true },
+  });
   return {
     members: rows.map((r) => ({ name: r.user.name, email: r.user.email, isOwner: r.isOwner })),
     invited: [...new Set(invited.map((i) => i.email))],
@@ -138,7 +217,10 @@ export async function listMembers(producerId: string) {
 /** Staff decisions about a producer. Each is audited with before/after and re-indexes its products. */
 export type ProducerDecision = "verify" | "send-back" | "suspend" | "reinstate";
 
-const transitions: Record<ProducerDecision, { from: Array<"PENDING" | "VERIFIED" | "SUSPENDED">; to: "PENDING" | "VERIFIED" | "SUSPENDED" }> = {
+const transitions: Record<
+  ProducerDecision,
+  { from: Array<"PENDING" | "VERIFIED" | "SUSPENDED">; to: "PENDING" | "VERIFIED" | "SUSPENDED" }
+> = {
   verify: { from: ["PENDING"], to: "VERIFIED" },
   "send-back": { from: ["PENDING"], to: "PENDING" },
   suspend: { from: ["VERIFIED", "PENDING"], to: "SUSPENDED" },
@@ -156,7 +238,9 @@ export async function decideProducer(staffId: string, producerId: string, decisi
     // reinstating returns a producer to verified only if it had been verified (its NIB checked)
     let to = rule.to;
     if (decision === "reinstate") {
-      const nibVerified = await tx.certification.count({ where: { producerId, type: "NIB", number: before.nib, status: "VERIFIED" } });
+      const nibVerified = await tx.certification.count({
+        where: { producerId, type: "NIB", number: before.nib, status: "VERIFIED" },
+      });
       to = nibVerified ? "VERIFIED" : "PENDING";
     }
     const after = await tx.producer.update({
@@ -187,7 +271,12 @@ export async function decideProducer(staffId: string, producerId: string, decisi
 export async function producerHistory(producerId: string) {
   const certIds = (await db.certification.findMany({ where: { producerId }, select: { id: true } })).map((c) => c.id);
   const rows = await db.auditLog.findMany({
-    where: { OR: [{ entityType: "Producer", entityId: producerId }, { entityType: "Certification", entityId: { in: certIds } }] },
+    where: {
+      OR: [
+        { entityType: "Producer", entityId: producerId },
+        { entityType: "Certification", entityId: { in: certIds } },
+      ],
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
     select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },

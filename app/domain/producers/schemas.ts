@@ -7,7 +7,6 @@ import { optionalText, text } from "~/lib/form-fields";
 import { regency } from "../regions";
 import { NIB_RE } from "../certification/index.server";
 
-
 export const producerProfileSchema = z
   .object({
     legalName: text(150),
@@ -18,15 +17,27 @@ export const producerProfileSchema = z
     storyId: text(2000),
     storyEn: optionalText(2000),
     contactName: text(100),
-    contactPhone: z.string({ error: "errors.required" }).trim().regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
-    contactEmail: z.string({ error: "errors.required" }).trim().toLowerCase().pipe(z.email({ error: "errors.email" })),
+    contactPhone: z
+      .string({ error: "errors.required" })
+      .trim()
+      .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
+    contactEmail: z
+      .string({ error: "errors.required" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "errors.email" })),
     bankName: optionalText(100),
     bankAccountNo: z
       .string()
       .trim()
       .optional()
       .transform((v) => (v ? v.replace(/[\s-]/g, "") : undefined))
-      .pipe(z.string().regex(/^\d{6,20}$/, { error: "errors.bankAccount" }).optional()),
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{6,20}$/, { error: "errors.bankAccount" })
+          .optional(),
+      ),
     bankAccountName: optionalText(150),
     provenanceConsent: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   })

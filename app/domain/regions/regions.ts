@@ -7,7 +7,8 @@ export type Province = { code: string; name: string; short: string; regencies: R
 export const provinces: Province[] = data.provinces as Province[];
 
 const byCode = new Map<string, Regency & { provinceCode: string; provinceName: string }>();
-for (const p of provinces) for (const r of p.regencies) byCode.set(r.code, { ...r, provinceCode: p.code, provinceName: p.name });
+for (const p of provinces)
+  for (const r of p.regencies) byCode.set(r.code, { ...r, provinceCode: p.code, provinceName: p.name });
 
 export function regency(code: string) {
   return byCode.get(code);

@@ -85,7 +85,9 @@ function waterFill(active: Active[], target: number): number[] {
 function roundShares(active: Active[], shares: number[], target: number): number[] {
   const q = shares.map((x, i) => Math.min(active[i].hi, Math.floor(x + 1e-9)));
   let missing = target - q.reduce((s, x) => s + x, 0);
-  const order = shares.map((x, i) => ({ i, frac: x - Math.floor(x + 1e-9), weight: active[i].weight })).sort((a, b) => b.frac - a.frac || b.weight - a.weight || a.i - b.i);
+  const order = shares
+    .map((x, i) => ({ i, frac: x - Math.floor(x + 1e-9), weight: active[i].weight }))
+    .sort((a, b) => b.frac - a.frac || b.weight - a.weight || a.i - b.i);
   for (const { i } of order) {
     if (missing <= 0) break;
     if (q[i] < active[i].hi) {
@@ -101,7 +103,14 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   const usable: Active[] = [];
   for (const o of offers) {
     if (o.capacity < Math.max(1, o.minBatch)) {
-      excluded.push({ producerId: o.producerId, variantId: o.variantId, reason: { key: "allocator.excluded.capacity", params: { name: o.producerName, capacity: o.capacity, minBatch: o.minBatch } } });
+      excluded.push({
+        producerId: o.producerId,
+        variantId: o.variantId,
+        reason: {
+          key: "allocator.excluded.capacity",
+          params: { name: o.producerName, capacity: o.capacity, minBatch: o.minBatch },
+        },
+      });
       continue;
     }
     usable.push({ ...o, weight: preference(o, now), lo: Math.max(1, o.minBatch), hi: o.capacity });
@@ -111,7 +120,11 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   const byRegency = new Map<string, Active[]>();
   for (const a of usable) byRegency.set(a.regencyCode, [...(byRegency.get(a.regencyCode) ?? []), a]);
   const regencies = [...byRegency.entries()]
-    .map(([code, list]) => ({ code, capacity: list.reduce((s, a) => s + a.hi, 0), score: list.reduce((s, a) => s + a.hi * a.weight, 0) }))
+    .map(([code, list]) => ({
+      code,
+      capacity: list.reduce((s, a) => s + a.hi, 0),
+      score: list.reduce((s, a) => s + a.hi * a.weight, 0),
+    }))
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
   const chosen: string[] = [];
   let covered = 0;
@@ -123,7 +136,11 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   const chosenSet = new Set(chosen);
   const active = usable.filter((a) => chosenSet.has(a.regencyCode));
   for (const a of usable.filter((x) => !chosenSet.has(x.regencyCode))) {
-    excluded.push({ producerId: a.producerId, variantId: a.variantId, reason: { key: "allocator.excluded.pickup", params: { name: a.producerName, regency: a.regencyCode } } });
+    excluded.push({
+      producerId: a.producerId,
+      variantId: a.variantId,
+      reason: { key: "allocator.excluded.pickup", params: { name: a.producerName, regency: a.regencyCode } },
+    });
   }
 
   // 2–3. fair shares; too many producers for the target → the least preferred steps out
@@ -143,7 +160,11 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
     const [out] = active.splice(idx, 1);
     loSum -= out.lo;
     hiSum -= out.hi;
-    excluded.push({ producerId: out.producerId, variantId: out.variantId, reason: { key: "allocator.excluded.minBatch", params: { name: out.producerName, minBatch: out.minBatch } } });
+    excluded.push({
+      producerId: out.producerId,
+      variantId: out.variantId,
+      reason: { key: "allocator.excluded.minBatch", params: { name: out.producerName, minBatch: out.minBatch } },
+    });
   }
   const capacity = hiSum;
   const goal = Math.min(target, capacity);
@@ -152,24 +173,45 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   const allocations: Allocation[] = active.map((a, i) => {
     const q = shares[i];
     const days = daysSinceTrade(a, now);
-    const params = { name: a.producerName, quantity: q, capacity: a.hi, minBatch: a.lo, scale: a.scale, regency: a.regencyCode, days: days ?? -1, weight: Number(a.weight.toFixed(2)) };
-    const key = q >= a.hi ? "allocator.reason.capacity" : q <= a.lo ? "allocator.reason.minBatch" : "allocator.reason.share";
-    return { producerId: a.producerId, variantId: a.variantId, quantity: q, reason: { key: days === null ? `${key}New` : key, params } };
+    const params = {
+      name: a.producerName,
+      quantity: q,
+      capacity: a.hi,
+      minBatch: a.lo,
+      scale: a.scale,
+      regency: a.regencyCode,
+      days: days ?? -1,
+      weight: Number(a.weight.toFixed(2)),
+    };
+    const key =
+      q >= a.hi ? "allocator.reason.capacity" : q <= a.lo ? "allocator.reason.minBatch" : "allocator.reason.share";
+    return {
+      producerId: a.producerId,
+      variantId: a.variantId,
+      quantity: q,
+      reason: { key: days === null ? `${key}New` : key, params },
+    };
   });
   const total = allocations.reduce((s, a) => s + a.quantity, 0);
   const shortfall = target - total;
   const summary: Reason =
     shortfall === 0
       ? { key: "allocator.summary.exact", params: { target, producers: allocations.length, points: chosen.length } }
-      : { key: usable.length === 0 ? "allocator.summary.none" : "allocator.summary.short", params: { target, total, missing: shortfall, capacity: usable.reduce((s, a) => s + a.hi, 0) } };
+      : {
+          key: usable.length === 0 ? "allocator.summary.none" : "allocator.summary.short",
+          params: { target, total, missing: shortfall, capacity: usable.reduce((s, a) => s + a.hi, 0) },
+        };
   return { target, total, shortfall, allocations, excluded, pickupPoints: chosen, summary };
 }
 
 /** Figures staff (and the benchmark) use to judge a plan's fairness. */
 export function fairness(plan: AllocationPlan, offers: Offer[], now: Date) {
   const byKey = new Map(offers.map((o) => [`${o.producerId}|${o.variantId}`, o]));
-  const used = plan.allocations.filter((a) => a.quantity > 0).map((a) => ({ a, o: byKey.get(`${a.producerId}|${a.variantId}`)! }));
-  const volume = (pick: (o: Offer) => boolean) => (plan.total ? used.filter(({ o }) => pick(o)).reduce((s, { a }) => s + a.quantity, 0) / plan.total : 0);
+  const used = plan.allocations
+    .filter((a) => a.quantity > 0)
+    .map((a) => ({ a, o: byKey.get(`${a.producerId}|${a.variantId}`)! }));
+  const volume = (pick: (o: Offer) => boolean) =>
+    plan.total ? used.filter(({ o }) => pick(o)).reduce((s, { a }) => s + a.quantity, 0) / plan.total : 0;
   const quiet = (o: Offer) => {
     const d = daysSinceTrade(o, now);
     return d === null || d > 180;
@@ -177,7 +219,10 @@ export function fairness(plan: AllocationPlan, offers: Offer[], now: Date) {
   // Gini of the fill ratio (quantity ÷ capacity) over every offer at the chosen pickup points: 0 = all filled alike
   const points = new Set(plan.pickupPoints);
   const got = new Map(used.map(({ a }) => [`${a.producerId}|${a.variantId}`, a.quantity]));
-  const ratios = offers.filter((o) => points.has(o.regencyCode) && o.capacity > 0).map((o) => (got.get(`${o.producerId}|${o.variantId}`) ?? 0) / o.capacity).sort((x, y) => x - y);
+  const ratios = offers
+    .filter((o) => points.has(o.regencyCode) && o.capacity > 0)
+    .map((o) => (got.get(`${o.producerId}|${o.variantId}`) ?? 0) / o.capacity)
+    .sort((x, y) => x - y);
   const n = ratios.length;
   const sum = ratios.reduce((s, x) => s + x, 0);
   const gini = n && sum ? ratios.reduce((s, x, i) => s + (2 * (i + 1) - n - 1) * x, 0) / (n * sum) : 0;

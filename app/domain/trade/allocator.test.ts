@@ -6,7 +6,17 @@ const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 let n = 0;
 function offer(o: Partial<Offer> = {}): Offer {
   n++;
-  return { producerId: `p${n}`, variantId: `v${n}`, producerName: `UMKM ${n}`, regencyCode: "62.09", scale: "MIKRO", capacity: 100, minBatch: 1, lastTradeAt: null, ...o };
+  return {
+    producerId: `p${n}`,
+    variantId: `v${n}`,
+    producerName: `UMKM ${n}`,
+    regencyCode: "62.09",
+    scale: "MIKRO",
+    capacity: 100,
+    minBatch: 1,
+    lastTradeAt: null,
+    ...o,
+  };
 }
 const total = (p: ReturnType<typeof allocate>) => p.allocations.reduce((s, a) => s + a.quantity, 0);
 
@@ -24,17 +34,29 @@ describe("export lot allocator", () => {
     }
     // small producers are filled to capacity before the bigger ones go above them
     const plan = allocate(80, offers, now);
-    expect(plan.allocations.find((a) => a.producerId === offers[0].producerId)).toMatchObject({ quantity: 7, reason: { key: "allocator.reason.capacityNew" } });
+    expect(plan.allocations.find((a) => a.producerId === offers[0].producerId)).toMatchObject({
+      quantity: 7,
+      reason: { key: "allocator.reason.capacityNew" },
+    });
   });
 
   it("respects minimum batches: nobody gets less than its batch, and extra producers step out", () => {
-    const offers = [offer({ minBatch: 30, capacity: 60 }), offer({ minBatch: 30, capacity: 60 }), offer({ minBatch: 30, capacity: 60, scale: "MENENGAH" })];
+    const offers = [
+      offer({ minBatch: 30, capacity: 60 }),
+      offer({ minBatch: 30, capacity: 60 }),
+      offer({ minBatch: 30, capacity: 60, scale: "MENENGAH" }),
+    ];
     const plan = allocate(70, offers, now);
     expect(total(plan)).toBe(70);
     for (const a of plan.allocations) expect(a.quantity).toBeGreaterThanOrEqual(30);
     expect(plan.allocations).toHaveLength(2);
     // the least preferred (menengah) stepped out, and says why
-    expect(plan.excluded).toEqual([expect.objectContaining({ producerId: offers[2].producerId, reason: expect.objectContaining({ key: "allocator.excluded.minBatch" }) })]);
+    expect(plan.excluded).toEqual([
+      expect.objectContaining({
+        producerId: offers[2].producerId,
+        reason: expect.objectContaining({ key: "allocator.excluded.minBatch" }),
+      }),
+    ]);
     // but a big producer stays in when only it can fill the target
     const big = offer({ scale: "MENENGAH", minBatch: 5, capacity: 100 });
     const plan2 = allocate(10, [offer({ minBatch: 8, capacity: 8 }), big], now);
@@ -59,12 +81,21 @@ describe("export lot allocator", () => {
   });
 
   it("groups by kabupaten: no extra pickup point when fewer can supply the target", () => {
-    const katingan = [offer({ regencyCode: "62.09", capacity: 50 }), offer({ regencyCode: "62.09", capacity: 50 }), offer({ regencyCode: "62.09", capacity: 50 })];
+    const katingan = [
+      offer({ regencyCode: "62.09", capacity: 50 }),
+      offer({ regencyCode: "62.09", capacity: 50 }),
+      offer({ regencyCode: "62.09", capacity: 50 }),
+    ];
     const banjar = [offer({ regencyCode: "63.03", capacity: 30 })];
     const plan = allocate(120, [...katingan, ...banjar], now);
     expect(plan.pickupPoints).toEqual(["62.09"]);
     expect(total(plan)).toBe(120);
-    expect(plan.excluded).toEqual([expect.objectContaining({ producerId: banjar[0].producerId, reason: expect.objectContaining({ key: "allocator.excluded.pickup" }) })]);
+    expect(plan.excluded).toEqual([
+      expect.objectContaining({
+        producerId: banjar[0].producerId,
+        reason: expect.objectContaining({ key: "allocator.excluded.pickup" }),
+      }),
+    ]);
     // a larger target needs the second kabupaten
     const bigger = allocate(170, [...katingan, ...banjar], now);
     expect(bigger.pickupPoints.sort()).toEqual(["62.09", "63.03"]);
@@ -72,16 +103,32 @@ describe("export lot allocator", () => {
   });
 
   it("explains an impossible target: what is missing and why", () => {
-    const plan = allocate(500, [offer({ capacity: 120 }), offer({ capacity: 80 }), offer({ capacity: 3, minBatch: 5 })], now);
+    const plan = allocate(
+      500,
+      [offer({ capacity: 120 }), offer({ capacity: 80 }), offer({ capacity: 3, minBatch: 5 })],
+      now,
+    );
     expect(total(plan)).toBe(200);
     expect(plan.shortfall).toBe(300);
-    expect(plan.summary).toEqual({ key: "allocator.summary.short", params: { target: 500, total: 200, missing: 300, capacity: 200 } });
-    expect(plan.excluded[0].reason).toMatchObject({ key: "allocator.excluded.capacity", params: { capacity: 3, minBatch: 5 } });
+    expect(plan.summary).toEqual({
+      key: "allocator.summary.short",
+      params: { target: 500, total: 200, missing: 300, capacity: 200 },
+    });
+    expect(plan.excluded[0].reason).toMatchObject({
+      key: "allocator.excluded.capacity",
+      params: { capacity: 3, minBatch: 5 },
+    });
     expect(allocate(10, [], now).summary.key).toBe("allocator.summary.none");
   });
 
   it("is deterministic", () => {
-    const offers = Array.from({ length: 50 }, (_, i) => offer({ capacity: 10 + (i % 7), scale: (["MIKRO", "KECIL", "MENENGAH"] as const)[i % 3], regencyCode: `62.0${i % 5}` }));
+    const offers = Array.from({ length: 50 }, (_, i) =>
+      offer({
+        capacity: 10 + (i % 7),
+        scale: (["MIKRO", "KECIL", "MENENGAH"] as const)[i % 3],
+        regencyCode: `62.0${i % 5}`,
+      }),
+    );
     expect(allocate(333, offers, now)).toEqual(allocate(333, offers, now));
   });
 });

@@ -22,14 +22,30 @@ export const EXPORTER = {
 
 export type DocumentKind = "invoice" | "packing-list" | "origin";
 
-type Line = { no: number; description: string; sku: string; hsCode: string; quantity: number; unit: string; unitPrice: bigint; amount: bigint; netKg: number; grossKg: number; packages: number; producers: string[] };
+type Line = {
+  no: number;
+  description: string;
+  sku: string;
+  hsCode: string;
+  quantity: number;
+  unit: string;
+  unitPrice: bigint;
+  amount: bigint;
+  netKg: number;
+  grossKg: number;
+  packages: number;
+  producers: string[];
+};
 
 async function lotForDocuments(lotId: string) {
   const lot = await db.exportLot.findUnique({
     where: { id: lotId },
     include: {
       company: true,
-      allocations: { where: { status: "QC_PASSED" }, include: { producer: true, variant: { include: { product: true } } } },
+      allocations: {
+        where: { status: "QC_PASSED" },
+        include: { producer: true, variant: { include: { product: true } } },
+      },
     },
   });
   if (!lot) return null;
@@ -64,12 +80,27 @@ async function lotForDocuments(lotId: string) {
   }
   const lines = [...byVariant.values()];
   const producers = [...new Map(lot.allocations.map((a) => [a.producerId, a.producer])).values()];
-  return { lot, lines, producers, totals: { quantity: lines.reduce((s, l) => s + l.quantity, 0), amount: lines.reduce((s, l) => s + l.amount, 0n), netKg: lines.reduce((s, l) => s + l.netKg, 0), grossKg: lines.reduce((s, l) => s + l.grossKg, 0), packages: lines.reduce((s, l) => s + l.packages, 0) } };
+  return {
+    lot,
+    lines,
+    producers,
+    totals: {
+      quantity: lines.reduce((s, l) => s + l.quantity, 0),
+      amount: lines.reduce((s, l) => s + l.amount, 0n),
+      netKg: lines.reduce((s, l) => s + l.netKg, 0),
+      grossKg: lines.reduce((s, l) => s + l.grossKg, 0),
+      packages: lines.reduce((s, l) => s + l.packages, 0),
+    },
+  };
 }
 
 function render(build: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 40, info: { Title: "Anjung export document", Author: EXPORTER.name } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: 40,
+      info: { Title: "Anjung export document", Author: EXPORTER.name },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
@@ -80,7 +111,11 @@ function render(build: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promi
 
 function heading(doc: PDFKit.PDFDocument, title: string, number: string, date: Date) {
   doc.font("Helvetica-Bold").fontSize(16).text(title, { align: "center" });
-  doc.moveDown(0.3).font("Helvetica").fontSize(9).text(`No. ${number}    Date: ${date.toISOString().slice(0, 10)}`, { align: "center" });
+  doc
+    .moveDown(0.3)
+    .font("Helvetica")
+    .fontSize(9)
+    .text(`No. ${number}    Date: ${date.toISOString().slice(0, 10)}`, { align: "center" });
   doc.moveDown();
 }
 
@@ -88,14 +123,38 @@ function parties(doc: PDFKit.PDFDocument, d: NonNullable<Awaited<ReturnType<type
   const { lot } = d;
   const top = doc.y;
   doc.font("Helvetica-Bold").fontSize(9).text("Exporter / Shipper", 40, top);
-  doc.font("Helvetica").text([EXPORTER.name, ...EXPORTER.address, EXPORTER.taxId].join("\n"), 40, doc.y, { width: 250 });
+  doc
+    .font("Helvetica")
+    .text([EXPORTER.name, ...EXPORTER.address, EXPORTER.taxId].join("\n"), 40, doc.y, { width: 250 });
   const leftEnd = doc.y;
   doc.font("Helvetica-Bold").text("Consignee", 310, top);
   const c = lot.company;
-  doc.font("Helvetica").text(c ? [c.name, c.contactName, c.contactEmail, c.contactPhone ?? "", countryName(c.country, "en"), c.taxId ? `Tax ID ${c.taxId}` : ""].filter(Boolean).join("\n") : "—", 310, doc.y, { width: 250 });
+  doc
+    .font("Helvetica")
+    .text(
+      c
+        ? [
+            c.name,
+            c.contactName,
+            c.contactEmail,
+            c.contactPhone ?? "",
+            countryName(c.country, "en"),
+            c.taxId ? `Tax ID ${c.taxId}` : "",
+          ]
+            .filter(Boolean)
+            .join("\n")
+        : "—",
+      310,
+      doc.y,
+      { width: 250 },
+    );
   doc.y = Math.max(leftEnd, doc.y) + 8;
   doc.x = 40;
-  doc.font("Helvetica").text(`Incoterm: ${lot.incoterm} ${lot.destinationPort ?? ""} (Incoterms 2020)    Destination: ${countryName(lot.destinationCountry, "en")}    Lot: ${lot.code}`);
+  doc
+    .font("Helvetica")
+    .text(
+      `Incoterm: ${lot.incoterm} ${lot.destinationPort ?? ""} (Incoterms 2020)    Destination: ${countryName(lot.destinationCountry, "en")}    Lot: ${lot.code}`,
+    );
   doc.moveDown();
 }
 
@@ -111,7 +170,11 @@ function table(doc: PDFKit.PDFDocument, headers: string[], widths: number[], row
       h = Math.max(h, doc.y - y);
       x += widths[i];
     });
-    doc.moveTo(x0, y + h + 2).lineTo(x0 + widths.reduce((a, b) => a + b, 0), y + h + 2).strokeColor("#999").stroke();
+    doc
+      .moveTo(x0, y + h + 2)
+      .lineTo(x0 + widths.reduce((a, b) => a + b, 0), y + h + 2)
+      .strokeColor("#999")
+      .stroke();
     doc.y = y + h + 4;
     if (doc.y > 760) doc.addPage();
   };
@@ -124,7 +187,10 @@ function table(doc: PDFKit.PDFDocument, headers: string[], widths: number[], row
 const money = formatDocumentMoney;
 const kg = (n: number) => `${formatNumber(Math.round(n * 100) / 100, "en")} kg`;
 
-export async function exportDocument(lotId: string, kind: DocumentKind): Promise<{ filename: string; pdf: Buffer } | null> {
+export async function exportDocument(
+  lotId: string,
+  kind: DocumentKind,
+): Promise<{ filename: string; pdf: Buffer } | null> {
   const d = await lotForDocuments(lotId);
   if (!d) return null;
   const { lot, lines, totals } = d;
@@ -138,10 +204,30 @@ export async function exportDocument(lotId: string, kind: DocumentKind): Promise
         doc,
         ["#", "Description of goods", "HS code", "Quantity", "Unit price", "Amount"],
         [24, 220, 60, 70, 70, 71],
-        lines.map((l) => [String(l.no), `${l.description} (${l.sku})`, l.hsCode, `${formatNumber(l.quantity, "en")} ${l.unit}`, money(l.unitPrice, lot.currency), money(l.amount, lot.currency)]),
+        lines.map((l) => [
+          String(l.no),
+          `${l.description} (${l.sku})`,
+          l.hsCode,
+          `${formatNumber(l.quantity, "en")} ${l.unit}`,
+          money(l.unitPrice, lot.currency),
+          money(l.amount, lot.currency),
+        ]),
       );
-      doc.moveDown().font("Helvetica-Bold").fontSize(10).text(`Total: ${formatNumber(totals.quantity, "en")} ${lot.unit} — ${money(totals.amount, lot.currency)} (${lot.currency})`, { align: "right" });
-      doc.moveDown().font("Helvetica").fontSize(8).text(`Net weight ${kg(totals.netKg)}, gross weight ${kg(totals.grossKg)}, ${totals.packages} packages. Country of origin: Indonesia. Made by ${d.producers.length} UMKM producers of Kalimantan: ${provenance}`);
+      doc
+        .moveDown()
+        .font("Helvetica-Bold")
+        .fontSize(10)
+        .text(
+          `Total: ${formatNumber(totals.quantity, "en")} ${lot.unit} — ${money(totals.amount, lot.currency)} (${lot.currency})`,
+          { align: "right" },
+        );
+      doc
+        .moveDown()
+        .font("Helvetica")
+        .fontSize(8)
+        .text(
+          `Net weight ${kg(totals.netKg)}, gross weight ${kg(totals.grossKg)}, ${totals.packages} packages. Country of origin: Indonesia. Made by ${d.producers.length} UMKM producers of Kalimantan: ${provenance}`,
+        );
     });
     return { filename: `${lot.code}-commercial-invoice.pdf`, pdf };
   }
@@ -158,36 +244,79 @@ export async function exportDocument(lotId: string, kind: DocumentKind): Promise
         lines.map((l) => {
           const range = `${first}–${first + l.packages - 1}`;
           first += l.packages;
-          return [`${range} (${l.packages} ctn)`, `${l.description} (${l.sku}) — ${lot.packaging ?? `${lot.unitsPerPackage} ${lot.unit} per carton`}`, l.hsCode, `${formatNumber(l.quantity, "en")} ${l.unit}`, kg(l.netKg), kg(l.grossKg)];
+          return [
+            `${range} (${l.packages} ctn)`,
+            `${l.description} (${l.sku}) — ${lot.packaging ?? `${lot.unitsPerPackage} ${lot.unit} per carton`}`,
+            l.hsCode,
+            `${formatNumber(l.quantity, "en")} ${l.unit}`,
+            kg(l.netKg),
+            kg(l.grossKg),
+          ];
         }),
       );
-      doc.moveDown().font("Helvetica-Bold").fontSize(10).text(`Total: ${totals.packages} packages, ${formatNumber(totals.quantity, "en")} ${lot.unit}, net ${kg(totals.netKg)}, gross ${kg(totals.grossKg)}`, { align: "right" });
+      doc
+        .moveDown()
+        .font("Helvetica-Bold")
+        .fontSize(10)
+        .text(
+          `Total: ${totals.packages} packages, ${formatNumber(totals.quantity, "en")} ${lot.unit}, net ${kg(totals.netKg)}, gross ${kg(totals.grossKg)}`,
+          { align: "right" },
+        );
       doc.moveDown();
       const y = doc.y;
       doc.image(qr, 40, y, { width: 90 });
-      doc.font("Helvetica").fontSize(8).text(`Scan for provenance: who made this lot.\n${provenance}`, 140, y + 30, { width: 400 });
+      doc
+        .font("Helvetica")
+        .fontSize(8)
+        .text(`Scan for provenance: who made this lot.\n${provenance}`, 140, y + 30, { width: 400 });
     });
     return { filename: `${lot.code}-packing-list.pdf`, pdf };
   }
   const pdf = await render((doc) => {
     heading(doc, "CERTIFICATE OF ORIGIN — DATA SHEET (ASEAN FORM D / ATIGA)", `${lot.code}-COO`, date);
-    doc.font("Helvetica").fontSize(8).text("Data for the issuing authority (IPSKA). This sheet is not the certificate itself.");
+    doc
+      .font("Helvetica")
+      .fontSize(8)
+      .text("Data for the issuing authority (IPSKA). This sheet is not the certificate itself.");
     doc.moveDown();
     const c = lot.company;
     const fields: Array<[string, string]> = [
       ["1. Goods consigned from (exporter)", [EXPORTER.name, ...EXPORTER.address].join(", ")],
-      ["2. Goods consigned to (consignee)", c ? `${c.name}, ${countryName(c.country, "en")}${c.taxId ? `, tax ID ${c.taxId}` : ""}` : "—"],
-      ["3. Means of transport and route", `From Indonesia to ${lot.destinationPort ?? ""} ${countryName(lot.destinationCountry, "en")} (${lot.incoterm})`],
+      [
+        "2. Goods consigned to (consignee)",
+        c ? `${c.name}, ${countryName(c.country, "en")}${c.taxId ? `, tax ID ${c.taxId}` : ""}` : "—",
+      ],
+      [
+        "3. Means of transport and route",
+        `From Indonesia to ${lot.destinationPort ?? ""} ${countryName(lot.destinationCountry, "en")} (${lot.incoterm})`,
+      ],
       ["4. For official use", ""],
-      ["5–7. Items, marks, packages, description", lines.map((l) => `${l.no}. ${l.packages} cartons marked ${lot.code}; ${l.description}`).join("\n")],
+      [
+        "5–7. Items, marks, packages, description",
+        lines.map((l) => `${l.no}. ${l.packages} cartons marked ${lot.code}; ${l.description}`).join("\n"),
+      ],
       ["8. Origin criterion", "WO (wholly obtained) or RVC ≥ 40% — to be confirmed per line by the issuing authority"],
-      ["9. Gross weight or other quantity", lines.map((l) => `${l.no}. ${kg(l.grossKg)} / ${formatNumber(l.quantity, "en")} ${l.unit}`).join("\n")],
+      [
+        "9. Gross weight or other quantity",
+        lines.map((l) => `${l.no}. ${kg(l.grossKg)} / ${formatNumber(l.quantity, "en")} ${l.unit}`).join("\n"),
+      ],
       ["10. Invoice number and date", `${lot.code}-INV, ${date.toISOString().slice(0, 10)}`],
       ["HS codes", lines.map((l) => `${l.no}. ${l.hsCode || "—"}`).join("\n")],
-      ["Manufacturers (UMKM)", d.producers.map((p) => `${p.legalName}, ${regencyLabel(p.regencyCode)} (NIB ${p.nib})`).join("\n")],
-      ["11. Declaration by the exporter", `The goods were produced in Indonesia and comply with the origin requirements for ${countryName(lot.destinationCountry, "en")}.`],
+      [
+        "Manufacturers (UMKM)",
+        d.producers.map((p) => `${p.legalName}, ${regencyLabel(p.regencyCode)} (NIB ${p.nib})`).join("\n"),
+      ],
+      [
+        "11. Declaration by the exporter",
+        `The goods were produced in Indonesia and comply with the origin requirements for ${countryName(lot.destinationCountry, "en")}.`,
+      ],
     ];
-    table(doc, ["Field", "Data"], [170, 345], fields.map(([k, v]) => [k, v]));
+    table(
+      doc,
+      ["Field", "Data"],
+      [170, 345],
+      fields.map(([k, v]) => [k, v]),
+    );
   });
   return { filename: `${lot.code}-certificate-of-origin-data.pdf`, pdf };
 }

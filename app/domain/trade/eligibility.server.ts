@@ -14,7 +14,14 @@ export function certificatesNeeded(isFood: boolean, destination: string): Array<
 }
 
 export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date()): Promise<Offer[]> {
-  const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true, category: { include: { parent: true } }, product: { include: { category: { include: { parent: true } } } } } });
+  const lot = await tx.exportLot.findUniqueOrThrow({
+    where: { id: lotId },
+    include: {
+      allocations: true,
+      category: { include: { parent: true } },
+      product: { include: { category: { include: { parent: true } } } },
+    },
+  });
   const category = lot.product?.category ?? lot.category;
   const isFood = !!category && (category.isFood || !!category.parent?.isFood);
   const needed = certificatesNeeded(isFood, lot.destinationCountry);
@@ -36,12 +43,20 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
     include: { product: { include: { producer: true } } },
   });
   // producers who declined or failed QC on this lot are not asked again
-  const out = new Set(lot.allocations.filter((a) => a.status === "DECLINED" || a.status === "QC_FAILED").map((a) => a.producerId));
+  const out = new Set(
+    lot.allocations.filter((a) => a.status === "DECLINED" || a.status === "QC_FAILED").map((a) => a.producerId),
+  );
   // units already asked of a variant but not yet taken from its stock are not available again
   // (accepted units have left the stock already, so a producer can be asked for more)
   const pending = new Map<string, number>();
-  for (const a of lot.allocations) if (a.variantId && (a.status === "PROPOSED" || a.status === "OFFERED")) pending.set(a.variantId, (pending.get(a.variantId) ?? 0) + a.quantity);
-  const lastTrade = await tx.ledgerEntry.groupBy({ by: ["producerId"], where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } }, _max: { createdAt: true } });
+  for (const a of lot.allocations)
+    if (a.variantId && (a.status === "PROPOSED" || a.status === "OFFERED"))
+      pending.set(a.variantId, (pending.get(a.variantId) ?? 0) + a.quantity);
+  const lastTrade = await tx.ledgerEntry.groupBy({
+    by: ["producerId"],
+    where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } },
+    _max: { createdAt: true },
+  });
   return variants
     .filter((v) => !out.has(v.product.producerId))
     .map((v) => ({

@@ -8,7 +8,8 @@ export function explain(stored: string | null): Explained | null {
   try {
     const r = JSON.parse(stored) as Explained;
     const params = { ...r.params };
-    if (typeof params.regency === "string" && /^\d{2}\.\d{2}$/.test(params.regency)) params.regency = regencyLabel(params.regency);
+    if (typeof params.regency === "string" && /^\d{2}\.\d{2}$/.test(params.regency))
+      params.regency = regencyLabel(params.regency);
     return { key: r.key, params };
   } catch {
     return null;

@@ -8,7 +8,15 @@ import { regencyLabel } from "../regions";
 import { money, sumMinor, toWholeMajorString } from "../money";
 
 /** Amounts are exact (bigint minor units); chart bars take them as numbers, which only sets their length. */
-export type ImpactRow = { month: string; regencyCode: string; regency: string; retailAmount: bigint; retailUnits: number; exportUnits: number; exportCredit: bigint };
+export type ImpactRow = {
+  month: string;
+  regencyCode: string;
+  regency: string;
+  retailAmount: bigint;
+  retailUnits: number;
+  exportUnits: number;
+  exportCredit: bigint;
+};
 
 export async function impactFigures(months = 12) {
   const since = new Date();
@@ -34,24 +42,48 @@ export async function impactFigures(months = 12) {
   const rows = new Map<string, ImpactRow>();
   const row = (month: string, code: string) => {
     const key = `${month}|${code}`;
-    const r = rows.get(key) ?? { month, regencyCode: code, regency: regencyLabel(code), retailAmount: 0n, retailUnits: 0, exportUnits: 0, exportCredit: 0n };
+    const r = rows.get(key) ?? {
+      month,
+      regencyCode: code,
+      regency: regencyLabel(code),
+      retailAmount: 0n,
+      retailUnits: 0,
+      exportUnits: 0,
+      exportCredit: 0n,
+    };
     rows.set(key, r);
     return r;
   };
-  for (const r of retail) Object.assign(row(r.month, r.regency), { retailAmount: r.amount, retailUnits: Number(r.units) });
-  for (const r of exports) Object.assign(row(r.month, r.regency), { exportUnits: Number(r.units), exportCredit: r.credit });
+  for (const r of retail)
+    Object.assign(row(r.month, r.regency), { retailAmount: r.amount, retailUnits: Number(r.units) });
+  for (const r of exports)
+    Object.assign(row(r.month, r.regency), { exportUnits: Number(r.units), exportCredit: r.credit });
   const monthsList: string[] = [];
-  for (let d = new Date(since); d <= new Date(); d.setUTCMonth(d.getUTCMonth() + 1)) monthsList.push(d.toISOString().slice(0, 7));
+  for (let d = new Date(since); d <= new Date(); d.setUTCMonth(d.getUTCMonth() + 1))
+    monthsList.push(d.toISOString().slice(0, 7));
   const totalRevenue = sumMinor(shares.map((x) => x.amount));
   const micro = shares.find((x) => x.scale === "MIKRO")?.amount ?? 0n;
   const count = (s: string) => byStatus.find((b) => b.status === s)?._count._all ?? 0;
   const table = [...rows.values()].sort((a, b) => a.month.localeCompare(b.month) || a.regency.localeCompare(b.regency));
   const perRegency = (pick: (r: ImpactRow) => number) =>
-    [...table.reduce((m, r) => m.set(r.regency, (m.get(r.regency) ?? 0) + pick(r)), new Map<string, number>()).entries()].map(([label, value]) => ({ label, value })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
-  const perMonth = (pick: (r: ImpactRow) => number) => monthsList.map((m) => ({ label: m, value: table.filter((r) => r.month === m).reduce((s, r) => s + pick(r), 0) }));
+    [
+      ...table
+        .reduce((m, r) => m.set(r.regency, (m.get(r.regency) ?? 0) + pick(r)), new Map<string, number>())
+        .entries(),
+    ]
+      .map(([label, value]) => ({ label, value }))
+      .filter((x) => x.value > 0)
+      .sort((a, b) => b.value - a.value);
+  const perMonth = (pick: (r: ImpactRow) => number) =>
+    monthsList.map((m) => ({ label: m, value: table.filter((r) => r.month === m).reduce((s, r) => s + pick(r), 0) }));
   return {
     since: since.toISOString().slice(0, 10),
-    producers: { onboarded: byStatus.reduce((s, b) => s + b._count._all, 0), verified: count("VERIFIED"), pending: count("PENDING"), suspended: count("SUSPENDED") },
+    producers: {
+      onboarded: byStatus.reduce((s, b) => s + b._count._all, 0),
+      verified: count("VERIFIED"),
+      pending: count("PENDING"),
+      suspended: count("SUSPENDED"),
+    },
     microShare: totalRevenue > 0n ? Number((micro * 1_000_000n) / totalRevenue) / 1_000_000 : 0,
     revenueToProducers: totalRevenue,
     charts: {
@@ -67,5 +99,20 @@ export async function impactFigures(months = 12) {
 export function impactCsv(table: ImpactRow[]) {
   const head = "month,regency_code,regency,retail_amount_idr,retail_units,export_units,export_credit_idr";
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [head, ...table.map((r) => [r.month, r.regencyCode, esc(r.regency), toWholeMajorString(money(r.retailAmount, "IDR")), r.retailUnits, r.exportUnits, toWholeMajorString(money(r.exportCredit, "IDR"))].join(","))].join("\n") + "\n";
+  return (
+    [
+      head,
+      ...table.map((r) =>
+        [
+          r.month,
+          r.regencyCode,
+          esc(r.regency),
+          toWholeMajorString(money(r.retailAmount, "IDR")),
+          r.retailUnits,
+          r.exportUnits,
+          toWholeMajorString(money(r.exportCredit, "IDR")),
+        ].join(","),
+      ),
+    ].join("\n") + "\n"
+  );
 }

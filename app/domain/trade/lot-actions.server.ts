@@ -4,11 +4,23 @@ import { db } from "~/lib/db.server";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
 import { ImageRefused, storeImage } from "../media/index.server";
 import { uploadsDir } from "../media/index.server";
-import { adjustAllocation, changeLotStatus, LotRefused, proposeAllocation, recordQc, recordReceipt, sendOffers } from "./lots.server";
+import {
+  adjustAllocation,
+  changeLotStatus,
+  LotRefused,
+  proposeAllocation,
+  recordQc,
+  recordReceipt,
+  sendOffers,
+} from "./lots.server";
 import { audit } from "../audit.server";
 
 const id = z.string().min(1).max(40);
-const count = z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(0, { error: "errors.quantity" }).max(10_000_000, { error: "errors.quantity" });
+const count = z.coerce
+  .number({ error: "errors.quantity" })
+  .int({ error: "errors.quantity" })
+  .min(0, { error: "errors.quantity" })
+  .max(10_000_000, { error: "errors.quantity" });
 const STATUSES = ["DRAFT", "SOURCING", "CONSOLIDATING", "QC", "READY", "SHIPPED", "DELIVERED", "CANCELLED"] as const;
 
 const schema = z.discriminatedUnion("intent", [
@@ -16,13 +28,22 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("adjust"), allocationId: id, quantity: count }),
   z.object({ intent: z.literal("send"), respondBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" }) }),
   z.object({ intent: z.literal("receive"), allocationId: id, received: count }),
-  z.object({ intent: z.literal("qc"), allocationId: id, passed: count, notes: z.string().trim().max(2000, { error: "errors.tooLong" }).default("") }),
+  z.object({
+    intent: z.literal("qc"),
+    allocationId: id,
+    passed: count,
+    notes: z.string().trim().max(2000, { error: "errors.tooLong" }).default(""),
+  }),
   z.object({ intent: z.literal("status"), to: z.enum(STATUSES) }),
   z.object({
     intent: z.literal("spec"),
     grade: z.string().trim().max(80, { error: "errors.tooLong" }).default(""),
     packaging: z.string().trim().max(160, { error: "errors.tooLong" }).default(""),
-    unitsPerPackage: z.coerce.number({ error: "errors.number" }).int({ error: "errors.number" }).min(1, { error: "errors.number" }).max(100_000, { error: "errors.number" }),
+    unitsPerPackage: z.coerce
+      .number({ error: "errors.number" })
+      .int({ error: "errors.number" })
+      .min(1, { error: "errors.number" })
+      .max(100_000, { error: "errors.number" }),
   }),
 ]);
 
@@ -32,7 +53,8 @@ export async function lotAction(request: Request, staffId: string, lotId: string
   if (!parsed.ok) return parsed.response;
   const d = parsed.data;
   // allocations named in a form must belong to this lot
-  if ("allocationId" in d && !(await db.lotAllocation.findFirst({ where: { id: d.allocationId, lotId } }))) return formError(404, parsed.form, "errors.notFoundTitle");
+  if ("allocationId" in d && !(await db.lotAllocation.findFirst({ where: { id: d.allocationId, lotId } })))
+    return formError(404, parsed.form, "errors.notFoundTitle");
   try {
     switch (d.intent) {
       case "propose": {
@@ -44,7 +66,8 @@ export async function lotAction(request: Request, staffId: string, lotId: string
         break;
       case "send": {
         const respondBy = new Date(`${d.respondBy}T23:59:59+07:00`);
-        if (respondBy < new Date()) return formError(400, parsed.form, "errors.formInvalid", { respondBy: "errors.datePast" });
+        if (respondBy < new Date())
+          return formError(400, parsed.form, "errors.formInvalid", { respondBy: "errors.datePast" });
         await sendOffers(staffId, lotId, respondBy);
         break;
       }
@@ -68,11 +91,21 @@ export async function lotAction(request: Request, staffId: string, lotId: string
         await changeLotStatus(staffId, lotId, d.to);
         break;
       case "spec": {
-        const before = await db.exportLot.findUniqueOrThrow({ where: { id: lotId }, select: { grade: true, packaging: true, unitsPerPackage: true } });
+        const before = await db.exportLot.findUniqueOrThrow({
+          where: { id: lotId },
+          select: { grade: true, packaging: true, unitsPerPackage: true },
+        });
         const after = { grade: d.grade || null, packaging: d.packaging || null, unitsPerPackage: d.unitsPerPackage };
         await db.$transaction(async (tx) => {
           await tx.exportLot.update({ where: { id: lotId }, data: after });
-          await audit(tx, { actorId: staffId, action: "lot.spec", entityType: "ExportLot", entityId: lotId, before, after });
+          await audit(tx, {
+            actorId: staffId,
+            action: "lot.spec",
+            entityType: "ExportLot",
+            entityId: lotId,
+            before,
+            after,
+          });
         });
         break;
       }

@@ -41,7 +41,8 @@ export function transitionRefusal(from: LotStatus, to: LotStatus, f: LotFacts): 
   switch (to) {
     case "SOURCING":
       if (from === "DRAFT" && f.committed === 0) return "lots.refused.noOffers";
-      if (from !== "DRAFT" && f.passed + f.awaitingQc + f.awaitingReceipt >= f.target && f.offered === 0) return "lots.refused.notShort";
+      if (from !== "DRAFT" && f.passed + f.awaitingQc + f.awaitingReceipt >= f.target && f.offered === 0)
+        return "lots.refused.notShort";
       return null;
     case "CONSOLIDATING":
       return f.accepted < f.target ? "lots.refused.notEnoughAccepted" : null;

@@ -37,7 +37,15 @@ export function lotCode(now = new Date()) {
 
 const OPEN_ALLOCATION = ["PROPOSED", "OFFERED", "ACCEPTED", "RECEIVED", "QC_PASSED"];
 
-type LotWithAllocations = { targetQuantity: number; allocations: Array<{ status: string; quantity: number; receivedQuantity: number | null; passedQuantity: number | null }> };
+type LotWithAllocations = {
+  targetQuantity: number;
+  allocations: Array<{
+    status: string;
+    quantity: number;
+    receivedQuantity: number | null;
+    passedQuantity: number | null;
+  }>;
+};
 
 function factsOf(lot: LotWithAllocations): LotFacts {
   const al = lot.allocations;
@@ -45,7 +53,11 @@ function factsOf(lot: LotWithAllocations): LotFacts {
   return {
     target: lot.targetQuantity,
     committed: sum((a) => (OPEN_ALLOCATION.includes(a.status) ? a.quantity : 0)),
-    accepted: sum((a) => (["ACCEPTED", "RECEIVED", "QC_PASSED"].includes(a.status) ? (a.passedQuantity ?? a.receivedQuantity ?? a.quantity) : 0)),
+    accepted: sum((a) =>
+      ["ACCEPTED", "RECEIVED", "QC_PASSED"].includes(a.status)
+        ? (a.passedQuantity ?? a.receivedQuantity ?? a.quantity)
+        : 0,
+    ),
     offered: sum((a) => (a.status === "OFFERED" ? a.quantity : 0)),
     awaitingReceipt: al.filter((a) => a.status === "ACCEPTED").length,
     received: sum((a) => (["RECEIVED", "QC_PASSED", "QC_FAILED"].includes(a.status) ? (a.receivedQuantity ?? 0) : 0)),
@@ -64,7 +76,8 @@ function shortfallOf(lot: LotWithAllocations) {
   return Math.max(0, lot.targetQuantity - held);
 }
 
-const withAllocations = (tx: Tx, lotId: string) => tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
+const withAllocations = (tx: Tx, lotId: string) =>
+  tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { allocations: true } });
 
 export async function lotFacts(lotId: string, tx: Tx = db): Promise<LotFacts> {
   return factsOf(await withAllocations(tx, lotId));
@@ -97,7 +110,8 @@ export async function proposeAllocation(lotId: string, actorId: string | null): 
   return db.$transaction(async (tx) => {
     await lockLot(tx, lotId);
     const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId } });
-    if (["SHIPPED", "DELIVERED", "CANCELLED", "READY"].includes(lot.status)) throw new LotRefused("lots.refused.closed");
+    if (["SHIPPED", "DELIVERED", "CANCELLED", "READY"].includes(lot.status))
+      throw new LotRefused("lots.refused.closed");
     // a new proposal replaces the unsent one
     await tx.lotAllocation.deleteMany({ where: { lotId, status: "PROPOSED" } });
     const need = await shortfall(lotId, tx);
@@ -105,10 +119,30 @@ export async function proposeAllocation(lotId: string, actorId: string | null): 
     for (const a of plan.allocations) {
       if (a.quantity <= 0) continue;
       await tx.lotAllocation.create({
-        data: { lotId, producerId: a.producerId, variantId: a.variantId, quantity: a.quantity, producerPriceAmount: lot.producerPriceAmount, status: "PROPOSED", explanation: explanation(a.reason) },
+        data: {
+          lotId,
+          producerId: a.producerId,
+          variantId: a.variantId,
+          quantity: a.quantity,
+          producerPriceAmount: lot.producerPriceAmount,
+          status: "PROPOSED",
+          explanation: explanation(a.reason),
+        },
       });
     }
-    await audit(tx, { actorId, action: "lot.allocation-proposed", entityType: "ExportLot", entityId: lotId, after: { need, total: plan.total, shortfall: plan.shortfall, producers: plan.allocations.length, pickupPoints: plan.pickupPoints } });
+    await audit(tx, {
+      actorId,
+      action: "lot.allocation-proposed",
+      entityType: "ExportLot",
+      entityId: lotId,
+      after: {
+        need,
+        total: plan.total,
+        shortfall: plan.shortfall,
+        producers: plan.allocations.length,
+        pickupPoints: plan.pickupPoints,
+      },
+    });
     return plan;
   }, LOT_TX);
 }
@@ -127,9 +161,22 @@ export async function adjustAllocation(staffId: string, allocationId: string, qu
     if (quantity === 0) await tx.lotAllocation.delete({ where: { id: allocationId } });
     else {
       if (a.variant && quantity > a.variant.stock) throw new LotRefused("lots.refused.overCapacity");
-      await tx.lotAllocation.update({ where: { id: allocationId }, data: { quantity, explanation: JSON.stringify({ key: "allocator.reason.staff", params: { quantity, was: a.quantity } }) } });
+      await tx.lotAllocation.update({
+        where: { id: allocationId },
+        data: {
+          quantity,
+          explanation: JSON.stringify({ key: "allocator.reason.staff", params: { quantity, was: a.quantity } }),
+        },
+      });
     }
-    await audit(tx, { actorId: staffId, action: "lot.allocation-adjusted", entityType: "LotAllocation", entityId: allocationId, before: { quantity: a.quantity }, after: { quantity } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "lot.allocation-adjusted",
+      entityType: "LotAllocation",
+      entityId: allocationId,
+      before: { quantity: a.quantity },
+      after: { quantity },
+    });
   });
 }
 
@@ -142,34 +189,81 @@ export async function adjustAllocation(staffId: string, allocationId: string, qu
 export async function sendOffers(staffId: string, lotId: string, respondBy: Date) {
   await db.$transaction(async (tx) => {
     await lockLot(tx, lotId);
-    const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId }, include: { product: true, category: true } });
-    const proposed = await tx.lotAllocation.findMany({ where: { lotId, status: "PROPOSED" }, include: { producer: true, variant: { include: { product: true } } } });
+    const lot = await tx.exportLot.findUniqueOrThrow({
+      where: { id: lotId },
+      include: { product: true, category: true },
+    });
+    const proposed = await tx.lotAllocation.findMany({
+      where: { lotId, status: "PROPOSED" },
+      include: { producer: true, variant: { include: { product: true } } },
+    });
     if (proposed.length === 0) throw new LotRefused("lots.refused.nothingToSend");
     if (lot.status !== "SOURCING") {
       const refusal = transitionRefusal(lot.status as LotStatus, "SOURCING", await lotFacts(lotId, tx));
       if (refusal) throw new LotRefused(refusal);
     }
-    const sent = await tx.lotAllocation.updateMany({ where: { lotId, status: "PROPOSED" }, data: { status: "OFFERED", respondBy } });
+    const sent = await tx.lotAllocation.updateMany({
+      where: { lotId, status: "PROPOSED" },
+      data: { status: "OFFERED", respondBy },
+    });
     if (sent.count !== proposed.length) throw new LotRefused("lots.refused.nothingToSend");
     await tx.exportLot.update({ where: { id: lotId }, data: { offerDeadline: respondBy } });
     if (lot.status !== "SOURCING") {
       await tx.exportLot.update({ where: { id: lotId }, data: { status: "SOURCING" } });
-      await audit(tx, { actorId: staffId, action: "lot.status", entityType: "ExportLot", entityId: lotId, before: { status: lot.status }, after: { status: "SOURCING" } });
+      await audit(tx, {
+        actorId: staffId,
+        action: "lot.status",
+        entityType: "ExportLot",
+        entityId: lotId,
+        before: { status: lot.status },
+        after: { status: "SOURCING" },
+      });
     }
     for (const a of proposed) {
       // in the producer's language, with the deadline it must answer by
       const locale = await producerLocale(tx, a.producerId);
       const t = serverT(locale);
-      const name = locale === "en" ? (a.variant?.product.nameEn ?? lot.product?.nameEn ?? lot.category?.nameEn) : (a.variant?.product.nameId ?? lot.product?.nameId ?? lot.category?.nameId);
-      const vars = { code: lot.code, quantity: String(a.quantity), product: name ?? "", price: formatMoney(a.producerPriceAmount, "IDR", locale), link: `${appUrl()}${localePath("/sell/lots", locale)}`, deadline: formatDate(respondBy, locale) };
-      await sendMail({ to: a.producer.contactEmail, kind: "lot.offer", locale, subject: t("mail.lotOffer.subject", vars), text: t("mail.lotOffer.body", vars) }, tx);
+      const name =
+        locale === "en"
+          ? (a.variant?.product.nameEn ?? lot.product?.nameEn ?? lot.category?.nameEn)
+          : (a.variant?.product.nameId ?? lot.product?.nameId ?? lot.category?.nameId);
+      const vars = {
+        code: lot.code,
+        quantity: String(a.quantity),
+        product: name ?? "",
+        price: formatMoney(a.producerPriceAmount, "IDR", locale),
+        link: `${appUrl()}${localePath("/sell/lots", locale)}`,
+        deadline: formatDate(respondBy, locale),
+      };
+      await sendMail(
+        {
+          to: a.producer.contactEmail,
+          kind: "lot.offer",
+          locale,
+          subject: t("mail.lotOffer.subject", vars),
+          text: t("mail.lotOffer.body", vars),
+        },
+        tx,
+      );
     }
-    await audit(tx, { actorId: staffId, action: "lot.offers-sent", entityType: "ExportLot", entityId: lotId, after: { offers: proposed.length, respondBy: respondBy.toISOString() } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "lot.offers-sent",
+      entityType: "ExportLot",
+      entityId: lotId,
+      after: { offers: proposed.length, respondBy: respondBy.toISOString() },
+    });
   });
 }
 
 /** A producer answers an offer. Accepting takes the units from its stock; declining proposes the shortfall again. */
-export async function answerOffer(producerId: string, userId: string, allocationId: string, answer: "accept" | "decline", reason?: string) {
+export async function answerOffer(
+  producerId: string,
+  userId: string,
+  allocationId: string,
+  answer: "accept" | "decline",
+  reason?: string,
+) {
   const lotId = await db.$transaction(async (tx) => {
     const a = await tx.lotAllocation.findFirst({ where: { id: allocationId, producerId } });
     if (!a || a.status !== "OFFERED") throw new LotRefused("lotOffers.refused.notOpen");
@@ -178,11 +272,21 @@ export async function answerOffer(producerId: string, userId: string, allocation
     // the answer is a conditional move out of OFFERED: of several answers at once, one wins
     const moved = await tx.lotAllocation.updateMany({
       where: { id: a.id, producerId, status: "OFFERED", OR: [{ respondBy: null }, { respondBy: { gte: now } }] },
-      data: answer === "accept" ? { status: "ACCEPTED", respondedAt: now } : { status: "DECLINED", respondedAt: now, declineReason: reason ?? null },
+      data:
+        answer === "accept"
+          ? { status: "ACCEPTED", respondedAt: now }
+          : { status: "DECLINED", respondedAt: now, declineReason: reason ?? null },
     });
     if (moved.count === 0) throw new LotRefused("lotOffers.refused.notOpen");
-    if (answer === "accept" && a.variantId && !(await takeStock(tx, a.variantId, a.quantity))) throw new LotRefused("lotOffers.refused.noStock");
-    await audit(tx, { actorId: userId, action: `lot.offer-${answer}ed`, entityType: "LotAllocation", entityId: a.id, after: { quantity: a.quantity, reason: reason ?? null } });
+    if (answer === "accept" && a.variantId && !(await takeStock(tx, a.variantId, a.quantity)))
+      throw new LotRefused("lotOffers.refused.noStock");
+    await audit(tx, {
+      actorId: userId,
+      action: `lot.offer-${answer}ed`,
+      entityType: "LotAllocation",
+      entityId: a.id,
+      after: { quantity: a.quantity, reason: reason ?? null },
+    });
     return a.lotId;
   });
   if (answer === "decline") await proposeAllocation(lotId, null);
@@ -194,30 +298,61 @@ export async function recordReceipt(staffId: string, allocationId: string, recei
     const a = await tx.lotAllocation.findUnique({ where: { id: allocationId } });
     if (!a || a.status !== "ACCEPTED") throw new LotRefused("lots.refused.notAccepted");
     if (received < 0 || received > a.quantity) throw new LotRefused("lots.refused.receivedRange");
-    const moved = await tx.lotAllocation.updateMany({ where: { id: a.id, status: "ACCEPTED" }, data: { status: "RECEIVED", receivedQuantity: received, receivedAt: new Date() } });
+    const moved = await tx.lotAllocation.updateMany({
+      where: { id: a.id, status: "ACCEPTED" },
+      data: { status: "RECEIVED", receivedQuantity: received, receivedAt: new Date() },
+    });
     if (moved.count === 0) throw new LotRefused("lots.refused.notAccepted");
     // units promised but not delivered go back to the producer's stock count
     if (a.variantId && received < a.quantity) await returnStock(tx, a.variantId, a.quantity - received);
-    await audit(tx, { actorId: staffId, action: "lot.received", entityType: "LotAllocation", entityId: a.id, after: { received, promised: a.quantity } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "lot.received",
+      entityType: "LotAllocation",
+      entityId: a.id,
+      after: { received, promised: a.quantity },
+    });
   });
 }
 
 /** QC result: passed units credit the producer (once: the ledger key is the allocation); the rest is sourced again. */
-export async function recordQc(staffId: string, allocationId: string, passed: number, notes: string, photoKeys: string[]) {
+export async function recordQc(
+  staffId: string,
+  allocationId: string,
+  passed: number,
+  notes: string,
+  photoKeys: string[],
+) {
   const lotId = await db.$transaction(async (tx) => {
     const a = await tx.lotAllocation.findUnique({ where: { id: allocationId }, include: { lot: true } });
     if (!a || a.status !== "RECEIVED") throw new LotRefused("lots.refused.notReceived");
     const received = a.receivedQuantity ?? 0;
     if (passed < 0 || passed > received) throw new LotRefused("lots.refused.passedRange");
     const status = passed > 0 ? "QC_PASSED" : "QC_FAILED";
-    const moved = await tx.lotAllocation.updateMany({ where: { id: a.id, status: "RECEIVED" }, data: { status, passedQuantity: passed, qcNotes: notes, qcPhotoKeys: photoKeys, qcAt: new Date() } });
+    const moved = await tx.lotAllocation.updateMany({
+      where: { id: a.id, status: "RECEIVED" },
+      data: { status, passedQuantity: passed, qcNotes: notes, qcPhotoKeys: photoKeys, qcAt: new Date() },
+    });
     if (moved.count === 0) throw new LotRefused("lots.refused.notReceived");
     if (passed > 0) {
       await tx.ledgerEntry.create({
-        data: { producerId: a.producerId, kind: "LOT_CREDIT", amount: BigInt(passed) * a.producerPriceAmount, currency: a.currency, sourceKey: `lot:${a.id}`, memo: `${a.lot.code}: ${passed} × ${a.producerPriceAmount}` },
+        data: {
+          producerId: a.producerId,
+          kind: "LOT_CREDIT",
+          amount: BigInt(passed) * a.producerPriceAmount,
+          currency: a.currency,
+          sourceKey: `lot:${a.id}`,
+          memo: `${a.lot.code}: ${passed} × ${a.producerPriceAmount}`,
+        },
       });
     }
-    await audit(tx, { actorId: staffId, action: "lot.qc", entityType: "LotAllocation", entityId: a.id, after: { received, passed, notes, photos: photoKeys.length } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "lot.qc",
+      entityType: "LotAllocation",
+      entityId: a.id,
+      after: { received, passed, notes, photos: photoKeys.length },
+    });
     return passed < a.quantity ? a.lotId : null;
   });
   if (lotId && (await shortfall(lotId)) > 0) await proposeAllocation(lotId, null);
@@ -229,13 +364,31 @@ export async function changeLotStatus(staffId: string, lotId: string, to: LotSta
     const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId } });
     const refusal = transitionRefusal(lot.status as LotStatus, to, await lotFacts(lotId, tx));
     if (refusal) throw new LotRefused(refusal);
-    await tx.exportLot.update({ where: { id: lotId }, data: { status: to, ...(to === "SHIPPED" ? { shippedAt: new Date() } : {}), ...(to === "DELIVERED" ? { deliveredAt: new Date() } : {}) } });
+    await tx.exportLot.update({
+      where: { id: lotId },
+      data: {
+        status: to,
+        ...(to === "SHIPPED" ? { shippedAt: new Date() } : {}),
+        ...(to === "DELIVERED" ? { deliveredAt: new Date() } : {}),
+      },
+    });
     if (to === "CANCELLED") {
       // accepted goods not yet received go back to the producers' stock; open offers end
-      for (const a of await tx.lotAllocation.findMany({ where: { lotId, status: "ACCEPTED" } })) if (a.variantId) await returnStock(tx, a.variantId, a.quantity);
-      await tx.lotAllocation.updateMany({ where: { lotId, status: { in: ["PROPOSED", "OFFERED", "ACCEPTED"] } }, data: { status: "DECLINED", declineReason: "lot cancelled" } });
+      for (const a of await tx.lotAllocation.findMany({ where: { lotId, status: "ACCEPTED" } }))
+        if (a.variantId) await returnStock(tx, a.variantId, a.quantity);
+      await tx.lotAllocation.updateMany({
+        where: { lotId, status: { in: ["PROPOSED", "OFFERED", "ACCEPTED"] } },
+        data: { status: "DECLINED", declineReason: "lot cancelled" },
+      });
     }
-    await audit(tx, { actorId: staffId, action: "lot.status", entityType: "ExportLot", entityId: lotId, before: { status: lot.status }, after: { status: to } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "lot.status",
+      entityType: "ExportLot",
+      entityId: lotId,
+      before: { status: lot.status },
+      after: { status: to },
+    });
   });
 }
 
@@ -261,12 +414,26 @@ export type LotInput = {
 
 export async function createLot(actorId: string, input: LotInput, tx: Tx = db) {
   const lot = await tx.exportLot.create({ data: { ...input, code: lotCode(), createdById: actorId, status: "DRAFT" } });
-  await audit(tx, { actorId, action: "lot.created", entityType: "ExportLot", entityId: lot.id, after: { code: lot.code, target: lot.targetQuantity, quoteId: input.quoteId ?? null } });
+  await audit(tx, {
+    actorId,
+    action: "lot.created",
+    entityType: "ExportLot",
+    entityId: lot.id,
+    after: { code: lot.code, target: lot.targetQuantity, quoteId: input.quoteId ?? null },
+  });
   return lot;
 }
 
 export async function lotsList() {
-  return db.exportLot.findMany({ orderBy: { createdAt: "desc" }, take: 100, include: { company: { select: { name: true } }, product: { select: { nameId: true, nameEn: true } }, category: { select: { nameId: true, nameEn: true } } } });
+  return db.exportLot.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    include: {
+      company: { select: { name: true } },
+      product: { select: { nameId: true, nameEn: true } },
+      category: { select: { nameId: true, nameEn: true } },
+    },
+  });
 }
 
 export async function lotDetail(lotId: string) {
@@ -276,7 +443,13 @@ export async function lotDetail(lotId: string) {
       company: true,
       product: { select: { id: true, nameId: true, nameEn: true, hsCode: true } },
       category: { select: { id: true, nameId: true, nameEn: true } },
-      allocations: { orderBy: [{ createdAt: "asc" }], include: { producer: { select: { legalName: true, regencyCode: true, scale: true } }, variant: { select: { sku: true, stock: true, product: { select: { nameId: true, nameEn: true } } } } } },
+      allocations: {
+        orderBy: [{ createdAt: "asc" }],
+        include: {
+          producer: { select: { legalName: true, regencyCode: true, scale: true } },
+          variant: { select: { sku: true, stock: true, product: { select: { nameId: true, nameEn: true } } } },
+        },
+      },
     },
   });
 }
@@ -287,16 +460,29 @@ export async function producerLotOffers(producerId: string) {
     where: { producerId, status: { not: "PROPOSED" } },
     orderBy: { createdAt: "desc" },
     take: 100,
-    include: { lot: { select: { code: true, destinationCountry: true, incoterm: true, grade: true, packaging: true, wantedBy: true } }, variant: { select: { sku: true, nameId: true, nameEn: true, product: { select: { nameId: true, nameEn: true } } } } },
+    include: {
+      lot: {
+        select: { code: true, destinationCountry: true, incoterm: true, grade: true, packaging: true, wantedBy: true },
+      },
+      variant: {
+        select: { sku: true, nameId: true, nameEn: true, product: { select: { nameId: true, nameEn: true } } },
+      },
+    },
   });
 }
 
 /** The worker's sweep: offers nobody answered by their deadline count as declined, and the shortfall is proposed again. */
 export async function expireLotOffers(now = new Date()) {
-  const late = await db.lotAllocation.findMany({ where: { status: "OFFERED", respondBy: { lt: now } }, select: { id: true, lotId: true } });
+  const late = await db.lotAllocation.findMany({
+    where: { status: "OFFERED", respondBy: { lt: now } },
+    select: { id: true, lotId: true },
+  });
   const lots = new Set<string>();
   for (const a of late) {
-    const r = await db.lotAllocation.updateMany({ where: { id: a.id, status: "OFFERED" }, data: { status: "DECLINED", declineReason: "no answer by the deadline", respondedAt: now } });
+    const r = await db.lotAllocation.updateMany({
+      where: { id: a.id, status: "OFFERED" },
+      data: { status: "DECLINED", declineReason: "no answer by the deadline", respondedAt: now },
+    });
     if (r.count) {
       lots.add(a.lotId);
       await audit(db, { actorId: null, action: "lot.offer-expired", entityType: "LotAllocation", entityId: a.id });

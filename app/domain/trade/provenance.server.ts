@@ -15,13 +15,33 @@ export async function lotProvenance(code: string, locale: AppLocale) {
       category: { select: { nameId: true, nameEn: true, slug: true } },
       allocations: {
         where: { status: "QC_PASSED" },
-        include: { producer: { include: { certifications: { where: { status: "VERIFIED", type: { not: "NIB" } }, select: { type: true, expiresAt: true } } } } },
+        include: {
+          producer: {
+            include: {
+              certifications: {
+                where: { status: "VERIFIED", type: { not: "NIB" } },
+                select: { type: true, expiresAt: true },
+              },
+            },
+          },
+        },
       },
     },
   });
   if (!lot || lot.status === "CANCELLED" || lot.allocations.length === 0) return null;
   const now = new Date();
-  const producers = new Map<string, { slug: string; name: string; regency: string; province: string; scale: string; certifications: string[]; quantity: number }>();
+  const producers = new Map<
+    string,
+    {
+      slug: string;
+      name: string;
+      regency: string;
+      province: string;
+      scale: string;
+      certifications: string[];
+      quantity: number;
+    }
+  >();
   let hidden = 0;
   const hiddenIds = new Set<string>();
   for (const a of lot.allocations) {
@@ -37,7 +57,9 @@ export async function lotProvenance(code: string, locale: AppLocale) {
       regency: regencyLabel(p.regencyCode),
       province: province(p.provinceCode)?.name ?? "",
       scale: p.scale,
-      certifications: [...new Set(p.certifications.filter((c) => !c.expiresAt || c.expiresAt > now).map((c) => c.type))],
+      certifications: [
+        ...new Set(p.certifications.filter((c) => !c.expiresAt || c.expiresAt > now).map((c) => c.type)),
+      ],
       quantity: 0,
     };
     entry.quantity += a.passedQuantity ?? 0;
@@ -47,7 +69,15 @@ export async function lotProvenance(code: string, locale: AppLocale) {
   return {
     code: lot.code,
     status: lot.status,
-    name: lot.product ? (locale === "en" ? lot.product.nameEn : lot.product.nameId) : lot.category ? (locale === "en" ? lot.category.nameEn : lot.category.nameId) : "",
+    name: lot.product
+      ? locale === "en"
+        ? lot.product.nameEn
+        : lot.product.nameId
+      : lot.category
+        ? locale === "en"
+          ? lot.category.nameEn
+          : lot.category.nameId
+        : "",
     productSlug: lot.product?.slug ?? null,
     destination: lot.destinationCountry,
     month: when.toISOString().slice(0, 7),

@@ -12,7 +12,14 @@ import { localePath, type AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
 import { createLot, LotRefused } from "./lots.server";
 
-export type CompanyInput = { name: string; country: string; taxId: string | null; contactName: string; contactEmail: string; contactPhone: string | null };
+export type CompanyInput = {
+  name: string;
+  country: string;
+  taxId: string | null;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+};
 export type RfqInput = {
   productId: string | null;
   categoryId: string | null;
@@ -26,7 +33,15 @@ export type RfqInput = {
   wantedBy: Date | null;
   notes: string | null;
 };
-export type QuoteInput = { unitPriceAmount: bigint; currency: string; incoterm: "EXW" | "FOB" | "CIF" | "DAP"; validUntil: Date; leadTimeDays: number; conditions: string | null; producerPriceAmount: bigint };
+export type QuoteInput = {
+  unitPriceAmount: bigint;
+  currency: string;
+  incoterm: "EXW" | "FOB" | "CIF" | "DAP";
+  validUntil: Date;
+  leadTimeDays: number;
+  conditions: string | null;
+  producerPriceAmount: bigint;
+};
 
 export async function companyOfUser(userId: string) {
   return (await db.buyerCompanyMember.findFirst({ where: { userId }, include: { company: true } }))?.company ?? null;
@@ -38,17 +53,40 @@ export async function createRfq(userId: string, company: CompanyInput | null, in
     if (!companyId) {
       if (!company) throw new LotRefused("rfq.refused.companyNeeded");
       companyId = (await tx.buyerCompany.create({ data: { ...company, members: { create: { userId } } } })).id;
-      await audit(tx, { actorId: userId, action: "company.registered", entityType: "BuyerCompany", entityId: companyId, after: { name: company.name, country: company.country } });
+      await audit(tx, {
+        actorId: userId,
+        action: "company.registered",
+        entityType: "BuyerCompany",
+        entityId: companyId,
+        after: { name: company.name, country: company.country },
+      });
     }
     // a request may name only a product on sale; an unpublished or unknown one is "not found", never disclosed
-    if (input.productId && !(await tx.product.findFirst({ where: { id: input.productId, status: "PUBLISHED", producer: { status: "VERIFIED" } }, select: { id: true } }))) {
+    if (
+      input.productId &&
+      !(await tx.product.findFirst({
+        where: { id: input.productId, status: "PUBLISHED", producer: { status: "VERIFIED" } },
+        select: { id: true },
+      }))
+    ) {
       throw new LotRefused("rfq.refused.productNotFound");
     }
     const rfq = await tx.quoteRequest.create({ data: { ...input, companyId, requestedById: userId } });
     const staff = await tx.user.findMany({ where: { roles: { has: "STAFF" } }, select: { email: true, locale: true } });
     for (const s of staff) {
       const t = serverT(s.locale as AppLocale);
-      await sendMail({ to: s.email, kind: "rfq.new", locale: s.locale as AppLocale, subject: t("mail.rfqNew.subject", { quantity: String(input.quantity), unit: input.unit }), text: t("mail.rfqNew.body", { link: `${appUrl()}${localePath(`/trade/rfq/${rfq.id}`, s.locale as AppLocale)}` }) }, tx);
+      await sendMail(
+        {
+          to: s.email,
+          kind: "rfq.new",
+          locale: s.locale as AppLocale,
+          subject: t("mail.rfqNew.subject", { quantity: String(input.quantity), unit: input.unit }),
+          text: t("mail.rfqNew.body", {
+            link: `${appUrl()}${localePath(`/trade/rfq/${rfq.id}`, s.locale as AppLocale)}`,
+          }),
+        },
+        tx,
+      );
     }
     return rfq;
   });
@@ -58,17 +96,31 @@ const rfqInclude = {
   company: true,
   product: { select: { id: true, slug: true, nameId: true, nameEn: true } },
   category: { select: { id: true, nameId: true, nameEn: true } },
-  quotes: { orderBy: { createdAt: "desc" as const }, include: { lot: { select: { id: true, code: true, status: true } } } },
+  quotes: {
+    orderBy: { createdAt: "desc" as const },
+    include: { lot: { select: { id: true, code: true, status: true } } },
+  },
 };
 
 export async function buyerRfqs(userId: string) {
   const company = await companyOfUser(userId);
   if (!company) return { company: null, rfqs: [] };
-  return { company, rfqs: await db.quoteRequest.findMany({ where: { companyId: company.id }, orderBy: { createdAt: "desc" }, include: rfqInclude }) };
+  return {
+    company,
+    rfqs: await db.quoteRequest.findMany({
+      where: { companyId: company.id },
+      orderBy: { createdAt: "desc" },
+      include: rfqInclude,
+    }),
+  };
 }
 
 export async function staffRfqs() {
-  return db.quoteRequest.findMany({ orderBy: [{ status: "asc" }, { createdAt: "desc" }], take: 100, include: rfqInclude });
+  return db.quoteRequest.findMany({
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    take: 100,
+    include: rfqInclude,
+  });
 }
 
 export async function rfqForStaff(id: string) {
@@ -83,13 +135,46 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
     // an earlier quote still open is replaced
     await tx.quote.updateMany({ where: { quoteRequestId: rfqId, status: "SENT" }, data: { status: "EXPIRED" } });
     const quote = await tx.quote.create({
-      data: { quoteRequestId: rfqId, unitPriceAmount: q.unitPriceAmount, currency: q.currency, incoterm: q.incoterm, validUntil: q.validUntil, leadTimeDays: q.leadTimeDays, conditions: q.conditions, producerPriceAmount: q.producerPriceAmount, createdById: staffId },
+      data: {
+        quoteRequestId: rfqId,
+        unitPriceAmount: q.unitPriceAmount,
+        currency: q.currency,
+        incoterm: q.incoterm,
+        validUntil: q.validUntil,
+        leadTimeDays: q.leadTimeDays,
+        conditions: q.conditions,
+        producerPriceAmount: q.producerPriceAmount,
+        createdById: staffId,
+      },
     });
     await tx.quoteRequest.update({ where: { id: rfqId }, data: { status: "QUOTED" } });
-    await audit(tx, { actorId: staffId, action: "rfq.quoted", entityType: "QuoteRequest", entityId: rfqId, after: { quoteId: quote.id, unitPrice: q.unitPriceAmount, currency: q.currency, producerPrice: q.producerPriceAmount } });
+    await audit(tx, {
+      actorId: staffId,
+      action: "rfq.quoted",
+      entityType: "QuoteRequest",
+      entityId: rfqId,
+      after: {
+        quoteId: quote.id,
+        unitPrice: q.unitPriceAmount,
+        currency: q.currency,
+        producerPrice: q.producerPriceAmount,
+      },
+    });
     const locale = rfq.requestedBy.locale as AppLocale;
     const t = serverT(locale);
-    await sendMail({ to: rfq.requestedBy.email, kind: "rfq.quoted", locale, subject: t("mail.rfqQuoted.subject"), text: t("mail.rfqQuoted.body", { price: formatMoney(q.unitPriceAmount, q.currency, locale), link: `${appUrl()}/account/rfq` }) }, tx);
+    await sendMail(
+      {
+        to: rfq.requestedBy.email,
+        kind: "rfq.quoted",
+        locale,
+        subject: t("mail.rfqQuoted.subject"),
+        text: t("mail.rfqQuoted.body", {
+          price: formatMoney(q.unitPriceAmount, q.currency, locale),
+          link: `${appUrl()}/account/rfq`,
+        }),
+      },
+      tx,
+    );
     return quote;
   });
 }
@@ -103,12 +188,16 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
 export async function answerQuote(userId: string, quoteId: string, answer: "accept" | "decline") {
   return db.$transaction(async (tx) => {
     const quote = await tx.quote.findUnique({ where: { id: quoteId }, include: { quoteRequest: true } });
-    const member = quote && (await tx.buyerCompanyMember.findFirst({ where: { userId, companyId: quote.quoteRequest.companyId } }));
+    const member =
+      quote && (await tx.buyerCompanyMember.findFirst({ where: { userId, companyId: quote.quoteRequest.companyId } }));
     if (!quote || !member) throw new LotRefused("rfq.refused.notFound");
     if (quote.status !== "SENT") throw new LotRefused("rfq.refused.answered");
     if (quote.validUntil < new Date(new Date().toISOString().slice(0, 10))) throw new LotRefused("rfq.refused.expired");
     const r = quote.quoteRequest;
-    const moved = await tx.quote.updateMany({ where: { id: quoteId, status: "SENT" }, data: { status: answer === "accept" ? "ACCEPTED" : "DECLINED" } });
+    const moved = await tx.quote.updateMany({
+      where: { id: quoteId, status: "SENT" },
+      data: { status: answer === "accept" ? "ACCEPTED" : "DECLINED" },
+    });
     if (moved.count === 0) throw new LotRefused("rfq.refused.answered");
     if (answer === "decline") {
       await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "DECLINED" } });
@@ -146,13 +235,26 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
 /** What the RFQ form offers: categories (parents first) and, when asked for, one product. */
 export async function rfqFormOptions(locale: AppLocale, productSlug: string | null) {
   const [categories, product] = await Promise.all([
-    db.category.findMany({ orderBy: [{ position: "asc" }], select: { id: true, nameId: true, nameEn: true, parentId: true } }),
-    productSlug ? db.product.findFirst({ where: { slug: productSlug, status: "PUBLISHED" }, select: { id: true, slug: true, nameId: true, nameEn: true, unit: true, categoryId: true } }) : null,
+    db.category.findMany({
+      orderBy: [{ position: "asc" }],
+      select: { id: true, nameId: true, nameEn: true, parentId: true },
+    }),
+    productSlug
+      ? db.product.findFirst({
+          where: { slug: productSlug, status: "PUBLISHED" },
+          select: { id: true, slug: true, nameId: true, nameEn: true, unit: true, categoryId: true },
+        })
+      : null,
   ]);
   const name = (c: { nameId: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameId);
   const parents = categories.filter((c) => !c.parentId);
   return {
-    categories: parents.flatMap((p) => [{ value: p.id, label: name(p) }, ...categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: `${name(p)} › ${name(c)}` }))]),
-    product: product ? { id: product.id, slug: product.slug, name: name(product), unit: product.unit, categoryId: product.categoryId } : null,
+    categories: parents.flatMap((p) => [
+      { value: p.id, label: name(p) },
+      ...categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: `${name(p)} › ${name(c)}` })),
+    ]),
+    product: product
+      ? { id: product.id, slug: product.slug, name: name(product), unit: product.unit, categoryId: product.categoryId }
+      : null,
   };
 }
