@@ -31,12 +31,8 @@ import { getUser } from "~/lib/session.server";
 import { csrfTokenFor } from "~/lib/csrf.server";
 import { appUrl } from "~/lib/env.server";
 import { cartItemCount } from "~/domain/orders/cart.server";
-import {
-  currencyFromCookie,
-  displayRate,
-  isDisplayCurrency,
-  DISPLAY_CURRENCIES,
-} from "~/domain/catalogue/currency.server";
+import { cartOwner, currencyFromCookie } from "~/lib/cookies.server";
+import { displayRate, isDisplayCurrency, DISPLAY_CURRENCIES } from "~/domain/catalogue/currency.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -55,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     messages: messagesFor(locale),
     csrf: csrfTokenFor(request, context),
     user: user && { name: user.name, roles: user.roles },
-    cartCount: await cartItemCount(request, user?.id ?? null),
+    cartCount: await cartItemCount(cartOwner(request, user?.id ?? null)),
     path: stripLocale(url.pathname) + url.search,
     currency,
     currencies: DISPLAY_CURRENCIES,

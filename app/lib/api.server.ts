@@ -13,7 +13,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** Counts the request against the caller's limit; returns the headers to send, or throws a 401/429. */
 export async function requireApiAccess(request: Request, context: unknown): Promise<Record<string, string>> {
-  const access = await checkApiAccess(request, clientIp(context));
+  const access = await checkApiAccess(request.headers.get("Authorization"), clientIp(context));
   if ("invalidToken" in access)
     throw json({ error: "invalid_token", message: "The API token is unknown or revoked." }, 401);
   const headers = {

@@ -10,6 +10,7 @@
  * product slug made the next visitor's page link to that visitor's token; decision 008).
  */
 import crypto from "node:crypto";
+import { readCookie } from "./cookies.server";
 import { CSRF_COOKIE, CSRF_FIELD } from "./csrf-cookie";
 
 const RANDOM_CHARS = 32;
@@ -40,8 +41,8 @@ export function isIssuedCsrfToken(token: string | null | undefined, key = secret
 }
 
 export function csrfTokenFromRequest(request: Request): string | null {
-  const m = new RegExp(`(?:^|;\\s*)${CSRF_COOKIE}=([A-Za-z0-9_-]+)`).exec(request.headers.get("Cookie") ?? "");
-  return isIssuedCsrfToken(m?.[1]) ? m![1] : null;
+  const token = readCookie(request, CSRF_COOKIE, /^[A-Za-z0-9_-]+$/);
+  return isIssuedCsrfToken(token) ? token : null;
 }
 
 /** The token to render into forms: from the cookie, or the one the HTTP layer just set. */

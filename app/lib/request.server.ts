@@ -9,3 +9,9 @@ export function routeLocale(params: Params): AppLocale {
 export function clientIp(context: unknown): string {
   return (context as { ip?: string } | undefined)?.ip ?? "unknown";
 }
+
+/** The `?page=` of a listing: a whole number from 1 to 1000, else 1. */
+export function pageParam(request: Request): number {
+  const n = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { DISPLAY_CURRENCIES, rememberCurrency } from "~/domain/catalogue/currency.server";
+import { currencyCookie } from "~/lib/cookies.server";
 import { parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -18,7 +19,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // a resource route: the refusal goes out as JSON with its status (403 without the CSRF token)
   if (!parsed.ok) return Response.json(parsed.response.data, { status: parsed.response.init?.status ?? 400 });
   const user = await getUser(request);
-  const cookie = await rememberCurrency(user?.id ?? null, parsed.data.currency);
+  await rememberCurrency(user?.id ?? null, parsed.data.currency);
+  const cookie = currencyCookie(parsed.data.currency);
   return redirect(safeRedirectTo(parsed.data.returnTo, localePath("/", routeLocale(params))), {
     headers: { "Set-Cookie": cookie },
   });

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { signIn } from "~/domain/accounts/accounts.server";
-import { cartCookie, mergeGuestCart } from "~/domain/orders/cart.server";
+import { mergeGuestCart } from "~/domain/orders/cart.server";
+import { cartCookie, guestCartId } from "~/lib/cookies.server";
 import { signInSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : formError(400, parsed.form, "errors.badCredentials");
   }
   // a guest's cart joins the buyer's cart
-  await mergeGuestCart(request, result.userId);
+  await mergeGuestCart(guestCartId(request), result.userId);
   return createUserSession(request, result.userId, safeRedirectTo(redirectTo, localePath("/", locale)), [
     cartCookie(null),
   ]);

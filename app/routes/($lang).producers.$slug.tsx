@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CertificateList } from "~/components/certificate-list";
 import { ProductGrid } from "~/components/product-grid";
-import { pageParam, producerPage } from "~/domain/catalogue/listings.server";
+import { producerPage } from "~/domain/catalogue/listings.server";
 import { appUrl } from "~/lib/env.server";
 import { localePath } from "~/lib/i18n";
-import { routeLocale } from "~/lib/request.server";
+import { pageParam, routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { Picture, mediaUrl } from "~/components/picture";
 import { Price } from "~/components/price";
 import { ProductCard } from "~/components/product-card";
 import { productPage } from "~/domain/catalogue/product.server";
-import { addToCartAction } from "~/domain/orders/cart-actions.server";
+import { addToCartAction } from "~/routes/($lang).cart/cart-actions.server";
 import { appUrl } from "~/lib/env.server";
 import { formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { ProductGrid } from "~/components/product-grid";
-import { pageParam, regionPage } from "~/domain/catalogue/listings.server";
+import { regionPage } from "~/domain/catalogue/listings.server";
 import { localePath } from "~/lib/i18n";
-import { routeLocale } from "~/lib/request.server";
+import { pageParam, routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

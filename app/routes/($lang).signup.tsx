@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { EmailTakenError, signUp, throttleAccountDoor } from "~/domain/accounts/accounts.server";
-import { cartCookie, mergeGuestCart } from "~/domain/orders/cart.server";
+import { mergeGuestCart } from "~/domain/orders/cart.server";
+import { cartCookie, guestCartId } from "~/lib/cookies.server";
 import { signUpSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
     const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);
-    await mergeGuestCart(request, user.id);
+    await mergeGuestCart(guestCartId(request), user.id);
     return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback), [cartCookie(null)]);
   } catch (err) {
     if (err instanceof EmailTakenError)

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
+/** The .tsx files of a folder and of its route folders (`<route>/route.tsx`). */
 function files(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".tsx"))
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".tsx") && !f.includes("node_modules"))
     .map((f) => path.join(dir, f));
 }
 

@@ -1,21 +1,15 @@
 /**
  * Display currencies. IDR is the price of record; USD, SGD, MYR and THB are shown from the
- * latest staff-maintained ExchangeRate rows, with the rate's date. The choice is kept in a
- * cookie (and on the account when signed in).
+ * latest staff-maintained ExchangeRate rows, with the rate's date. The choice is kept on the
+ * account when signed in (and in a cookie, by the HTTP edge: app/lib/cookies.server.ts).
  */
 import { db } from "~/lib/db.server";
 
 export const DISPLAY_CURRENCIES = ["IDR", "USD", "SGD", "MYR", "THB"] as const;
 export type DisplayCurrency = (typeof DISPLAY_CURRENCIES)[number];
-export const CURRENCY_COOKIE = "__currency";
 
 export function isDisplayCurrency(x: unknown): x is DisplayCurrency {
   return typeof x === "string" && (DISPLAY_CURRENCIES as readonly string[]).includes(x);
-}
-
-export function currencyFromCookie(request: Request): DisplayCurrency | null {
-  const v = /(?:^|;\s*)__currency=([A-Z]{3})/.exec(request.headers.get("Cookie") ?? "")?.[1];
-  return isDisplayCurrency(v) ? v : null;
 }
 
 export type DisplayRate = { currency: DisplayCurrency; idrPerUnit: string; rateDate: string } | null;
@@ -28,7 +22,7 @@ export async function displayRate(currency: DisplayCurrency): Promise<DisplayRat
   return { currency, idrPerUnit: row.idrPerUnit.toString(), rateDate: row.rateDate.toISOString().slice(0, 10) };
 }
 
+/** A signed-in buyer's choice of display currency is kept on the account. */
 export async function rememberCurrency(userId: string | null, currency: DisplayCurrency) {
   if (userId) await db.user.update({ where: { id: userId }, data: { displayCurrency: currency } });
-  return `${CURRENCY_COOKIE}=${currency}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }

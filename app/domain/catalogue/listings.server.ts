@@ -136,11 +136,6 @@ export async function producerPage(slug: string, page: number, locale: AppLocale
   };
 }
 
-export function pageParam(request: Request): number {
-  const n = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
-}
-
 /** Everything the sitemap lists. */
 export async function sitemapEntries() {
   const [products, producers, categories] = await Promise.all([

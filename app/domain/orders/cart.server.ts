@@ -1,5 +1,5 @@
 /**
- * Carts: a signed-in buyer's cart, or a guest cart named by the `__cart` cookie, merged
+ * Carts: a signed-in buyer's cart, or a guest cart (its id kept in a cookie by the HTTP edge), merged
  * into the buyer's cart at sign-in. Quantities respect stock and minimum order
  * quantities; the wholesale tier price applies automatically. Totals are in IDR.
  */
@@ -9,33 +9,25 @@ import { visibleProductWhere } from "../catalogue/index.server";
 import { regencyLabel } from "../regions";
 import { unitPrice } from "./pricing";
 
-export const CART_COOKIE = "__cart";
 export const MAX_LINE_QTY = 10_000;
 
-export function guestCartId(request: Request): string | null {
-  return /(?:^|;\s*)__cart=([a-z0-9]{20,40})/.exec(request.headers.get("Cookie") ?? "")?.[1] ?? null;
-}
-
-export function cartCookie(cartId: string | null) {
-  return cartId
-    ? `${CART_COOKIE}=${cartId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`
-    : `${CART_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
-}
+/** Whose cart: a signed-in buyer, or a guest with the cart id its cookie names (app/lib/cookies.server.ts). */
+export type CartOwner = { userId: string | null; guestCartId: string | null };
 
 /** The visitor's cart id, if there is one (never another user's cart). */
-export async function findCartId(request: Request, userId: string | null): Promise<string | null> {
+export async function findCartId({ userId, guestCartId }: CartOwner): Promise<string | null> {
   if (userId)
     return (
       (await db.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id ?? null
     );
-  const id = guestCartId(request);
+  const id = guestCartId;
   if (!id) return null;
   return (await db.cart.findFirst({ where: { id, userId: null }, select: { id: true } }))?.id ?? null;
 }
 
 /** How many units are in the visitor's cart (for the header badge). */
-export async function cartItemCount(request: Request, userId: string | null): Promise<number> {
-  const cartId = await findCartId(request, userId);
+export async function cartItemCount(owner: CartOwner): Promise<number> {
+  const cartId = await findCartId(owner);
   if (!cartId) return 0;
   const agg = await db.cartItem.aggregate({ where: { cartId }, _sum: { quantity: true } });
   return agg._sum.quantity ?? 0;
@@ -68,17 +60,11 @@ function checkQuantity(v: { stock: number; minOrderQty: number }, quantity: numb
  * Adds to (or sets) a line of the visitor's cart; creates the cart when needed and
  * returns its id (for the guest cookie).
  */
-export async function setCartLine(
-  request: Request,
-  userId: string | null,
-  variantId: string,
-  quantity: number,
-  mode: "add" | "set",
-) {
+export async function setCartLine(owner: CartOwner, variantId: string, quantity: number, mode: "add" | "set") {
   const v = await sellableVariant(variantId);
   if (!v) throw new CartRefused("unavailable");
-  let cartId = await findCartId(request, userId);
-  if (!cartId) cartId = (await db.cart.create({ data: { userId } })).id;
+  let cartId = await findCartId(owner);
+  if (!cartId) cartId = (await db.cart.create({ data: { userId: owner.userId } })).id;
   const existing = await db.cartItem.findUnique({ where: { cartId_variantId: { cartId, variantId } } });
   const target = mode === "add" ? (existing?.quantity ?? 0) + quantity : quantity;
   checkQuantity(v, target);
@@ -90,14 +76,13 @@ export async function setCartLine(
   return cartId;
 }
 
-export async function removeCartLine(request: Request, userId: string | null, variantId: string) {
-  const cartId = await findCartId(request, userId);
+export async function removeCartLine(owner: CartOwner, variantId: string) {
+  const cartId = await findCartId(owner);
   if (cartId) await db.cartItem.deleteMany({ where: { cartId, variantId } });
 }
 
 /** At sign-in: the guest cart's lines join the buyer's cart (quantities add up, capped by stock). */
-export async function mergeGuestCart(request: Request, userId: string) {
-  const guestId = guestCartId(request);
+export async function mergeGuestCart(guestId: string | null, userId: string) {
   if (!guestId) return;
   await db.$transaction(async (tx) => {
     const guest = await tx.cart.findFirst({

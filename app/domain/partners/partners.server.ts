@@ -59,9 +59,8 @@ export async function listPartnerTokens() {
 
 export type ApiAccess = { decision: RateDecision; partner: string | null } | { invalidToken: true };
 
-/** Who is calling the API and whether they may, counting this request. */
-export async function checkApiAccess(request: Request, ip: string): Promise<ApiAccess> {
-  const auth = request.headers.get("Authorization");
+/** Who is calling the API (its Authorization header, its address) and whether they may, counting this request. */
+export async function checkApiAccess(auth: string | null, ip: string): Promise<ApiAccess> {
   if (auth) {
     const token = /^Bearer\s+(anj_[A-Za-z0-9_-]{20,64})$/.exec(auth)?.[1];
     const row = token ? await db.partnerToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;

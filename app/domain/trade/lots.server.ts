@@ -497,3 +497,31 @@ export async function expireLotOffers(now = new Date()) {
   }
   return late.length;
 }
+
+/** Whether an allocation belongs to this lot (a form naming another lot's allocation is refused). */
+export async function allocationInLot(lotId: string, allocationId: string) {
+  return !!(await db.lotAllocation.findFirst({ where: { id: allocationId, lotId }, select: { id: true } }));
+}
+
+/** Staff set the lot's grade and packaging; audited with before and after. */
+export async function updateLotSpec(
+  staffId: string,
+  lotId: string,
+  spec: { grade: string | null; packaging: string | null; unitsPerPackage: number },
+) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.exportLot.findUniqueOrThrow({
+      where: { id: lotId },
+      select: { grade: true, packaging: true, unitsPerPackage: true },
+    });
+    await tx.exportLot.update({ where: { id: lotId }, data: spec });
+    await audit(tx, {
+      actorId: staffId,
+      action: "lot.spec",
+      entityType: "ExportLot",
+      entityId: lotId,
+      before,
+      after: spec,
+    });
+  });
+}

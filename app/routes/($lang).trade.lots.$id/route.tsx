@@ -6,7 +6,7 @@ import { mediaUrl } from "~/components/picture";
 import { TradeNav } from "~/components/trade-nav";
 import { regencyLabel } from "~/domain/regions/regions";
 import { explain } from "~/domain/trade/explain.server";
-import { lotAction } from "~/domain/trade/lot-actions.server";
+import { lotAction } from "./lot-actions.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
 import { lotDetail, lotProgress } from "~/domain/trade/lots.server";
 import { formatDate, formatNumber } from "~/lib/format";

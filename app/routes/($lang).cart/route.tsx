@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
-import { cartPageAction } from "~/domain/orders/cart-actions.server";
+import { cartPageAction } from "./cart-actions.server";
 import { cartView, findCartId } from "~/domain/orders/cart.server";
+import { cartOwner } from "~/lib/cookies.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { getUser } from "~/lib/session.server";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const user = await getUser(request);
-  const cart = await cartView(await findCartId(request, user?.id ?? null), locale);
+  const cart = await cartView(await findCartId(cartOwner(request, user?.id ?? null)), locale);
   return { locale, cart };
 }
 

@@ -1,19 +1,18 @@
-/** The staff lot page's form actions: one schema per intent, each calling one lots.server function. */
+/** The staff lot page's form actions (HTTP: parse the form, call one lots.server function, answer). */
 import { z } from "zod";
-import { db } from "~/lib/db.server";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
-import { ImageRefused, storeImage } from "../media/index.server";
-import { uploadsDir } from "../media/index.server";
+import { ImageRefused, storeImage, uploadsDir } from "~/domain/media/index.server";
 import {
   adjustAllocation,
+  allocationInLot,
   changeLotStatus,
   LotRefused,
   proposeAllocation,
   recordQc,
   recordReceipt,
   sendOffers,
-} from "./lots.server";
-import { audit } from "../audit.server";
+  updateLotSpec,
+} from "~/domain/trade/lots.server";
 
 const id = z.string().min(1).max(40);
 const count = z.coerce
@@ -53,7 +52,7 @@ export async function lotAction(request: Request, staffId: string, lotId: string
   if (!parsed.ok) return parsed.response;
   const d = parsed.data;
   // allocations named in a form must belong to this lot
-  if ("allocationId" in d && !(await db.lotAllocation.findFirst({ where: { id: d.allocationId, lotId } })))
+  if ("allocationId" in d && !(await allocationInLot(lotId, d.allocationId)))
     return formError(404, parsed.form, "errors.notFoundTitle");
   try {
     switch (d.intent) {
@@ -90,25 +89,13 @@ export async function lotAction(request: Request, staffId: string, lotId: string
       case "status":
         await changeLotStatus(staffId, lotId, d.to);
         break;
-      case "spec": {
-        const before = await db.exportLot.findUniqueOrThrow({
-          where: { id: lotId },
-          select: { grade: true, packaging: true, unitsPerPackage: true },
-        });
-        const after = { grade: d.grade || null, packaging: d.packaging || null, unitsPerPackage: d.unitsPerPackage };
-        await db.$transaction(async (tx) => {
-          await tx.exportLot.update({ where: { id: lotId }, data: after });
-          await audit(tx, {
-            actorId: staffId,
-            action: "lot.spec",
-            entityType: "ExportLot",
-            entityId: lotId,
-            before,
-            after,
-          });
+      case "spec":
+        await updateLotSpec(staffId, lotId, {
+          grade: d.grade || null,
+          packaging: d.packaging || null,
+          unitsPerPackage: d.unitsPerPackage,
         });
         break;
-      }
     }
     return { ok: true as const, done: d.intent, summary: null };
   } catch (err) {

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { formError, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/session.server";
-import { cartCookie, CartRefused, removeCartLine, setCartLine, MAX_LINE_QTY } from "./cart.server";
+import { CartRefused, removeCartLine, setCartLine, MAX_LINE_QTY } from "~/domain/orders/cart.server";
+import { cartCookie, cartOwner } from "~/lib/cookies.server";
 
 const quantity = z.coerce
   .number({ error: "errors.quantity" })
@@ -44,10 +45,15 @@ async function cartAction(request: Request, parsed: Awaited<ReturnType<typeof pa
   const userId = user?.id ?? null;
   try {
     if (parsed.data.intent === "remove") {
-      await removeCartLine(request, userId, parsed.data.variantId);
+      await removeCartLine(cartOwner(request, userId), parsed.data.variantId);
       return { ok: true as const, added: null };
     }
-    const cartId = await setCartLine(request, userId, parsed.data.variantId, parsed.data.quantity, parsed.data.intent);
+    const cartId = await setCartLine(
+      cartOwner(request, userId),
+      parsed.data.variantId,
+      parsed.data.quantity,
+      parsed.data.intent,
+    );
     const headers = userId ? undefined : { "Set-Cookie": cartCookie(cartId) };
     return data(
       { ok: true as const, added: parsed.data.intent === "add" ? { quantity: parsed.data.quantity } : null },
