@@ -45,13 +45,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await getUser(request);
   const currency =
-    currencyFromCookie(request) ?? (isDisplayCurrency(user?.displayCurrency) ? user.displayCurrency : "IDR");
+    (await currencyFromCookie(request)) ?? (isDisplayCurrency(user?.displayCurrency) ? user.displayCurrency : "IDR");
   return {
     locale,
     messages: messagesFor(locale),
     csrf: csrfTokenFor(request, context),
     user: user && { name: user.name, roles: user.roles },
-    cartCount: await cartItemCount(cartOwner(request, user?.id ?? null)),
+    cartCount: await cartItemCount(await cartOwner(request, user?.id ?? null)),
     path: stripLocale(url.pathname) + url.search,
     currency,
     currencies: DISPLAY_CURRENCIES,

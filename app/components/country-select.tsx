@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/translate";
 import { ASEAN_COUNTRIES, OTHER_COUNTRIES } from "~/domain/orders/address";
-import type { ActionFailure } from "./forms";
+import { FieldShell, fieldState, type ActionFailure } from "./forms";
 
 /** Countries with ASEAN members first, names in the visitor's language. */
 export function CountrySelect({
@@ -17,18 +17,10 @@ export function CountrySelect({
   excludeId?: boolean;
 }) {
   const { t } = useTranslation();
-  const error = failure?.fieldErrors[name];
-  const id = `f-${name}`;
+  const f = fieldState(name, failure);
   return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={failure?.values[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
+    <FieldShell {...f} label={label}>
+      <select {...f.control} defaultValue={failure?.values[name] ?? defaultValue}>
         <optgroup label={t("checkout.asean")}>
           {ASEAN_COUNTRIES.filter((c) => !excludeId || c !== "ID").map((c) => (
             <option key={c} value={c}>
@@ -44,11 +36,6 @@ export function CountrySelect({
           ))}
         </optgroup>
       </select>
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }

@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "~/lib/translate";
 import type { RootData } from "~/root";
 import { CSRF_FIELD } from "~/lib/csrf-cookie";
@@ -18,6 +19,47 @@ export type ActionFailure = {
 
 export function isFailure(x: unknown): x is ActionFailure {
   return !!x && typeof x === "object" && (x as { ok?: unknown }).ok === false;
+}
+
+/**
+ * What a field's control needs to be labelled and described: its id, the error the server
+ * gave for it (by `errorKey`, or its name), and the aria attributes that point at hint and error.
+ */
+export function fieldState(
+  name: string,
+  failure: ActionFailure | undefined,
+  opts: { errorKey?: string; hint?: string; id?: string } = {},
+) {
+  const id = opts.id ?? `f-${name}`;
+  const error = failure?.fieldErrors[opts.errorKey ?? name];
+  const describedBy =
+    [opts.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return {
+    id,
+    error,
+    control: { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy },
+  };
+}
+
+/** The frame every field shares: the label, the control, an optional hint and the error, in the page's language. */
+export function FieldShell(props: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${props.error ? " has-error" : ""}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p className="error" id={`${props.id}-error`}>
+          {t(props.error)}
+        </p>
+      )}
+    </div>
+  );
 }
 
 type FieldProps = {
@@ -54,16 +96,11 @@ export function Field({
   step,
   idPrefix = "",
 }: FieldProps) {
-  const { t } = useTranslation();
-  const error = failure?.fieldErrors[errorKey ?? name];
-  const id = `f-${idPrefix}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const f = fieldState(name, failure, { errorKey, hint, id: `f-${idPrefix}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}` });
   return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
+    <FieldShell {...f} label={label} hint={hint}>
       <input
-        id={id}
-        name={name}
+        {...f.control}
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
@@ -71,20 +108,8 @@ export function Field({
         step={step}
         required={required}
         defaultValue={type === "password" ? undefined : (failure?.values[name] ?? defaultValue)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
       />
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -109,19 +134,10 @@ type SelectProps = {
 
 export function SelectField({ name, label, options, defaultValue, failure, required }: SelectProps) {
   const { t } = useTranslation();
-  const error = failure?.fieldErrors[name];
-  const id = `f-${name}`;
+  const f = fieldState(name, failure);
   return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={failure?.values[name] ?? defaultValue ?? ""}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
+    <FieldShell {...f} label={label}>
+      <select {...f.control} defaultValue={failure?.values[name] ?? defaultValue ?? ""} required={required}>
         <option value="">{t("form.choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -129,12 +145,7 @@ export function SelectField({ name, label, options, defaultValue, failure, requi
           </option>
         ))}
       </select>
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -151,26 +162,10 @@ export function TextArea({
   failure?: ActionFailure;
   hint?: string;
 }) {
-  const { t } = useTranslation();
-  const error = failure?.fieldErrors[name];
-  const id = `f-${name}`;
+  const f = fieldState(name, failure, { hint });
   return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        defaultValue={failure?.values[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {hint && <p className="hint">{hint}</p>}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
+    <FieldShell {...f} label={label} hint={hint}>
+      <textarea {...f.control} rows={4} defaultValue={failure?.values[name] ?? defaultValue} />
+    </FieldShell>
   );
 }

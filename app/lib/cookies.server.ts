@@ -1,13 +1,16 @@
 /**
- * Every cookie but the session (session.server.ts, a signed Remix cookie): read from the
- * request and written as Set-Cookie here, at the HTTP edge, so domain code sees plain values.
- * The values stay in their raw form because the HTTP front (scripts/lib/page-cache.ts) reads
- * `__cart` and `__currency` before Remix does.
+ * Every cookie but the session (session.server.ts): read from the request and written as
+ * Set-Cookie here, at the HTTP edge, so domain code sees plain values. The guest cart and the
+ * display currency are Remix cookies (`createCookie`); the CSRF cookie is a raw signed token the
+ * HTTP front issues before Remix runs (csrf.server.ts), read here with `readCookie`.
  */
+import { createCookie } from "@remix-run/node";
 import { isDisplayCurrency, type DisplayCurrency } from "~/domain/catalogue/currency.server";
 
 const CART = "__cart";
-const CURRENCY = "__currency";
+const cart = createCookie(CART, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 30 * 86_400 });
+const currency = createCookie("__currency", { path: "/", sameSite: "lax", maxAge: 365 * 86_400 });
+const CART_ID = /^[a-z0-9]{20,40}$/;
 
 /** One cookie of a request, if its value has the expected form. */
 export function readCookie(request: Request, name: string, pattern: RegExp): string | null {
@@ -22,29 +25,41 @@ export function readCookie(request: Request, name: string, pattern: RegExp): str
   return null;
 }
 
-/** The guest cart this browser holds, if its cookie names one. */
-export function guestCartId(request: Request): string | null {
-  return readCookie(request, CART, /^[a-z0-9]{20,40}$/);
+/** The guest cart this browser holds, if its cookie names one (a raw id from before Remix cookies still counts). */
+export async function guestCartId(request: Request): Promise<string | null> {
+  const value: unknown = await cart.parse(request.headers.get("Cookie"));
+  if (typeof value === "string") return CART_ID.test(value) ? value : null;
+  return readCookie(request, CART, CART_ID);
 }
 
 /** Set-Cookie for the guest cart (or its removal, with null). */
-export function cartCookie(cartId: string | null) {
-  return cartId
-    ? `${CART}=${cartId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`
-    : `${CART}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+export async function cartCookie(cartId: string | null) {
+  return cartId ? cart.serialize(cartId) : cart.serialize("", { maxAge: 0 });
 }
 
 /** The display currency this browser chose, if any. */
-export function currencyFromCookie(request: Request): DisplayCurrency | null {
-  const v = readCookie(request, CURRENCY, /^[A-Z]{3}$/);
-  return isDisplayCurrency(v) ? v : null;
+export async function currencyFromCookie(request: Request): Promise<DisplayCurrency | null> {
+  const value: unknown = await currency.parse(request.headers.get("Cookie"));
+  return isDisplayCurrency(value) ? value : null;
 }
 
-export function currencyCookie(currency: DisplayCurrency) {
-  return `${CURRENCY}=${currency}; Path=/; Max-Age=31536000; SameSite=Lax`;
+export function currencyCookie(choice: DisplayCurrency) {
+  return currency.serialize(choice);
+}
+
+/** The display currency a cookie header names, for the page cache (which runs before Remix). */
+export function currencyKey(cookieHeader: string): string {
+  const raw = /(?:^|;\s*)__currency=([^;]+)/.exec(cookieHeader)?.[1];
+  if (!raw) return "";
+  try {
+    const value: unknown = JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8"));
+    return isDisplayCurrency(value) ? value : "";
+  } catch {
+    return "";
+  }
 }
 
 /** Whose cart a request is about: the signed-in user's, or the guest cart its cookie names. */
-export function cartOwner(request: Request, userId: string | null) {
-  return { userId, guestCartId: userId ? null : guestCartId(request) };
+export async function cartOwner(request: Request, userId: string | null) {
+  return { userId, guestCartId: userId ? null : await guestCartId(request) };
 }

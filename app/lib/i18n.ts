@@ -38,3 +38,9 @@ export function switchLocalePath(pathWithSearch: string, to: AppLocale): string 
 }
 
 export type Messages = Record<string, unknown>;
+
+/** The name of the first thing given, in the page's language (a lot's product, else its category). */
+export function nameIn(locale: AppLocale, ...things: Array<{ nameId: string; nameEn: string } | null | undefined>) {
+  const first = things.find((x) => x);
+  return first ? (locale === "en" ? first.nameEn : first.nameId) : "";
+}

@@ -8,7 +8,7 @@ import { answerQuote, buyerRfqs } from "~/domain/trade/rfq.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
-import { localePath } from "~/lib/i18n";
+import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireUser } from "~/lib/session.server";
 
@@ -25,15 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: r.id,
       status: r.status,
       createdAt: r.createdAt,
-      what: r.product
-        ? locale === "en"
-          ? r.product.nameEn
-          : r.product.nameId
-        : r.category
-          ? locale === "en"
-            ? r.category.nameEn
-            : r.category.nameId
-          : "",
+      what: nameIn(locale, r.product, r.category),
       quantity: r.quantity,
       unit: r.unit,
       destination: r.destinationCountry,

@@ -29,7 +29,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const user = await getUser(request);
-  const cart = await cartView(await findCartId(cartOwner(request, user?.id ?? null)), locale);
+  const cart = await cartView(await findCartId(await cartOwner(request, user?.id ?? null)), locale);
   if (cart.lines.length === 0) throw redirect(localePath("/cart", locale));
   const rates = await shippingRates({ activeOnly: true });
   return {
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await getUser(request);
   const parsed = await parseForm(request, checkoutSchema);
   if (!parsed.ok) return parsed.response;
-  const cartId = await findCartId(cartOwner(request, user?.id ?? null));
+  const cartId = await findCartId(await cartOwner(request, user?.id ?? null));
   const review = async (changed: boolean) => {
     const q = await checkoutQuote(cartId, locale, parsed.data);
     const { checkoutKey: _key, reviewDigest: _digest, ...values } = parsed.data;

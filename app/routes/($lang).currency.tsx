@@ -20,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json(parsed.response.data, { status: parsed.response.init?.status ?? 400 });
   const user = await getUser(request);
   await rememberCurrency(user?.id ?? null, parsed.data.currency);
-  const cookie = currencyCookie(parsed.data.currency);
+  const cookie = await currencyCookie(parsed.data.currency);
   return redirect(safeRedirectTo(parsed.data.returnTo, localePath("/", routeLocale(params))), {
     headers: { "Set-Cookie": cookie },
   });

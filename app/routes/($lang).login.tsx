@@ -33,9 +33,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : formError(400, parsed.form, "errors.badCredentials");
   }
   // a guest's cart joins the buyer's cart
-  await mergeGuestCart(guestCartId(request), result.userId);
+  await mergeGuestCart(await guestCartId(request), result.userId);
   return createUserSession(request, result.userId, safeRedirectTo(redirectTo, localePath("/", locale)), [
-    cartCookie(null),
+    await cartCookie(null),
   ]);
 }
 

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { ProductGrid } from "~/components/product-grid";
+import { ListingPage } from "~/components/listing-page";
 import { regionPage } from "~/domain/catalogue/listings.server";
-import { localePath } from "~/lib/i18n";
 import { pageParam, routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
@@ -20,31 +19,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export default function RegionRoute() {
   const { locale, region } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const lp = (p: string) => localePath(p, locale);
   return (
-    <div className="container">
-      <nav aria-label={t("product.breadcrumb")} className="breadcrumb">
-        <Link to={lp("/")}>{t("nav.home")}</Link>
-        {region.province && (
-          <>
-            {" › "}
-            <Link to={lp(`/regions/${region.province.slug}`)}>{region.province.name}</Link>
-          </>
-        )}
-      </nav>
-      <h1>{region.name}</h1>
-      {region.regencies.length > 0 && (
-        <ul className="chips" aria-label={t("list.regencies")}>
-          {region.regencies.map((r) => (
-            <li key={r.slug}>
-              <Link to={lp(`/regions/${r.slug}`)}>
-                {r.name} <small>({t("home.producerCount", { count: r.producers })})</small>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <ProductGrid {...region.products} locale={locale} />
-    </div>
+    <ListingPage
+      locale={locale}
+      name={region.name}
+      parent={region.province && { path: `/regions/${region.province.slug}`, name: region.province.name }}
+      below={{
+        label: t("list.regencies"),
+        links: region.regencies.map((r) => ({
+          key: r.slug,
+          path: `/regions/${r.slug}`,
+          content: (
+            <>
+              {r.name} <small>({t("home.producerCount", { count: r.producers })})</small>
+            </>
+          ),
+        })),
+      }}
+      products={region.products}
+    />
   );
 }

@@ -31,8 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
     const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);
-    await mergeGuestCart(guestCartId(request), user.id);
-    return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback), [cartCookie(null)]);
+    await mergeGuestCart(await guestCartId(request), user.id);
+    return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback), [await cartCookie(null)]);
   } catch (err) {
     if (err instanceof EmailTakenError)
       return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });

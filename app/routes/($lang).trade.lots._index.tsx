@@ -4,7 +4,7 @@ import { useTranslation } from "~/lib/translate";
 import { TradeNav } from "~/components/trade-nav";
 import { lotsList } from "~/domain/trade/lots.server";
 import { formatDate, formatNumber } from "~/lib/format";
-import { localePath } from "~/lib/i18n";
+import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -21,15 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       code: l.code,
       status: l.status,
       company: l.company?.name ?? "",
-      what: l.product
-        ? locale === "en"
-          ? l.product.nameEn
-          : l.product.nameId
-        : l.category
-          ? locale === "en"
-            ? l.category.nameEn
-            : l.category.nameId
-          : "",
+      what: nameIn(locale, l.product, l.category),
       target: l.targetQuantity,
       unit: l.unit,
       destination: l.destinationCountry,

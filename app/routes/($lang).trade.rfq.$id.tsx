@@ -9,7 +9,7 @@ import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas
 import { formatDate, formatNumber } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
-import { localePath } from "~/lib/i18n";
+import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -24,15 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     rfq: {
       ...rfq,
-      what: rfq.product
-        ? locale === "en"
-          ? rfq.product.nameEn
-          : rfq.product.nameId
-        : rfq.category
-          ? locale === "en"
-            ? rfq.category.nameEn
-            : rfq.category.nameId
-          : "",
+      what: nameIn(locale, rfq.product, rfq.category),
     },
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "~/lib/translate";
 import { TradeNav } from "~/components/trade-nav";
 import { staffRfqs } from "~/domain/trade/rfq.server";
 import { formatDate, formatNumber } from "~/lib/format";
-import { localePath } from "~/lib/i18n";
+import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -21,15 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: r.status,
       company: r.company.name,
       country: r.company.country,
-      what: r.product
-        ? locale === "en"
-          ? r.product.nameEn
-          : r.product.nameId
-        : r.category
-          ? locale === "en"
-            ? r.category.nameEn
-            : r.category.nameId
-          : "",
+      what: nameIn(locale, r.product, r.category),
       quantity: r.quantity,
       unit: r.unit,
       destination: r.destinationCountry,

@@ -10,6 +10,7 @@
  */
 import crypto from "node:crypto";
 import type express from "express";
+import { currencyKey } from "../../app/lib/cookies.server";
 
 const PUBLIC_PAGE = /^\/(?:en\/?)?(?:$|(?:products|producers|categories|regions|lots)\/[A-Za-z0-9._-]+\/?$)/;
 const TOKEN = "\u0000csrf\u0000";
@@ -56,7 +57,7 @@ export function pageCache(opts: { ttlMs: number; maxEntries?: number }) {
       return next();
     const cookies = req.headers.cookie ?? "";
     if (/(?:^|;\s*)(?:__session|__cart)=/.test(cookies)) return next();
-    const currency = /(?:^|;\s*)__currency=([A-Z]{3})/.exec(cookies)?.[1] ?? "";
+    const currency = currencyKey(cookies);
     const key = `${req.secure ? "https" : "http"}|${req.originalUrl}|${currency}`;
     const token = res.locals.csrfToken as string;
     const nonce = res.locals.cspNonce as string;

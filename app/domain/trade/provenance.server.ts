@@ -3,6 +3,7 @@
  * UMKM that made it — named only when they agreed to be (their consent flag); the others
  * are counted. Only lots with goods that passed QC have a page.
  */
+import { nameIn } from "~/lib/i18n";
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import { province, regencyLabel } from "../regions";
@@ -69,15 +70,7 @@ export async function lotProvenance(code: string, locale: AppLocale) {
   return {
     code: lot.code,
     status: lot.status,
-    name: lot.product
-      ? locale === "en"
-        ? lot.product.nameEn
-        : lot.product.nameId
-      : lot.category
-        ? locale === "en"
-          ? lot.category.nameEn
-          : lot.category.nameId
-        : "",
+    name: nameIn(locale, lot.product, lot.category),
     productSlug: lot.product?.slug ?? null,
     destination: lot.destinationCountry,
     month: when.toISOString().slice(0, 7),

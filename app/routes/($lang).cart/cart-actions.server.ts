@@ -45,16 +45,16 @@ async function cartAction(request: Request, parsed: Awaited<ReturnType<typeof pa
   const userId = user?.id ?? null;
   try {
     if (parsed.data.intent === "remove") {
-      await removeCartLine(cartOwner(request, userId), parsed.data.variantId);
+      await removeCartLine(await cartOwner(request, userId), parsed.data.variantId);
       return { ok: true as const, added: null };
     }
     const cartId = await setCartLine(
-      cartOwner(request, userId),
+      await cartOwner(request, userId),
       parsed.data.variantId,
       parsed.data.quantity,
       parsed.data.intent,
     );
-    const headers = userId ? undefined : { "Set-Cookie": cartCookie(cartId) };
+    const headers = userId ? undefined : { "Set-Cookie": await cartCookie(cartId) };
     return data(
       { ok: true as const, added: parsed.data.intent === "add" ? { quantity: parsed.data.quantity } : null },
       { headers },

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const user = await getUser(request);
-  const cart = await cartView(await findCartId(cartOwner(request, user?.id ?? null)), locale);
+  const cart = await cartView(await findCartId(await cartOwner(request, user?.id ?? null)), locale);
   return { locale, cart };
 }
 

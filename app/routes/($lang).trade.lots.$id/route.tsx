@@ -11,7 +11,7 @@ import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
 import { lotDetail, lotProgress } from "~/domain/trade/lots.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
-import { localePath } from "~/lib/i18n";
+import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -32,15 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: lot.id,
       code: lot.code,
       status: lot.status,
-      what: lot.product
-        ? locale === "en"
-          ? lot.product.nameEn
-          : lot.product.nameId
-        : lot.category
-          ? locale === "en"
-            ? lot.category.nameEn
-            : lot.category.nameId
-          : "",
+      what: nameIn(locale, lot.product, lot.category),
       company: lot.company?.name ?? "",
       target: lot.targetQuantity,
       unit: lot.unit,
