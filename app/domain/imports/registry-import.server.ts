@@ -19,7 +19,7 @@ import { audit } from "../audit.server";
 import { majorToMinor } from "../money";
 import { enqueue, PRIORITY } from "~/jobs/queue.server";
 import { producerChanged, productsChanged } from "~/jobs/search-index.server";
-import { producerProfileSchema } from "../producers/index.server";
+import { producerProfileSchema, registerProducer } from "../producers/index.server";
 
 export const TEMPLATE_COLUMNS = [
   "nib",
@@ -237,19 +237,7 @@ async function applyRow(
     contactEmail: p.contactEmail,
   };
   if (!producer) {
-    let slug = slugify(p.legalName, "", 60);
-    if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${p.nib.slice(-4)}`;
-    producer = await tx.producer.create({ data: { ...fields, nib: p.nib, slug, status: "PENDING" } });
-    await tx.certification.create({
-      data: {
-        producerId: producer.id,
-        type: "NIB",
-        number: p.nib,
-        issuer: "OSS RBA (registri provinsi)",
-        issuedAt: new Date(),
-        status: "PENDING",
-      },
-    });
+    producer = await registerProducer(tx, { ...fields, nib: p.nib }, { nibIssuer: "OSS RBA (registri provinsi)" });
     await audit(tx, {
       actorId: staffId,
       action: "producer.imported",

@@ -1,2 +1,3 @@
 /** The producers area: what other areas may use. */
+export { registerProducer } from "./producers.server";
 export { producerProfileSchema, type ProducerProfileInput } from "./schemas";

@@ -8,7 +8,7 @@ import { serverT } from "~/lib/i18n.server";
 import { producerLocale, recipientLocale, sendMail } from "~/lib/mail.server";
 import { slugify } from "~/lib/slug";
 import { hashToken } from "~/lib/tokens.server";
-import { db, Prisma } from "~/lib/db.server";
+import { db, Prisma, type Tx } from "~/lib/db.server";
 import { localePath } from "~/lib/i18n";
 import type { SessionUser } from "~/lib/session.server";
 import { audit, snapshot } from "../audit.server";
@@ -27,25 +27,43 @@ export async function producerOfUser(userId: string) {
   return m?.producer ?? null;
 }
 
+/**
+ * A new producer: PENDING, with a slug from its name, its NIB as a certificate staff verify, and
+ * `ownerUserId` (when a person registers it) as its first member. The portal and the registry import
+ * both create producers here.
+ */
+export async function registerProducer(
+  tx: Tx,
+  data: Omit<Prisma.ProducerUncheckedCreateInput, "slug" | "status">,
+  opts: { ownerUserId?: string; nibIssuer: string },
+) {
+  let slug = slugify(data.legalName, "umkm");
+  if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${data.nib.slice(-4)}`;
+  const producer = await tx.producer.create({
+    data: {
+      ...data,
+      slug,
+      status: "PENDING",
+      ...(opts.ownerUserId ? { members: { create: { userId: opts.ownerUserId, isOwner: true } } } : {}),
+    },
+  });
+  await tx.certification.create({
+    data: {
+      producerId: producer.id,
+      type: "NIB",
+      number: data.nib,
+      issuer: opts.nibIssuer,
+      issuedAt: new Date(),
+      status: "PENDING",
+    },
+  });
+  return producer;
+}
+
 export async function createProducerProfile(user: SessionUser, input: ProducerProfileInput) {
   try {
     return await db.$transaction(async (tx) => {
-      let slug = slugify(input.legalName, "umkm");
-      if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${input.nib.slice(-4)}`;
-      const producer = await tx.producer.create({
-        data: { ...input, slug, status: "PENDING", members: { create: { userId: user.id, isOwner: true } } },
-      });
-      // the NIB itself is a certificate staff verify
-      await tx.certification.create({
-        data: {
-          producerId: producer.id,
-          type: "NIB",
-          number: input.nib,
-          issuer: "OSS RBA",
-          issuedAt: new Date(),
-          status: "PENDING",
-        },
-      });
+      const producer = await registerProducer(tx, input, { ownerUserId: user.id, nibIssuer: "OSS RBA" });
       await audit(tx, {
         actorId: user.id,
         action: "producer.registered",
