@@ -1,11 +1,38 @@
 /**
- * Every cookie but the session (session.server.ts): read from the request and written as
- * Set-Cookie here, at the HTTP edge, so domain code sees plain values. The guest cart and the
- * display currency are Remix cookies (`createCookie`); the CSRF cookie is a raw signed token the
- * HTTP front issues before Remix runs (csrf.server.ts), read here with `readCookie`.
+ * Every cookie the app sets, in one place, at the HTTP edge, so domain code sees plain values.
+ * The session, the guest cart and the display currency are Remix cookies (`createCookie`); the
+ * CSRF cookie is a raw token signed by csrf.server.ts, issued by the HTTP front before Remix runs.
  */
 import { createCookie } from "@remix-run/node";
 import { isDisplayCurrency, type DisplayCurrency } from "~/domain/catalogue/currency.server";
+import { CSRF_COOKIE } from "./csrf-cookie";
+import { getEnv } from "./env.server";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The session cookie: signed, httpOnly, Secure behind TLS (SECURE_COOKIES), holding only the session id. */
+export function sessionCookie(request: Request) {
+  const env = getEnv();
+  const secure =
+    env.SECURE_COOKIES === "true" || (env.SECURE_COOKIES === "auto" && new URL(request.url).protocol === "https:");
+  return createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    secrets: [env.SESSION_SECRET],
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+/** The CSRF token a raw Cookie header carries (the HTTP front checks it was issued by us). */
+export function csrfFromCookieHeader(cookieHeader: string | undefined): string | null {
+  return /(?:^|;\s*)__csrf=([A-Za-z0-9_-]+)/.exec(cookieHeader ?? "")?.[1] ?? null;
+}
+
+export function csrfSetCookie(token: string, secure: boolean) {
+  return `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
 
 const CART = "__cart";
 const cart = createCookie(CART, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 30 * 86_400 });

@@ -2,26 +2,12 @@
  * Database-backed sessions in a signed, httpOnly cookie. The cookie holds only the
  * session id; the row holds who and until when. Sign-in rotates the id.
  */
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { Role, User } from "~/generated/prisma/client";
 import { db } from "./db.server";
-import { getEnv } from "./env.server";
+import { SESSION_TTL_MS, sessionCookie } from "./cookies.server";
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-
-function sessionCookie(request: Request) {
-  const env = getEnv();
-  const secure =
-    env.SECURE_COOKIES === "true" || (env.SECURE_COOKIES === "auto" && new URL(request.url).protocol === "https:");
-  return createCookie("__session", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-    secrets: [env.SESSION_SECRET],
-    maxAge: SESSION_TTL_MS / 1000,
-  });
-}
+export { SESSION_TTL_MS };
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "roles" | "locale" | "displayCurrency">;
 

@@ -10,7 +10,7 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { CSRF_COOKIE } from "../../app/lib/csrf-cookie";
+import { csrfFromCookieHeader, csrfSetCookie } from "../../app/lib/cookies.server";
 import { isIssuedCsrfToken, issueCsrfToken } from "../../app/lib/csrf.server";
 import { MAX_FORM_BYTES, MAX_MULTIPART_BYTES } from "../../app/lib/forms.server";
 import { pageCache } from "./page-cache";
@@ -50,14 +50,13 @@ export async function createApp(opts: { uploadsDir: string; mode?: string; pageC
   // Double-submit CSRF token: every visitor gets a signed random token cookie; forms echo it.
   // A cookie the server did not issue is replaced (a client never chooses its token).
   app.use((req, res, next) => {
-    const existing = /(?:^|;\s*)__csrf=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? "")?.[1];
+    const existing = csrfFromCookieHeader(req.headers.cookie);
     if (isIssuedCsrfToken(existing)) {
       res.locals.csrfToken = existing;
     } else {
       const token = issueCsrfToken();
       res.locals.csrfToken = token;
-      const secure = req.secure ? "; Secure" : "";
-      res.append("Set-Cookie", `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}`);
+      res.append("Set-Cookie", csrfSetCookie(token, req.secure));
     }
     next();
   });

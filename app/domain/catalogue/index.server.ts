@@ -1,3 +1,3 @@
 /** The catalogue area: what other areas may use. */
-export { listOwnProducts } from "./manage.server";
+export { createRegistryProduct, listOwnProducts, updateRegistryProduct, type RegistryProduct } from "./manage.server";
 export { visibleProductWhere } from "./product-card.server";

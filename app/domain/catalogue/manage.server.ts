@@ -350,3 +350,51 @@ export async function setOwnProductStatus(
     return after;
   });
 }
+
+export type RegistryProduct = {
+  nameId: string;
+  nameEn: string;
+  descriptionId: string;
+  descriptionEn: string;
+  categoryId: string;
+  unit: string;
+  weightGrams: number;
+  hsCode: string | null;
+};
+
+/**
+ * A product from the provincial registry (staff import): a DRAFT with one "Standar" variant under the
+ * registry's SKU. Its slug takes the SKU when the name's slug is taken (one query, however many
+ * products share a name). The caller adds the search job (one per import chunk).
+ */
+export async function createRegistryProduct(
+  tx: Tx,
+  producerId: string,
+  fields: RegistryProduct,
+  variant: { sku: string; priceAmount: bigint; stock: number },
+) {
+  let slug = slugify(fields.nameId, "produk", 60);
+  if (await tx.product.findUnique({ where: { slug } })) slug = `${slug}-${variant.sku.toLowerCase()}`;
+  return tx.product.create({
+    data: {
+      ...fields,
+      producerId,
+      slug,
+      status: "DRAFT",
+      variants: { create: { nameId: "Standar", nameEn: "Standard", ...variant } },
+    },
+    select: { id: true },
+  });
+}
+
+/** The registry's newer data for a product it created: its fields and its variant's price and stock. */
+export async function updateRegistryProduct(
+  tx: Tx,
+  productId: string,
+  variantId: string,
+  fields: RegistryProduct,
+  variant: { priceAmount: bigint; stock: number },
+) {
+  await tx.product.update({ where: { id: productId }, data: fields });
+  await tx.variant.update({ where: { id: variantId }, data: variant });
+}

@@ -14,11 +14,11 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { db, type Tx } from "~/lib/db.server";
-import { slugify } from "~/lib/slug";
 import { audit } from "../audit.server";
 import { majorToMinor } from "../money";
 import { enqueue, PRIORITY } from "~/jobs/queue.server";
 import { producerChanged, productsChanged } from "~/jobs/search-index.server";
+import { createRegistryProduct, updateRegistryProduct, type RegistryProduct } from "../catalogue/index.server";
 import { producerProfileSchema, registerProducer } from "../producers/index.server";
 
 export const TEMPLATE_COLUMNS = [
@@ -266,7 +266,7 @@ async function applyRow(
     out.errors = [`product_sku: errors.importSkuOtherProducer`];
     return out;
   }
-  const pFields = {
+  const pFields: RegistryProduct = {
     nameId: product.nameId,
     nameEn: product.nameEn,
     descriptionId: product.descriptionId,
@@ -278,25 +278,14 @@ async function applyRow(
   };
   const vFields = { priceAmount: majorToMinor(product.price, "IDR"), stock: product.stock };
   if (!variant) {
-    let slug = slugify(product.nameId, "", 60);
-    if (await tx.product.findUnique({ where: { slug } })) slug = `${slug}-${product.sku.toLowerCase()}`;
-    const created = await tx.product.create({
-      data: {
-        ...pFields,
-        producerId: producer.id,
-        slug,
-        status: "DRAFT",
-        variants: { create: { sku: product.sku, nameId: "Standar", nameEn: "Standard", ...vFields } },
-      },
-    });
+    const created = await createRegistryProduct(tx, producer.id, pFields, { sku: product.sku, ...vFields });
     changes.products.add(created.id);
     out.product = "created";
   } else if (
     Object.entries(pFields).some(([k, v]) => !same((variant.product as Record<string, unknown>)[k], v)) ||
     Object.entries(vFields).some(([k, v]) => !same((variant as Record<string, unknown>)[k], v))
   ) {
-    await tx.product.update({ where: { id: variant.productId }, data: pFields });
-    await tx.variant.update({ where: { id: variant.id }, data: vFields });
+    await updateRegistryProduct(tx, variant.productId, variant.id, pFields, vFields);
     changes.products.add(variant.productId);
     out.product = "updated";
   } else {
