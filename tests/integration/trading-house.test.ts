@@ -198,7 +198,7 @@ describe("trading house: from a quote request to a shipped lot", () => {
     expect(impactCsv(impact.table).split("\n")[0]).toBe(
       "month,regency_code,regency,retail_amount_idr,retail_units,export_units,export_credit_idr",
     );
-  });
+  }, 90_000); // PDFs and AVIF encoding: seconds alone, more while the fault suites load the machine
 
   it("treats an offer unanswered by its deadline as declined and sources the shortfall again", async () => {
     const producers = await rattanProducers();
