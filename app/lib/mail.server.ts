@@ -50,11 +50,11 @@ export async function producerLocale(tx: Tx, producerId: string): Promise<AppLoc
     },
   });
   if (!producer) return "id";
-  const contact = await tx.user.findUnique({
-    where: { email: producer.contactEmail.toLowerCase() },
-    select: { locale: true },
-  });
-  return ((contact?.locale ?? producer.members[0]?.user.locale) as AppLocale | undefined) ?? "id";
+  return recipientLocale(
+    tx,
+    producer.contactEmail,
+    (producer.members[0]?.user.locale as AppLocale | undefined) ?? "id",
+  );
 }
 
 let transport: { url: string; transporter: Transporter } | undefined;
