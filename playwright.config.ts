@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { findBrowser } from "./scripts/lib/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12119);
@@ -9,24 +9,11 @@ const stripeEnv = {
   STRIPE_WEBHOOK_SECRET: "whsec_anjung_e2e",
 };
 
-/** A browser we can launch offline: CHROMIUM_PATH, Debian's Chromium, or Playwright's own. */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-    Boolean,
-  ) as string[];
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (found) return found;
-  const bundled = (() => {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require("playwright-core").chromium.executablePath() as string;
-    } catch {
-      return undefined;
-    }
-  })();
-  if (bundled && fs.existsSync(bundled)) return undefined; // Playwright finds its own
+/** A browser we can launch offline (see scripts/lib/browser.ts; `npm test` unpacks one when the system has none). */
+const browser = findBrowser();
+if (!browser) {
   throw new Error(
-    "No Chromium found for the e2e tests: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.",
+    "No Chromium for the e2e tests: run `npx tsx scripts/ensure-browser.ts` first, or set CHROMIUM_PATH.",
   );
 }
 
@@ -43,7 +30,8 @@ export default defineConfig({
     ...devices["Pixel 5"],
     browserName: "chromium",
     launchOptions: {
-      executablePath: chromiumPath(),
+      executablePath: browser.executablePath,
+      env: { ...process.env, ...browser.env } as Record<string, string>,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -72,7 +60,7 @@ export default defineConfig({
     },
     {
       // a clean embedded database and index for every run, on ports of its own
-      command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
+      command: "rm -rf .data/e2e && exec node --import tsx scripts/start.ts",
       url: `http://localhost:${PORT}/healthz`,
       timeout: 240_000,
       reuseExistingServer: false,

@@ -33,7 +33,9 @@ export function ensureBuild(log: (s: string) => void) {
   ensureGeneratedClient();
   if (!buildIsStale()) return;
   log("building the app (remix build)…");
-  run(["remix", "build"], { NODE_ENV: "production" });
+  // The Remix CLI loads its Vite plugin (through vite-node's CommonJS build) even for the classic
+  // compiler we use, and Vite warns about that CommonJS entry on every build; nothing of ours uses Vite.
+  run(["remix", "build"], { NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" });
 }
 
 function run(cmd: string[], env: Record<string, string>) {

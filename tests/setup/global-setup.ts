@@ -31,10 +31,15 @@ declare module "vitest" {
   }
 }
 
+/** Our temporary directories in `dir` (every test names its own `anjung-…`). */
+const ours = (dir: string) => new Set(fs.readdirSync(dir).filter((n) => n.startsWith("anjung-")));
+
 export default async function setup(project: TestProject) {
   // the security and fault suites drive the built app through its real HTTP front
   ensureBuild(() => undefined);
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "anjung-test-"));
+  const tmp = os.tmpdir();
+  const before = ours(tmp);
+  const root = fs.mkdtempSync(path.join(tmp, "anjung-test-"));
   fs.chmodSync(root, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort() });
   const meiliKey = "test-master-key-0123456789abcdef";
@@ -61,5 +66,11 @@ export default async function setup(project: TestProject) {
     await meili.stop();
     await pg.stop();
     fs.rmSync(root, { recursive: true, force: true });
+    // a test that leaves a temporary directory behind fails the run (they pile up on a developer's machine)
+    const left = [...ours(tmp)].filter((n) => !before.has(n));
+    if (left.length) {
+      for (const n of left) fs.rmSync(path.join(tmp, n), { recursive: true, force: true });
+      throw new Error(`tests left temporary directories behind: ${left.join(", ")}`);
+    }
   };
 }
