@@ -17,6 +17,7 @@ import { useMemo } from "react";
 import { I18nProvider, useTranslation } from "~/lib/translate";
 import stylesheet from "~/styles/app.css";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { NoticeBanner } from "~/components/forms";
 import {
   locales,
   localePath,
@@ -111,7 +112,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {data ? (
             <>
               <SiteHeader locale={locale} path={path} user={data.user} cartCount={data.cartCount} csrf={data.csrf} />
-              <main id="main">{children}</main>
+              <main id="main">
+                <NoticeBanner />
+                {children}
+              </main>
               <SiteFooter
                 locale={locale}
                 currency={data.currency}

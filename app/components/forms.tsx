@@ -1,8 +1,9 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/lib/translate";
 import type { RootData } from "~/root";
 import { CSRF_FIELD } from "~/lib/csrf-cookie";
+import { readNotice } from "~/lib/notice";
 
 export function CsrfInput({ value }: { value?: string }) {
   const root = useRouteLoaderData<RootData>("root");
@@ -167,5 +168,20 @@ export function TextArea({
     <FieldShell {...f} label={label} hint={hint}>
       <textarea {...f.control} rows={4} defaultValue={failure?.values[name] ?? defaultValue} />
     </FieldShell>
+  );
+}
+
+/** The outcome of the action that led here (see ~/lib/notice), at the top of every page. */
+export function NoticeBanner() {
+  const [sp] = useSearchParams();
+  const { t } = useTranslation();
+  const notice = readNotice(sp);
+  if (!notice) return null;
+  return (
+    <div className="container">
+      <p className="notice" role="status" data-testid="notice">
+        {t(`notice.${notice.key}`, { name: notice.name ?? "", count: notice.count })}
+      </p>
+    </div>
   );
 }

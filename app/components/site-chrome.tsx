@@ -57,7 +57,7 @@ export function SiteHeader({ locale, path, user, cartCount, csrf }: Props) {
                 <Link to={lp("/sell")}>{t("nav.sell")}</Link>
               )}
               {(user.roles.includes("STAFF") || user.roles.includes("ADMIN")) && (
-                <Link to={lp("/trade/verification")}>{t("nav.trade")}</Link>
+                <Link to={lp("/trade")}>{t("nav.trade")}</Link>
               )}
               <Link to={lp("/account")} data-testid="account-link">
                 {user.name}

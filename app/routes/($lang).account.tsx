@@ -7,6 +7,7 @@ import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { countSessions, updateProfile } from "~/domain/accounts/accounts.server";
 import { profileSchema } from "~/domain/accounts/schemas";
 import { parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { destroyAllSessions, requireUser } from "~/lib/session.server";
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   await updateProfile(user.id, { name: parsed.data.name, locale: parsed.data.locale });
   // show the account in the language just chosen
-  return redirect(`${localePath("/account", parsed.data.locale)}?saved=1`);
+  return redirect(withNotice(localePath("/account", parsed.data.locale), "accountSaved"));
 }
 
 export default function Account() {

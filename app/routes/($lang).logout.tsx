@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { isValidCsrf } from "~/lib/csrf.server";
 import { readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
+import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 import { destroySession } from "~/lib/session.server";
 
@@ -14,5 +15,5 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readSmallForm(request);
   if (!isValidCsrf(request, form)) throw new Response("Invalid CSRF token", { status: 403 });
-  return destroySession(request, localePath("/", routeLocale(params)));
+  return destroySession(request, withNotice(localePath("/", routeLocale(params)), "signedOut"));
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CertificateList } from "~/components/certificate-list";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
@@ -45,7 +45,8 @@ export default function ProductRoute() {
   const { locale, product, origin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
-  const added = actionData && "added" in actionData ? actionData.added : null;
+  const [sp] = useSearchParams();
+  const added = Number(sp.get("added")) > 0 ? { quantity: Number(sp.get("added")) } : null;
   const busy = useNavigation().state === "submitting";
   const { t } = useTranslation();
   const lp = (p: string) => localePath(p, locale);

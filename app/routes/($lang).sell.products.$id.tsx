@@ -32,6 +32,7 @@ import { requireProducerMember } from "~/lib/producer-access.server";
 import { productSchema } from "~/domain/catalogue/schemas";
 import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
+import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -140,19 +141,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
             op === "image-up" ? "up" : op === "image-down" ? "down" : "cover",
           );
     if (!done) throw notFound();
-    return redirect(here);
+    return redirect(
+      withNotice(here, op === "image-delete" ? "photoDeleted" : op === "image-cover" ? "photoCover" : "photoMoved"),
+    );
   }
   const parsed = await parseForm(request, statusSchema);
   if (!parsed.ok) return parsed.response;
+  let changed;
   try {
-    if (!(await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent))) throw notFound();
+    changed = await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent);
+    if (!changed) throw notFound();
   } catch (err) {
     if (err instanceof PublishRefused) return formError(409, null, `errors.publish_${err.reason}`);
     throw err;
   }
-  return redirect(
-    parsed.data.intent === "archive" ? localePath("/sell/products", locale) : `${here}?status=${parsed.data.intent}`,
-  );
+  const decided = parsed.data.intent;
+  if (decided === "archive") return redirect(withNotice(localePath("/sell/products", locale), "productArchived", {
+      name: locale === "en" ? changed.nameEn : changed.nameId,
+    }));
+  return redirect(withNotice(here, decided === "publish" ? "productPublished" : "productUnpublished"));
 }
 
 export default function EditProduct() {

@@ -8,6 +8,7 @@ import { mergeGuestCart } from "~/domain/orders/cart.server";
 import { cartCookie, guestCartId } from "~/lib/cookies.server";
 import { signUpSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
 import { localePath } from "~/lib/i18n";
 import { clientIp, routeLocale } from "~/lib/request.server";
 import { createUserSession, getUser, safeRedirectTo } from "~/lib/session.server";
@@ -32,7 +33,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const user = await signUp({ email, name, password, locale, producer: accountType === "producer" });
     const fallback = localePath(accountType === "producer" ? "/sell/profile" : "/", locale);
     await mergeGuestCart(await guestCartId(request), user.id);
-    return createUserSession(request, user.id, safeRedirectTo(redirectTo, fallback), [await cartCookie(null)]);
+    return createUserSession(request, user.id, withNotice(safeRedirectTo(redirectTo, fallback), "signedUp"), [
+      await cartCookie(null),
+    ]);
   } catch (err) {
     if (err instanceof EmailTakenError)
       return formError(409, parsed.form, "errors.formInvalid", { email: "errors.emailTaken" });

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { BarChart } from "~/components/bar-chart";
-import { TradeNav } from "~/components/trade-nav";
 import { impactFigures } from "~/domain/trade/impact.server";
 import { formatNumber } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
@@ -24,7 +23,6 @@ export default function Impact() {
   const units = (n: number) => formatNumber(n, locale);
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>{t("impact.title")}</h1>
       <p className="meta">{t("impact.since", { date: impact.since })}</p>
       <div className="cards">

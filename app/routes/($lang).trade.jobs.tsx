@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { TradeNav } from "~/components/trade-nav";
 import { cancelJob, JobRefused, jobsOverview, retryFailedJobs, retryJob } from "~/jobs/overview.server";
 import { JOB_STATES } from "~/jobs/states";
 import { formatDateTime, formatNumber } from "~/lib/format";
@@ -66,7 +65,6 @@ export default function Jobs() {
   const tasks = [...new Set(summary.map((r) => r.task))];
   return (
     <div className="container wide">
-      <TradeNav locale={locale} />
       <h1>{t("jobs.title")}</h1>
       <p>{t("jobs.intro")}</p>
       {sp.get("retried") && (

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { TradeNav } from "~/components/trade-nav";
 import { lotsList } from "~/domain/trade/lots.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { localePath, nameIn } from "~/lib/i18n";
@@ -36,7 +35,6 @@ export default function TradeLots() {
   const { t } = useTranslation();
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>{t("lots.title")}</h1>
       <p>{t("lots.intro")}</p>
       {lots.length === 0 && <p>{t("lots.none")}</p>}

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { OrderParcels, OrderStatusBadge } from "~/components/order-parts";
 import { Price } from "~/components/price";
-import { TradeNav } from "~/components/trade-nav";
 import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
 import { orderForViewer } from "~/domain/orders/orders.server";
 import { cancelPaidOrder, executeCardRefunds, refundLines, RefundRefused } from "~/domain/orders/refunds.server";
@@ -141,7 +140,6 @@ export default function TradeOrder() {
   const pendingRefunds = order.paymentMethod === "STRIPE" && order.refunds.some((r) => !r.externalId);
   return (
     <div className="container wide">
-      <TradeNav locale={locale} />
       <h1>{t("order.title", { number: order.number })}</h1>
       <p>
         <OrderStatusBadge status={order.status} /> {order.email} · {t(`checkout.method.${order.paymentMethod}`)} ·{" "}

@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { OrderStatusBadge } from "~/components/order-parts";
 import { Price } from "~/components/price";
-import { TradeNav } from "~/components/trade-nav";
 import { staffOrders } from "~/domain/orders/orders.server";
 import { OrderStatus } from "~/generated/prisma/enums";
 import { formatDate } from "~/lib/format";
@@ -34,7 +33,6 @@ export default function TradeOrders() {
   const { t } = useTranslation();
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>{t("tradeOrders.title")}</h1>
       <Form method="get" className="row-actions">
         <label htmlFor="o-q" className="visually-hidden">

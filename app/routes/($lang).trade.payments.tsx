@@ -5,7 +5,6 @@ import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { OrderStatusBadge } from "~/components/order-parts";
 import { Price } from "~/components/price";
-import { TradeNav } from "~/components/trade-nav";
 import { awaitingTransfers, confirmBankTransfer } from "~/domain/payments/payments.server";
 import { formatDateTime } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -42,7 +41,6 @@ export default function TradePayments() {
   const { t } = useTranslation();
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>{t("payments.title")}</h1>
       <p>{t("payments.intro")}</p>
       {actionData && "outcome" in actionData && (

@@ -4,7 +4,6 @@ import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
-import { TradeNav } from "~/components/trade-nav";
 import { createPayoutBatch, NothingToPay, payoutBatches, payoutCandidates } from "~/domain/ledger/payouts.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -40,7 +39,6 @@ export default function Payouts() {
   const ready = candidates.filter((c) => c.bankReady);
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>{t("payouts.title")}</h1>
       <p>{t("payouts.intro")}</p>
       {actionData && "reference" in actionData && (

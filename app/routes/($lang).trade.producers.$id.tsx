@@ -15,6 +15,7 @@ import {
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
+import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -58,14 +59,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "STAFF");
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
+  let decided;
   try {
-    if (!(await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason)))
-      throw new Response("Not found", { status: 404 });
+    decided = await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason);
+    if (!decided) throw new Response("Not found", { status: 404 });
   } catch (err) {
     if (err instanceof IllegalDecisionError) return formError(409, parsed.form, "errors.alreadyDecided");
     throw err;
   }
-  return redirect(localePath(`/trade/producers/${params.id}`, routeLocale(params)));
+  return redirect(
+    withNotice(
+      localePath(`/trade/producers/${params.id}`, routeLocale(params)),
+      parsed.data.decision === "suspend" ? "producerSuspended" : "producerReinstated",
+      { name: decided.legalName },
+    ),
+  );
 }
 
 export default function TradeProducer() {

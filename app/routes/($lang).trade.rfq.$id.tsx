@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
-import { TradeNav } from "~/components/trade-nav";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
 import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas";
@@ -61,7 +60,6 @@ export default function TradeRfq() {
   const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   return (
     <div className="container wide">
-      <TradeNav locale={locale} />
       <h1>
         {t("tradeRfq.detail", { company: rfq.company.name })}{" "}
         <span className="status">{t(`rfqStatus.${rfq.status}`)}</span>

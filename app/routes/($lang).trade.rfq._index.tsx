@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { TradeNav } from "~/components/trade-nav";
 import { staffRfqs } from "~/domain/trade/rfq.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { localePath, nameIn } from "~/lib/i18n";
@@ -36,7 +35,6 @@ export default function TradeRfqs() {
   const { t } = useTranslation();
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>{t("tradeRfq.title")}</h1>
       {rfqs.length === 0 && <p>{t("tradeRfq.none")}</p>}
       <table className="variants">

@@ -4,7 +4,6 @@ import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
-import { TradeNav } from "~/components/trade-nav";
 import { SHIPPING_COUNTRIES } from "~/domain/orders/address";
 import { marketSettings, saveShippingRate, shippingRates, updateMarketSettings } from "~/domain/orders/settings.server";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -95,7 +94,6 @@ export default function TradeSettings() {
     failure?.values.intent === "rate" && !rates.some((r) => r.code === failure.values.code) ? failure : undefined;
   return (
     <div className="container wide">
-      <TradeNav locale={locale} />
       <h1>{t("settings.title")}</h1>
       {actionData && "saved" in actionData && (
         <p className="notice" role="status">

@@ -14,6 +14,7 @@ import { decideProducer, IllegalDecisionError } from "~/domain/producers/produce
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
+import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
@@ -64,12 +65,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await decideProducer(staff.id, id, decision === "verify" ? "verify" : "send-back", reason)
         : await decideCertificate(staff.id, id, decision === "verify" ? "verify" : "reject", reason);
     if (!done) throw new Response("Not found", { status: 404 });
+    const here = localePath("/trade/verification", routeLocale(params));
+    if ("legalName" in done)
+      return redirect(
+        withNotice(here, decision === "verify" ? "producerVerified" : "producerSentBack", { name: done.legalName }),
+      );
+    return redirect(
+      withNotice(here, decision === "verify" ? "certificateVerified" : "certificateRejected", { name: done.number }),
+    );
   } catch (err) {
     if (err instanceof IllegalDecisionError || err instanceof CertificateStateError)
       return formError(409, parsed.form, "errors.alreadyDecided");
     throw err;
   }
-  return redirect(`${localePath("/trade/verification", routeLocale(params))}?done=1`);
 }
 
 function DecisionForms({

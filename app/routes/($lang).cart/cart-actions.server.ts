@@ -1,5 +1,5 @@
 /** The cart's form actions, shared by the product page ("add") and the cart page ("set", "remove"). */
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { formError, parseForm } from "~/lib/forms.server";
 import { getUser } from "~/lib/session.server";
@@ -32,35 +32,36 @@ export async function addToCartAction(request: Request) {
   const parsed = await parseForm(request, schema, {
     shape: (form) => ({ intent: "add", variantId: form.get("variantId"), quantity: form.get("quantity") }),
   });
-  return cartAction(request, parsed);
+  if (!parsed.ok) return parsed.response;
+  const applied = await applyToCart(request, parsed.data, parsed.form);
+  if (!applied.ok) return applied.refusal;
+  const quantity = parsed.data.intent === "remove" ? 0 : parsed.data.quantity;
+  // Post/redirect/get: the page loads afresh with the cart cookie just set, so the header counts a
+  // first-time visitor's first item even without JavaScript, and a reload does not add it again.
+  throw redirect(`${new URL(request.url).pathname}?added=${quantity}`, { headers: applied.headers });
 }
 
 export async function cartPageAction(request: Request) {
-  return cartAction(request, await parseForm(request, schema));
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  const applied = await applyToCart(request, parsed.data, parsed.form);
+  if (!applied.ok) return applied.refusal;
+  return data({ ok: true as const, done: parsed.data.intent }, { headers: applied.headers });
 }
 
-async function cartAction(request: Request, parsed: Awaited<ReturnType<typeof parseForm<typeof schema>>>) {
-  if (!parsed.ok) return parsed.response;
+/** Changes the cart; the cookie of a guest's new cart to set, or the refusal to answer with. */
+async function applyToCart(request: Request, input: z.infer<typeof schema>, form: FormData) {
   const user = await getUser(request);
   const userId = user?.id ?? null;
   try {
-    if (parsed.data.intent === "remove") {
-      await removeCartLine(await cartOwner(request, userId), parsed.data.variantId);
-      return { ok: true as const, added: null };
+    if (input.intent === "remove") {
+      await removeCartLine(await cartOwner(request, userId), input.variantId);
+      return { ok: true as const, headers: undefined };
     }
-    const cartId = await setCartLine(
-      await cartOwner(request, userId),
-      parsed.data.variantId,
-      parsed.data.quantity,
-      parsed.data.intent,
-    );
-    const headers = userId ? undefined : { "Set-Cookie": await cartCookie(cartId) };
-    return data(
-      { ok: true as const, added: parsed.data.intent === "add" ? { quantity: parsed.data.quantity } : null },
-      { headers },
-    );
+    const cartId = await setCartLine(await cartOwner(request, userId), input.variantId, input.quantity, input.intent);
+    return { ok: true as const, headers: userId ? undefined : { "Set-Cookie": await cartCookie(cartId) } };
   } catch (err) {
-    if (err instanceof CartRefused) return refusal(err, parsed.form);
+    if (err instanceof CartRefused) return { ok: false as const, refusal: refusal(err, form) };
     throw err;
   }
 }

@@ -34,6 +34,11 @@ export default function CartPage() {
     <div className="container wide">
       <h1>{t("cart.title")}</h1>
       <FormError failure={failure} />
+      {actionData && "done" in actionData && (
+        <p className="notice" role="status" data-testid="cart-notice">
+          {t(`cart.done.${actionData.done}`)}
+        </p>
+      )}
       {cart.lines.length === 0 ? (
         <p>
           {t("cart.empty")} <Link to={lp("/search")}>{t("cart.browse")}</Link>

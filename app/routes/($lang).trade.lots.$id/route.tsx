@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
-import { TradeNav } from "~/components/trade-nav";
 import { regencyLabel } from "~/domain/regions/regions";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "./lot-actions.server";
@@ -88,7 +87,6 @@ export default function TradeLot() {
   const hasPassed = lot.allocations.some((a) => a.status === "QC_PASSED");
   return (
     <div className="container">
-      <TradeNav locale={locale} />
       <h1>
         {lot.code}{" "}
         <span className="status" data-testid="lot-status">

@@ -1,0 +1,40 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "~/lib/translate";
+import { localePath, type AppLocale } from "~/lib/i18n";
+
+export const TRADE_PAGES = [
+  "verification",
+  "orders",
+  "payments",
+  "rfq",
+  "lots",
+  "payouts",
+  "impact",
+  "settings",
+  "partners",
+  "import",
+  "jobs",
+] as const;
+
+export const SELL_PAGES = ["products", "orders", "lots", "certificates", "profile"] as const;
+
+/**
+ * The menu of a work area (staff at /trade, producers at /sell) at the top of each of its pages:
+ * one line that scrolls sideways on a phone, the current page marked.
+ */
+export function AreaNav({ area, locale }: { area: "trade" | "sell"; locale: AppLocale }) {
+  const { t } = useTranslation();
+  const pages = area === "trade" ? TRADE_PAGES : SELL_PAGES;
+  return (
+    <nav className="subnav area-nav" aria-label={t(area === "trade" ? "nav.trade" : "nav.sell")}>
+      <NavLink to={localePath(`/${area}`, locale)} end>
+        {t(`${area}Nav.home`)}
+      </NavLink>
+      {pages.map((p) => (
+        <NavLink key={p} to={localePath(`/${area}/${p}`, locale)}>
+          {t(`${area}Nav.${p}`)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
