@@ -12,6 +12,8 @@ export function ListingPage(props: {
   parent: { path: string; name: string } | null;
   below: { label: string; links: Array<{ key: string; path: string; content: ReactNode }> };
   products: Omit<ComponentProps<typeof ProductGrid>, "locale">;
+  /** shown under the heading (a category's invitation to ask for a quote) */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const lp = (p: string) => localePath(p, props.locale);
@@ -27,6 +29,7 @@ export function ListingPage(props: {
         )}
       </nav>
       <h1>{props.name}</h1>
+      {props.children}
       {props.below.links.length > 0 && (
         <ul className="chips" aria-label={props.below.label}>
           {props.below.links.map((l) => (

@@ -107,6 +107,11 @@ export function SiteFooter({ locale, currency, currencies, path, csrf }: FooterP
           </button>
         </Form>
         <p>
+          <Link to={localePath("/rfq", locale)} data-testid="footer-rfq">
+            {t("footer.quote")}
+          </Link>
+        </p>
+        <p>
           {t("footer.rights", { year: new Date().getFullYear() })} · <a href="/healthz">{t("footer.health")}</a> ·{" "}
           <Link to={localePath("/", locale)}>{t("nav.home")}</Link>
         </p>

@@ -78,12 +78,17 @@ function safeRedirectTo(to: string | null | undefined, fallback = "/"): string {
 }
 export { safeRedirectTo };
 
-export async function requireUser(request: Request): Promise<SessionUser> {
+/**
+ * The signed-in user, or a redirect to sign in and back. `reason` names why the page needs an
+ * account; the sign-in page says so (`auth.reason.<reason>`).
+ */
+export async function requireUser(request: Request, opts: { reason?: "rfq" } = {}): Promise<SessionUser> {
   const user = await getUser(request);
   if (!user) {
     const url = new URL(request.url);
     const prefix = url.pathname.startsWith("/en/") || url.pathname === "/en" ? "/en" : "";
-    throw redirect(`${prefix}/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    const reason = opts.reason ? `reason=${opts.reason}&` : "";
+    throw redirect(`${prefix}/login?${reason}redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return user;
 }

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { ListingPage } from "~/components/listing-page";
+import { QuoteInvitation } from "~/components/quote-invitation";
+import { localePath } from "~/lib/i18n";
 import { categoryPage } from "~/domain/catalogue/listings.server";
 import { pageParam, routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
@@ -29,6 +31,10 @@ export default function CategoryRoute() {
         links: category.children.map((c) => ({ key: c.slug, path: `/categories/${c.slug}`, content: c.name })),
       }}
       products={category.products}
-    />
+    >
+      {category.exportReady && (
+        <QuoteInvitation to={`${localePath("/rfq", locale)}?${new URLSearchParams({ category: category.slug })}`} />
+      )}
+    </ListingPage>
   );
 }

@@ -50,6 +50,11 @@ export default function Login() {
     <div className="container auth">
       <h1>{t("auth.signInTitle")}</h1>
       {notice === "reset" && <p className="notice">{t("auth.resetDone")}</p>}
+      {params.get("reason") === "rfq" && (
+        <p className="notice" role="status" data-testid="login-reason">
+          {t("auth.reason.rfq")}
+        </p>
+      )}
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -71,7 +76,7 @@ export default function Login() {
         <Link to={localePath("/forgot-password", locale)}>{t("auth.forgot")}</Link>
       </p>
       <p>
-        {t("auth.noAccount")} <Link to={localePath("/signup", locale)}>{t("auth.submitSignUp")}</Link>
+        {t("auth.noAccount")} <Link to={`${localePath("/signup", locale)}${params.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: params.get("redirectTo")! })}` : ""}`}>{t("auth.submitSignUp")}</Link>
       </p>
     </div>
   );

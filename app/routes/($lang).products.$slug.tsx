@@ -6,6 +6,7 @@ import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { Picture, mediaUrl } from "~/components/picture";
 import { Price } from "~/components/price";
 import { ProductCard } from "~/components/product-card";
+import { QuoteInvitation } from "~/components/quote-invitation";
 import { productPage } from "~/domain/catalogue/product.server";
 import { addToCartAction } from "~/routes/($lang).cart/cart-actions.server";
 import { appUrl } from "~/lib/env.server";
@@ -180,6 +181,9 @@ export default function ProductRoute() {
               </Form>
             ) : (
               <p className="meta">{t("product.outOfStock")}</p>
+            )}
+            {product.exportReady && (
+              <QuoteInvitation to={`${lp("/rfq")}?${new URLSearchParams({ product: product.slug })}`} />
             )}
           </section>
           <section aria-labelledby="desc-h">

@@ -16,9 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
-  const user = await requireUser(request);
+  const user = await requireUser(request, { reason: "rfq" });
   const company = await companyOfUser(user.id);
-  const options = await rfqFormOptions(locale, new URL(request.url).searchParams.get("product"));
+  const sp = new URL(request.url).searchParams;
+  const options = await rfqFormOptions(locale, sp.get("product"), sp.get("category"));
   return {
     locale,
     company: company ? { name: company.name, country: company.country } : null,
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RfqPage() {
-  const { company, user, categories, product } = useLoaderData<typeof loader>();
+  const { company, user, categories, product, categoryId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -126,7 +127,14 @@ export default function RfqPage() {
               </p>
             </>
           ) : (
-            <SelectField name="categoryId" label={t("rfq.category")} options={categories} failure={failure} required />
+            <SelectField
+              name="categoryId"
+              label={t("rfq.category")}
+              options={categories}
+              defaultValue={categoryId ?? undefined}
+              failure={failure}
+              required
+            />
           )}
           <Field
             name="quantity"

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { EmailTakenError, signUp, throttleAccountDoor } from "~/domain/accounts/accounts.server";
@@ -49,12 +49,14 @@ export default function SignUp() {
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
   const accountType = failure?.values.accountType ?? "buyer";
   return (
     <div className="container auth">
       <h1>{t("auth.signUpTitle")}</h1>
       <Form method="post" noValidate>
         <CsrfInput />
+        <input type="hidden" name="redirectTo" value={failure?.values.redirectTo ?? params.get("redirectTo") ?? ""} />
         <FormError failure={failure} />
         <Field name="name" label={t("auth.name")} autoComplete="name" required failure={failure} />
         <Field name="email" type="email" label={t("auth.email")} autoComplete="email" required failure={failure} />

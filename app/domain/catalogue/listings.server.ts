@@ -56,6 +56,11 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
     },
     children: category.children.map((c) => ({ slug: c.slug, name: en ? c.nameEn : c.nameId })),
     products: await productList({ categoryId: { in: ids } }, page, locale),
+    /** some of its goods are export-ready: the page invites business buyers to ask for a quote */
+    exportReady: !!(await db.product.findFirst({
+      where: { categoryId: { in: ids }, status: "PUBLISHED", exportReady: true },
+      select: { id: true },
+    })),
   };
 }
 

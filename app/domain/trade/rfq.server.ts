@@ -233,11 +233,11 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
 }
 
 /** What the RFQ form offers: categories (parents first) and, when asked for, one product. */
-export async function rfqFormOptions(locale: AppLocale, productSlug: string | null) {
+export async function rfqFormOptions(locale: AppLocale, productSlug: string | null, categorySlug: string | null = null) {
   const [categories, product] = await Promise.all([
     db.category.findMany({
       orderBy: [{ position: "asc" }],
-      select: { id: true, nameId: true, nameEn: true, parentId: true },
+      select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true },
     }),
     productSlug
       ? db.product.findFirst({
@@ -253,6 +253,8 @@ export async function rfqFormOptions(locale: AppLocale, productSlug: string | nu
       { value: p.id, label: name(p) },
       ...categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: `${name(p)} › ${name(c)}` })),
     ]),
+    /** the category the enquiry came from (a category page's "request a quote") */
+    categoryId: categories.find((c) => c.slug === categorySlug)?.id ?? null,
     product: product
       ? { id: product.id, slug: product.slug, name: name(product), unit: product.unit, categoryId: product.categoryId }
       : null,
