@@ -34,3 +34,26 @@ export function CertificateList({
     </section>
   );
 }
+
+/**
+ * When a certificate holds: "valid 3 Jan 2025 – 2 Jan 2028", or for one that never expires (an NIB
+ * is a registration) "issued 3 Jan 2025, no expiry" — never the issue date under a "valid until" label.
+ */
+export function CertificateDates({
+  issuedAt,
+  expiresAt,
+  locale,
+}: {
+  issuedAt: string;
+  expiresAt: string | null;
+  locale: AppLocale;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {expiresAt
+        ? t("cert.validFromTo", { from: formatDate(issuedAt, locale), to: formatDate(expiresAt, locale) })
+        : t("cert.issuedNoExpiry", { date: formatDate(issuedAt, locale) })}
+    </>
+  );
+}

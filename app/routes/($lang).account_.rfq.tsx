@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/lib/translate";
+import { formatQuantity, useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { answerQuote, buyerRfqs } from "~/domain/trade/rfq.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath, nameIn } from "~/lib/i18n";
@@ -91,7 +91,7 @@ export default function MyRfqs() {
       {rfqs.map((r) => (
         <article key={r.id} className="parcel" data-testid="rfq">
           <h2>
-            {formatNumber(r.quantity, locale)} {t(`unit.${r.unit}`, { defaultValue: r.unit })} · {r.what}{" "}
+            {formatQuantity(t, locale, r.quantity, r.unit)} · {r.what}{" "}
             <span className="status">{t(`rfqStatus.${r.status}`)}</span>
           </h2>
           <p className="meta">

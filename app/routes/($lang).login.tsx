@@ -76,7 +76,12 @@ export default function Login() {
         <Link to={localePath("/forgot-password", locale)}>{t("auth.forgot")}</Link>
       </p>
       <p>
-        {t("auth.noAccount")} <Link to={`${localePath("/signup", locale)}${params.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: params.get("redirectTo")! })}` : ""}`}>{t("auth.submitSignUp")}</Link>
+        {t("auth.noAccount")}{" "}
+        <Link
+          to={`${localePath("/signup", locale)}${params.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: params.get("redirectTo")! })}` : ""}`}
+        >
+          {t("auth.submitSignUp")}
+        </Link>
       </p>
     </div>
   );

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/lib/translate";
+import { formatQuantity, useTranslation } from "~/lib/translate";
 import { lotProvenance } from "~/domain/trade/provenance.server";
 import { appUrl } from "~/lib/env.server";
-import { formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
@@ -38,13 +37,17 @@ export default function Provenance() {
       <p className="meta">{t("provenance.kicker")}</p>
       <h1>{t("provenance.title", { name: lot.name })}</h1>
       <p>
-        {t("provenance.summary", {
-          quantity: formatNumber(lot.quantity, locale),
-          unit: t(`unit.${lot.unit}`, { defaultValue: lot.unit }),
-          country: t(`country.${lot.destination}`),
-          month,
-          count: lot.producers.length + lot.hidden,
-        })}
+        {t(
+          lot.status === "SHIPPED" || lot.status === "DELIVERED"
+            ? "provenance.summaryShipped"
+            : "provenance.summaryPreparing",
+          {
+            amount: formatQuantity(t, locale, lot.quantity, lot.unit),
+            country: t(`country.${lot.destination}`),
+            month,
+            count: lot.producers.length + lot.hidden,
+          },
+        )}
       </p>
       <p className="meta">
         {t("provenance.code")}: {lot.code}
@@ -59,7 +62,7 @@ export default function Provenance() {
             <p className="meta">
               {p.regency}, {p.province} · {t(`scale.${p.scale}`)}
             </p>
-            <p>{t("provenance.contributed", { count: p.quantity })}</p>
+            <p>{t("provenance.contributed", { amount: formatQuantity(t, locale, p.quantity, lot.unit) })}</p>
             {p.certifications.length > 0 && (
               <p>
                 {p.certifications.map((c) => (

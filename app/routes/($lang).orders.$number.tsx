@@ -1,4 +1,5 @@
 import { isUnpaid } from "~/domain/orders/status";
+import { addressText } from "~/domain/orders/index.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -50,10 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cancelReason: order.cancelReason,
       shipTo: {
         name: order.shippingName,
-        address: order.shippingAddress,
-        city: order.shippingCity,
-        postcode: order.shippingPostcode,
-        country: order.shippingCountry,
+        text: addressText(
+          {
+            address: order.shippingAddress,
+            city: order.shippingCity,
+            postcode: order.shippingPostcode,
+            province: order.shippingProvince,
+            country: order.shippingCountry,
+          },
+          locale,
+        ),
       },
       lines: order.lines.map((l) => ({
         id: l.id,
@@ -183,7 +190,7 @@ export default function OrderPage() {
       <p>
         {order.shipTo.name}
         <br />
-        {order.shipTo.address}, {order.shipTo.city} {order.shipTo.postcode ?? ""}, {order.shipTo.country}
+        {order.shipTo.text}
       </p>
       {unpaid && (
         <Form method="post">

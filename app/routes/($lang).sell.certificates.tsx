@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CertificateDates } from "~/components/certificate-list";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -12,7 +13,6 @@ import {
 } from "~/domain/certification/certificates.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { CERT_TYPES, certificateSchema } from "~/domain/certification/schemas";
-import { formatDate } from "~/lib/format";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -100,7 +100,7 @@ export default function Certificates() {
           <tr>
             <th scope="col">{t("sell.certType")}</th>
             <th scope="col">{t("sell.certNumber")}</th>
-            <th scope="col">{t("sell.validity")}</th>
+            <th scope="col">{t("cert.dates")}</th>
             <th scope="col">{t("partners.status")}</th>
           </tr>
         </thead>
@@ -117,8 +117,7 @@ export default function Certificates() {
                 )}
               </td>
               <td>
-                {formatDate(c.issuedAt, locale)}
-                {c.expiresAt && <> – {formatDate(c.expiresAt, locale)}</>}
+                <CertificateDates issuedAt={c.issuedAt} expiresAt={c.expiresAt} locale={locale} />
               </td>
               <td>
                 <span className={`status status-${c.status}`}>{t(`certStatus.${c.status}`)}</span>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { addressText } from "~/domain/orders/address";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
@@ -100,8 +101,16 @@ export default function SellOrders() {
             </ul>
             <p>
               <strong>{t("order.shipTo")}:</strong> {f.order.shippingName}, {f.order.shippingPhone},{" "}
-              {f.order.shippingAddress}, {f.order.shippingCity} {f.order.shippingPostcode ?? ""}{" "}
-              {f.order.shippingCountry}
+              {addressText(
+                {
+                  address: f.order.shippingAddress,
+                  city: f.order.shippingCity,
+                  postcode: f.order.shippingPostcode,
+                  province: f.order.shippingProvince,
+                  country: f.order.shippingCountry,
+                },
+                locale,
+              )}
             </p>
             {f.trackingNumber && <p>{t("order.tracking", { carrier: f.carrier ?? "", number: f.trackingNumber })}</p>}
             {(f.status === "PENDING" || f.status === "PACKED") && (

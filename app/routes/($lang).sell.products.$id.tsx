@@ -156,9 +156,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw err;
   }
   const decided = parsed.data.intent;
-  if (decided === "archive") return redirect(withNotice(localePath("/sell/products", locale), "productArchived", {
-      name: locale === "en" ? changed.nameEn : changed.nameId,
-    }));
+  if (decided === "archive")
+    return redirect(
+      withNotice(localePath("/sell/products", locale), "productArchived", {
+        name: locale === "en" ? changed.nameEn : changed.nameId,
+      }),
+    );
   return redirect(withNotice(here, decided === "publish" ? "productPublished" : "productUnpublished"));
 }
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/lib/translate";
+import { formatQuantity, useTranslation } from "~/lib/translate";
 import { lotsList } from "~/domain/trade/lots.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate } from "~/lib/format";
 import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
@@ -56,7 +56,7 @@ export default function TradeLots() {
                 <Link to={localePath(`/trade/lots/${l.id}`, locale)}>{l.code}</Link>
               </td>
               <td>
-                {formatNumber(l.target, locale)} {l.unit} · {l.what}
+                {formatQuantity(t, locale, l.target, l.unit)} · {l.what}
               </td>
               <td>{l.company}</td>
               <td>

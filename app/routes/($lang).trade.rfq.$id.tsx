@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/lib/translate";
+import { formatQuantity, useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
 import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath, nameIn } from "~/lib/i18n";
@@ -72,7 +72,7 @@ export default function TradeRfq() {
       <dl className="facts">
         <dt>{t("tradeRfq.request")}</dt>
         <dd>
-          {formatNumber(rfq.quantity, locale)} {rfq.unit} · {rfq.what}
+          {formatQuantity(t, locale, rfq.quantity, rfq.unit)} · {rfq.what}
         </dd>
         <dt>{t("rfq.destination")}</dt>
         <dd>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/lib/translate";
+import { formatQuantity, useTranslation } from "~/lib/translate";
 import { staffRfqs } from "~/domain/trade/rfq.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate } from "~/lib/format";
 import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
@@ -55,7 +55,7 @@ export default function TradeRfqs() {
                 <span className="meta">({r.country})</span>
               </td>
               <td>
-                {formatNumber(r.quantity, locale)} {r.unit} · {r.what}
+                {formatQuantity(t, locale, r.quantity, r.unit)} · {r.what}
               </td>
               <td>
                 {t(`country.${r.destination}`)} · {r.incoterm}

@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TradeSettings() {
-  const { locale, settings, rates } = useLoaderData<typeof loader>();
+  const { settings, rates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();

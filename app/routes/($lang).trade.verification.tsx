@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CertificateDates } from "~/components/certificate-list";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -11,7 +12,6 @@ import {
   verificationQueue,
 } from "~/domain/certification/certificates.server";
 import { decideProducer, IllegalDecisionError } from "~/domain/producers/producers.server";
-import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { withNotice } from "~/lib/notice";
@@ -168,10 +168,9 @@ export default function VerificationQueue() {
               <dd>{c.number}</dd>
               <dt>{t("sell.issuer")}</dt>
               <dd>{c.issuer}</dd>
-              <dt>{t("sell.validity")}</dt>
+              <dt>{t("cert.dates")}</dt>
               <dd>
-                {formatDate(c.issuedAt, locale)}
-                {c.expiresAt && <> – {formatDate(c.expiresAt, locale)}</>}
+                <CertificateDates issuedAt={c.issuedAt} expiresAt={c.expiresAt} locale={locale} />
               </dd>
             </dl>
             <DecisionForms kind="certificate" id={c.id} rejectLabel={t("trade.reject")} />

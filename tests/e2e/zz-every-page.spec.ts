@@ -11,7 +11,8 @@ const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 
 async function one<T extends Record<string, unknown>>(sql: string, what: string): Promise<T> {
   const [row] = await query<T>(sql);
-  if (!row) throw new Error(`no ${what} to visit: this sweep runs after the journeys that make one (npx playwright test)`);
+  if (!row)
+    throw new Error(`no ${what} to visit: this sweep runs after the journeys that make one (npx playwright test)`);
   return row;
 }
 

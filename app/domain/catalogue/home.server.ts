@@ -12,8 +12,9 @@ import { toProductCard, productCardSelect, visibleProductWhere } from "./product
 export async function homePage(locale: AppLocale) {
   const now = new Date();
   const [featured, categories, producerRegions, producers, counts] = await Promise.all([
+    // featured products can be bought now: nothing sold out
     db.product.findMany({
-      where: visibleProductWhere(),
+      where: { ...visibleProductWhere(), variants: { some: { stock: { gt: 0 } } } },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 12,
       select: productCardSelect(now),
@@ -26,6 +27,8 @@ export async function homePage(locale: AppLocale) {
         nameId: true,
         nameEn: true,
         _count: { select: { products: { where: visibleProductWhere() } } },
+        // a top-level category's products mostly sit in its subcategories
+        children: { select: { _count: { select: { products: { where: visibleProductWhere() } } } } },
       },
     }),
     db.producer.groupBy({
@@ -61,7 +64,7 @@ export async function homePage(locale: AppLocale) {
     categories: categories.map((c) => ({
       slug: c.slug,
       name: locale === "en" ? c.nameEn : c.nameId,
-      products: c._count.products,
+      products: c._count.products + c.children.reduce((s, k) => s + k._count.products, 0),
     })),
     regions: producerRegions.map((r) => ({
       slug: regencySlug(r.regencyCode),

@@ -83,3 +83,17 @@ export function countryName(code: string, locale: string) {
     return code;
   }
 }
+
+/**
+ * A shipping address on one line, as a courier reads it: street, city and postcode, province (its
+ * name, not its code), country (its name in the reader's language, not "ID").
+ */
+export function addressText(
+  a: { address: string; city: string; postcode: string | null; province: string | null; country: string },
+  locale: string,
+): string {
+  const region = a.country === "ID" ? (provinceName(a.province) ?? a.province) : a.province;
+  return [a.address, [a.city, a.postcode].filter(Boolean).join(" "), region, countryName(a.country, locale)]
+    .filter(Boolean)
+    .join(", ");
+}

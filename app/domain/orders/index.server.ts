@@ -1,5 +1,5 @@
 /** The orders area: what other areas (payments, trade) may use. */
-export { countryName, SHIPPING_COUNTRIES } from "./address";
+export { addressText, countryName, SHIPPING_COUNTRIES } from "./address";
 export { cancelUnpaidOrder, lockOrder } from "./cancellation.server";
 export { fulfilmentMail, orderMail } from "./order-mail.server";
 export { executeCardRefunds, recordExternalRefundTx, refundWholeOrderTx } from "./refunds.server";

@@ -196,7 +196,16 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   const shortfall = target - total;
   const summary: Reason =
     shortfall === 0
-      ? { key: "allocator.summary.exact", params: { target, producers: allocations.length, points: chosen.length } }
+      ? {
+          key: "allocator.summary.exact",
+          // producers, not product lines: one producer may supply several variants
+          params: {
+            target,
+            producers: new Set(allocations.map((a) => a.producerId)).size,
+            lines: allocations.length,
+            points: chosen.length,
+          },
+        }
       : {
           key: usable.length === 0 ? "allocator.summary.none" : "allocator.summary.short",
           params: { target, total, missing: shortfall, capacity: usable.reduce((s, a) => s + a.hi, 0) },
@@ -227,7 +236,8 @@ export function fairness(plan: AllocationPlan, offers: Offer[], now: Date) {
   const sum = ratios.reduce((s, x) => s + x, 0);
   const gini = n && sum ? ratios.reduce((s, x, i) => s + (2 * (i + 1) - n - 1) * x, 0) / (n * sum) : 0;
   return {
-    producers: used.length,
+    producers: new Set(used.map(({ a }) => a.producerId)).size,
+    lines: used.length,
     pickupPoints: plan.pickupPoints.length,
     microShare: volume((o) => o.scale === "MIKRO"),
     quietShare: volume(quiet),

@@ -21,6 +21,21 @@ function offer(o: Partial<Offer> = {}): Offer {
 const total = (p: ReturnType<typeof allocate>) => p.allocations.reduce((s, a) => s + a.quantity, 0);
 
 describe("export lot allocator", () => {
+  it("counts producers, not product lines, when one producer supplies several variants", () => {
+    const offers = [
+      offer({ producerId: "weaver-a", capacity: 10 }),
+      offer({ producerId: "weaver-a", capacity: 10 }),
+      offer({ producerId: "weaver-a", capacity: 10 }),
+      offer({ producerId: "weaver-b", capacity: 10 }),
+    ];
+    const plan = allocate(40, offers, now);
+    expect(plan.summary).toEqual({
+      key: "allocator.summary.exact",
+      params: { target: 40, producers: 2, lines: 4, points: 1 },
+    });
+    expect(fairness(plan, offers, now)).toMatchObject({ producers: 2, lines: 4 });
+  });
+
   it("fills the target exactly, in whole units, never above a producer's capacity", () => {
     const offers = [offer({ capacity: 7 }), offer({ capacity: 13 }), offer({ capacity: 40 }), offer({ capacity: 40 })];
     for (const target of [1, 17, 59, 100]) {

@@ -233,7 +233,11 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
 }
 
 /** What the RFQ form offers: categories (parents first) and, when asked for, one product. */
-export async function rfqFormOptions(locale: AppLocale, productSlug: string | null, categorySlug: string | null = null) {
+export async function rfqFormOptions(
+  locale: AppLocale,
+  productSlug: string | null,
+  categorySlug: string | null = null,
+) {
   const [categories, product] = await Promise.all([
     db.category.findMany({
       orderBy: [{ position: "asc" }],

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/lib/translate";
+import { formatQuantity, useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { regencyLabel } from "~/domain/regions/regions";
@@ -102,7 +102,7 @@ export default function TradeLot() {
       <dl className="facts">
         <dt>{t("lots.spec")}</dt>
         <dd>
-          {formatNumber(lot.target, locale)} {lot.unit} · {lot.what} {lot.grade && `· ${lot.grade}`}
+          {formatQuantity(t, locale, lot.target, lot.unit)} · {lot.what} {lot.grade && `· ${lot.grade}`}
         </dd>
         <dt>{t("lots.buyer")}</dt>
         <dd>{lot.company}</dd>
