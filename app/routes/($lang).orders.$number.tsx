@@ -1,4 +1,5 @@
 import { isUnpaid } from "~/domain/orders/status";
+import { lineNames } from "~/domain/orders/lines";
 import { addressText } from "~/domain/orders/index.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -64,8 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       lines: order.lines.map((l) => ({
         id: l.id,
-        name: l.productName,
-        variant: l.variantName,
+        name: lineNames(l, locale).product,
+        variant: lineNames(l, locale).variant,
         sku: l.sku,
         producer: l.producerName,
         producerId: l.producerId,

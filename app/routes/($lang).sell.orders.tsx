@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { lineNames } from "~/domain/orders/lines";
 import { addressText } from "~/domain/orders/address";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -94,8 +95,8 @@ export default function SellOrders() {
             <ul>
               {f.lines.map((l) => (
                 <li key={l.id}>
-                  {l.quantity - l.refundedQty} × {l.productName} ({l.variantName}, {l.sku}) —{" "}
-                  <Price amount={l.lineAmount} currency="IDR" />
+                  {l.quantity - l.refundedQty} × {lineNames(l, locale).product} ({lineNames(l, locale).variant}, {l.sku}
+                  ) — <Price amount={l.lineAmount} currency="IDR" />
                 </li>
               ))}
             </ul>

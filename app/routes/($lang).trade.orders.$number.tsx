@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { lineNames } from "~/domain/orders/lines";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { canCancel, isRefundable, isUnpaid } from "~/domain/orders/status";
 import { useTranslation } from "~/lib/translate";
@@ -25,8 +26,9 @@ async function staffOrder(request: Request, number: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { order } = await staffOrder(request, params.number ?? "");
+  const locale = routeLocale(params);
   return {
-    locale: routeLocale(params),
+    locale,
     order: {
       id: order.id,
       number: order.number,
@@ -38,8 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: order.createdAt,
       lines: order.lines.map((l) => ({
         id: l.id,
-        name: l.productName,
-        variant: l.variantName,
+        name: lineNames(l, locale).product,
+        variant: lineNames(l, locale).variant,
         sku: l.sku,
         producer: l.producerName,
         producerId: l.producerId,

@@ -150,6 +150,8 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       slug: p.slug,
       name: locale === "en" ? p.nameEn : p.nameId,
       variantName: locale === "en" ? v.nameEn : v.nameId,
+      /** both languages, for the order line's snapshot */
+      names: { productId: p.nameId, productEn: p.nameEn, variantId: v.nameId, variantEn: v.nameEn },
       producerId: p.producer.id,
       producer: p.producer.legalName,
       region: regencyLabel(p.producer.regencyCode),

@@ -10,6 +10,7 @@
  *    waits as AWAITING_PAYMENT with a unique amount and reference for staff to match.
  */
 import crypto from "node:crypto";
+import { lineNames } from "./lines";
 import { db, Prisma, type Tx } from "~/lib/db.server";
 import { add, money, roundingStep } from "../money";
 import { appUrl } from "~/lib/env.server";
@@ -249,8 +250,10 @@ async function createOrder(
           create: lines.map((l) => ({
             variantId: l.variantId,
             producerId: l.producerId,
-            productName: l.name,
-            variantName: l.variantName,
+            productName: l.names.productId,
+            productNameEn: l.names.productEn,
+            variantName: l.names.variantId,
+            variantNameEn: l.names.variantEn,
             sku: l.sku,
             producerName: l.producer,
             unitAmount: l.unitPrice,
@@ -298,7 +301,7 @@ export async function startCardPayment(orderId: string): Promise<string> {
       currency: order.currency,
       locale,
       lines: order.lines.map((l) => ({
-        name: `${l.productName} — ${l.variantName}`,
+        name: `${lineNames(l, locale).product} — ${lineNames(l, locale).variant}`,
         unitAmount: l.unitAmount,
         quantity: l.quantity,
       })),

@@ -21,7 +21,9 @@ export async function producerFulfilments(producerId: string, view: "open" | "do
         select: {
           id: true,
           productName: true,
+          productNameEn: true,
           variantName: true,
+          variantNameEn: true,
           sku: true,
           quantity: true,
           refundedQty: true,
