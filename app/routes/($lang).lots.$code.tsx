@@ -36,7 +36,7 @@ export default function Provenance() {
     <div className="container wide">
       <p className="meta">{t("provenance.kicker")}</p>
       <h1>{t("provenance.title", { name: lot.name })}</h1>
-      <p>
+      <p data-testid="lot-summary">
         {t(
           lot.status === "SHIPPED" || lot.status === "DELIVERED"
             ? "provenance.summaryShipped"

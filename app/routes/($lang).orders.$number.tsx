@@ -155,7 +155,7 @@ export default function OrderPage() {
         </p>
       )}
       <OrderParcels order={order} locale={locale} />
-      <table className="summary">
+      <table className="summary" data-testid="order-lines">
         <tbody>
           <tr>
             <th scope="row">{t("cart.subtotal")}</th>
@@ -188,7 +188,7 @@ export default function OrderPage() {
         </tbody>
       </table>
       <h2>{t("order.shipTo")}</h2>
-      <p>
+      <p data-testid="ship-to">
         {order.shipTo.name}
         <br />
         {order.shipTo.text}

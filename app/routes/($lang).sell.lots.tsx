@@ -68,6 +68,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true as const, answered: parsed.data.intent };
 }
 
+type OfferRow = ReturnType<typeof useLoaderData<typeof loader>>["offers"][number];
+
+/** The offers of each lot together, lots in the order their first offer came. */
+function groupByLot(offers: OfferRow[]) {
+  const lots = new Map<
+    string,
+    Pick<OfferRow, "code" | "destination" | "grade" | "packaging" | "respondBy"> & { offers: OfferRow[] }
+  >();
+  for (const o of offers) {
+    const lot = lots.get(o.code) ?? { ...o, offers: [] };
+    lot.offers.push(o);
+    lots.set(o.code, lot);
+  }
+  return [...lots.values()];
+}
+
 export default function SellLots() {
   const { locale, offers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -86,59 +102,63 @@ export default function SellLots() {
         </p>
       )}
       {offers.length === 0 && <p>{t("lotOffers.none")}</p>}
-      {offers.map((o) => {
-        const mine = failure?.values.allocationId === o.id ? failure : undefined;
-        return (
-          <article key={o.id} className="parcel" data-testid="lot-offer">
-            <h2>
-              {o.code} <span className="status">{t(`allocationStatus.${o.status}`)}</span>
-            </h2>
-            <p>
-              <strong>
-                {formatNumber(o.quantity, locale)} × {o.item}
-              </strong>
-            </p>
-            <p>
-              {t("lotOffers.pay", {
-                price: formatMoney(o.price, "IDR", locale),
-                total: formatMoney(o.total, "IDR", locale),
-              })}
-            </p>
-            <p className="meta">
-              {t("lotOffers.destination", { country: t(`country.${o.destination}`) })}
-              {o.grade && ` · ${o.grade}`}
-              {o.packaging && ` · ${o.packaging}`}
-            </p>
-            {o.passed !== null && <p>{t("lotOffers.passed", { count: o.passed })}</p>}
-            {o.declineReason && <p className="meta">{o.declineReason}</p>}
-            {o.status === "OFFERED" && (
-              <>
-                {o.respondBy && (
-                  <p className="meta">{t("lotOffers.respondBy", { date: formatDateTime(o.respondBy, locale) })}</p>
+      {groupByLot(offers).map((lot) => (
+        // one card per lot, however many of the producer's variants it asks for
+        <article key={lot.code} className="parcel" data-testid="lot-offer-group">
+          <h2>{lot.code}</h2>
+          <p className="meta">
+            {t("lotOffers.destination", { country: t(`country.${lot.destination}`) })}
+            {lot.grade && ` · ${lot.grade}`}
+            {lot.packaging && ` · ${lot.packaging}`}
+          </p>
+          {lot.respondBy && lot.offers.some((o) => o.status === "OFFERED") && (
+            <p className="meta">{t("lotOffers.respondBy", { date: formatDateTime(lot.respondBy, locale) })}</p>
+          )}
+          {lot.offers.map((o) => {
+            const mine = failure?.values.allocationId === o.id ? failure : undefined;
+            return (
+              <section key={o.id} className="lot-offer" data-testid="lot-offer" aria-label={o.item}>
+                <p>
+                  <strong>
+                    {formatNumber(o.quantity, locale)} × {o.item}
+                  </strong>{" "}
+                  <span className="status">{t(`allocationStatus.${o.status}`)}</span>
+                </p>
+                <p>
+                  {t("lotOffers.pay", {
+                    price: formatMoney(o.price, "IDR", locale),
+                    total: formatMoney(o.total, "IDR", locale),
+                  })}
+                </p>
+                {o.passed !== null && <p>{t("lotOffers.passed", { count: o.passed })}</p>}
+                {o.declineReason && <p className="meta">{o.declineReason}</p>}
+                {o.status === "OFFERED" && (
+                  <>
+                    <FormError failure={mine} />
+                    <div className="row-actions">
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="accept" />
+                        <input type="hidden" name="allocationId" value={o.id} />
+                        <button type="submit">{t("lotOffers.accept")}</button>
+                      </Form>
+                      <Form method="post" noValidate>
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="decline" />
+                        <input type="hidden" name="allocationId" value={o.id} />
+                        <Field idPrefix={`${o.id}-`} name="reason" label={t("lotOffers.reason")} failure={mine} />
+                        <button type="submit" className="link-button">
+                          {t("lotOffers.decline")}
+                        </button>
+                      </Form>
+                    </div>
+                  </>
                 )}
-                <FormError failure={mine} />
-                <div className="row-actions">
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="accept" />
-                    <input type="hidden" name="allocationId" value={o.id} />
-                    <button type="submit">{t("lotOffers.accept")}</button>
-                  </Form>
-                  <Form method="post" noValidate>
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="decline" />
-                    <input type="hidden" name="allocationId" value={o.id} />
-                    <Field idPrefix={`${o.id}-`} name="reason" label={t("lotOffers.reason")} failure={mine} />
-                    <button type="submit" className="link-button">
-                      {t("lotOffers.decline")}
-                    </button>
-                  </Form>
-                </div>
-              </>
-            )}
-          </article>
-        );
-      })}
+              </section>
+            );
+          })}
+        </article>
+      ))}
     </div>
   );
 }

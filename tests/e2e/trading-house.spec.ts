@@ -85,15 +85,18 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
     const producer = await ctx.newPage();
     await signIn(producer, email);
     await producer.goto("/sell/lots");
-    const offers = producer
+    // one card per lot, one entry per variant it asks for
+    const lot = producer.getByTestId("lot-offer-group").filter({ hasText: code });
+    await expect(lot).toHaveCount(1);
+    const offers = lot
       .getByTestId("lot-offer")
-      .filter({ hasText: code })
       .filter({ has: producer.getByRole("button", { name: "Terima tawaran" }) });
     for (let open = await offers.count(); open > 0; open--) {
       await offers.first().getByRole("button", { name: "Terima tawaran" }).click();
       await expect(offers).toHaveCount(open - 1);
     }
-    await expect(producer.getByTestId("lot-offer").filter({ hasText: code }).first()).toContainText("Diterima UMKM");
+    await expect(producer.getByRole("status")).toContainText("Tawaran diterima");
+    await expect(lot.getByTestId("lot-offer").first()).toContainText("Diterima UMKM");
     await ctx.close();
   }
 
