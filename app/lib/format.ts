@@ -37,3 +37,13 @@ export function formatDateTime(d: Date | string, locale: AppLocale): string {
   const date = typeof d === "string" ? new Date(d) : d;
   return `${new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Jakarta" }).format(date)} WIB`;
 }
+
+/** "72 pieces" / "72 buah": a quantity with its unit, in the reader's language and plural. */
+export function formatQuantity(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  locale: AppLocale,
+  quantity: number,
+  unit: string,
+): string {
+  return `${formatNumber(quantity, locale)} ${t(`units.${unit}`, { count: quantity, defaultValue: unit })}`;
+}

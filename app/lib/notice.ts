@@ -18,6 +18,8 @@ export const NOTICES = [
   "photoMoved",
   "photoCover",
   "accountSaved",
+  "profileSaved",
+  "importQueued",
   "signedOut",
   "signedUp",
 ] as const;

@@ -7,7 +7,6 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { AppLocale, Messages } from "./i18n";
-import { formatNumber } from "./format";
 
 export type TFunction = (key: string, options?: Record<string, unknown>) => string;
 
@@ -60,9 +59,4 @@ export function I18nProvider({
 
 export function useTranslation() {
   return useContext(I18nContext);
-}
-
-/** "72 pieces" / "72 buah": a quantity with its unit, in the reader's language and plural. */
-export function formatQuantity(t: TFunction, locale: AppLocale, quantity: number, unit: string): string {
-  return `${formatNumber(quantity, locale)} ${t(`units.${unit}`, { count: quantity, defaultValue: unit })}`;
 }

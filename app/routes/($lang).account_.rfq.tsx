@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { formatQuantity, useTranslation } from "~/lib/translate";
+import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { answerQuote, buyerRfqs } from "~/domain/trade/rfq.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatQuantity } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath, nameIn } from "~/lib/i18n";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatQuantity, useTranslation } from "~/lib/translate";
+import { useTranslation } from "~/lib/translate";
+import { formatQuantity } from "~/lib/format";
 import { lotProvenance } from "~/domain/trade/provenance.server";
 import { appUrl } from "~/lib/env.server";
 import { localePath } from "~/lib/i18n";

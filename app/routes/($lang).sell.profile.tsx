@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { withNotice } from "~/lib/notice";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -85,7 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formError(409, parsed.form, "errors.formInvalid", { nib: "errors.nibTaken" });
     throw err;
   }
-  return redirect(localePath(producer ? "/sell/profile?saved=1" : "/sell/certificates?welcome=1", locale));
+  return redirect(
+    producer
+      ? withNotice(localePath("/sell/profile", locale), "profileSaved")
+      : localePath("/sell/certificates?welcome=1", locale),
+  );
 }
 
 export default function ProducerProfile() {

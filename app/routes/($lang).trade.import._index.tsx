@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { withNotice } from "~/lib/notice";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!file || typeof file === "string" || file.size === 0) return formError(400, null, "errors.importEmpty");
   try {
     const job = await createImportJob(staff.id, file.name || "registry.csv", await file.text());
-    return redirect(localePath(`/trade/import/${job.id}`, routeLocale(params)));
+    return redirect(withNotice(localePath(`/trade/import/${job.id}`, routeLocale(params)), "importQueued"));
   } catch (err) {
     if (err instanceof ImportFileError) return formError(400, null, err.key);
     throw err;

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatQuantity, useTranslation } from "~/lib/translate";
+import { useTranslation } from "~/lib/translate";
 import { lotsList } from "~/domain/trade/lots.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatQuantity } from "~/lib/format";
 import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";

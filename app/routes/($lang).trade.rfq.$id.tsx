@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { formatQuantity, useTranslation } from "~/lib/translate";
+import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
 import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatQuantity } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath, nameIn } from "~/lib/i18n";

@@ -251,7 +251,7 @@ describe("roles and account", () => {
         args(formRequest("/account", { intent: "profile", name: "Nama Baru", locale: "en" }, { cookie: c1 })),
       ),
     );
-    expect(r.headers.get("Location")).toBe("/en/account?saved=1");
+    expect(r.headers.get("Location")).toBe("/en/account?notice=accountSaved");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Nama Baru");
     const out = unwrap(
       await account.action(args(formRequest("/account", { intent: "sign-out-everywhere" }, { cookie: c1 }))),

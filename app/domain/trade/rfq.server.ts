@@ -4,6 +4,7 @@
  * lot in DRAFT with the request's product, quantity, destination and the quoted price.
  */
 import { db } from "~/lib/db.server";
+import { formatQuantity } from "~/lib/format";
 import { appUrl } from "~/lib/env.server";
 import { serverT } from "~/lib/i18n.server";
 import { sendMail } from "~/lib/mail.server";
@@ -80,7 +81,9 @@ export async function createRfq(userId: string, company: CompanyInput | null, in
           to: s.email,
           kind: "rfq.new",
           locale: s.locale as AppLocale,
-          subject: t("mail.rfqNew.subject", { quantity: String(input.quantity), unit: input.unit }),
+          subject: t("mail.rfqNew.subject", {
+            amount: formatQuantity(t, s.locale as AppLocale, input.quantity, input.unit),
+          }),
           text: t("mail.rfqNew.body", {
             link: `${appUrl()}${localePath(`/trade/rfq/${rfq.id}`, s.locale as AppLocale)}`,
           }),

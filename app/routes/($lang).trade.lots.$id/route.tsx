@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { formatQuantity, useTranslation } from "~/lib/translate";
+import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { regencyLabel } from "~/domain/regions/regions";
@@ -8,7 +8,7 @@ import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "./lot-actions.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
 import { lotDetail, lotProgress } from "~/domain/trade/lots.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate, formatNumber, formatQuantity } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
