@@ -15,10 +15,12 @@ test("a buyer signs up, signs out and signs in again", async ({ page }) => {
 
   await page.getByLabel("Kata sandi").fill("sasirangan-banjar-2026");
   await page.getByRole("button", { name: "Daftar" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/\?notice=signedUp$/);
+  await expect(page.getByTestId("notice")).toHaveText("Selamat datang di Anjung! Akun Anda sudah dibuat.");
   await expect(page.getByTestId("account-link")).toHaveText("Siti Rahmah");
 
   await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Anda sudah keluar.");
   await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
 
   await page.getByRole("link", { name: "Masuk" }).click();
