@@ -1,6 +1,7 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, Outlet, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { localePath, type AppLocale } from "~/lib/i18n";
+import { defaultLocale, localePath, type AppLocale } from "~/lib/i18n";
+import type { RootData } from "~/root";
 
 export const TRADE_PAGES = [
   "verification",
@@ -36,5 +37,18 @@ export function AreaNav({ area, locale }: { area: "trade" | "sell"; locale: AppL
         </NavLink>
       ))}
     </nav>
+  );
+}
+
+/** A work area's layout route: its menu above every page (each page still checks who may see it). */
+export function AreaLayout({ area }: { area: "trade" | "sell" }) {
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <>
+      <div className="container">
+        <AreaNav area={area} locale={root?.locale ?? defaultLocale} />
+      </div>
+      <Outlet />
+    </>
   );
 }

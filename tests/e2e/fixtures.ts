@@ -126,3 +126,21 @@ export { expect };
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }
+
+export const DEMO_PASSWORD = "anjung-demo-2026";
+
+/** A context of its own (a phone by default), signed in as `email` through the sign-in form. */
+export async function signedInContext(
+  browser: import("@playwright/test").Browser,
+  email: string,
+  options: import("@playwright/test").BrowserContextOptions = {},
+) {
+  const ctx = await browser.newContext(options);
+  const page = await ctx.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByTestId("account-link")).toBeVisible();
+  return { ctx, page };
+}

@@ -4,9 +4,8 @@
  * orders, quote requests and export lots the journeys before it made are among the pages visited.
  */
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, query } from "./fixtures";
+import { test, expect, query, signedInContext } from "./fixtures";
 
-const PASSWORD = "anjung-demo-2026";
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 async function one<T extends Record<string, unknown>>(sql: string, what: string): Promise<T> {
@@ -125,16 +124,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 async function signedIn(browser: Browser, email: string | null) {
+  if (email) return signedInContext(browser, email, PHONE);
   const ctx = await browser.newContext(PHONE);
-  const page = await ctx.newPage();
-  if (email) {
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Kata sandi").fill(PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await expect(page.getByTestId("account-link")).toBeVisible();
-  }
-  return { ctx, page };
+  return { ctx, page: await ctx.newPage() };
 }
 
 const ROLES = {

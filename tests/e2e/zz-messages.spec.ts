@@ -5,19 +5,10 @@
  * and export lots they made.
  */
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, query } from "./fixtures";
+import { test, expect, query, signedInContext } from "./fixtures";
 
-const PASSWORD = "anjung-demo-2026";
-
-async function signedIn(browser: Browser, email: string, javaScriptEnabled = true) {
-  const ctx = await browser.newContext({ javaScriptEnabled });
-  const page = await ctx.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
-  return { ctx, page };
+function signedIn(browser: Browser, email: string, javaScriptEnabled = true) {
+  return signedInContext(browser, email, { javaScriptEnabled });
 }
 
 /** A business waiting for verification, as registration leaves it. */
