@@ -133,7 +133,7 @@ const ROLES = {
   anonymous: null,
   buyer: "buyer@anjung.test",
   producer: "producer@anjung.test",
-  staff: "staff@anjung.test",
+  staff: "admin@anjung.test", // (accounts.spec resets staff@anjung.test's password)
 } as const;
 
 for (const role of Object.keys(ROLES) as Array<keyof typeof ROLES>) {
