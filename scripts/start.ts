@@ -3,6 +3,7 @@
  * ones), migrate, seed the demo catalogue on first run, start a job worker and
  * serve on PORT. Ctrl-C (SIGINT) or SIGTERM stops everything cleanly.
  */
+import fs from "node:fs";
 import path from "node:path";
 import type http from "node:http";
 import { StartupError } from "./lib/errors";
@@ -37,6 +38,12 @@ async function shutdown(signal: string) {
 
 async function main() {
   process.env.NODE_ENV ??= "production";
+  // Node prints each process warning (a listener leak, a deprecated call) once to stderr; they are
+  // also kept in DATA_DIR/warnings.log, where an operator (and the e2e suite) can find them later.
+  process.on("warning", (w) => {
+    const line = `${new Date().toISOString()} ${w.name}: ${w.message}\n${w.stack ?? ""}\n`;
+    fs.appendFileSync(path.join(dataDir(), "warnings.log"), line);
+  });
   const port = Number(process.env.PORT ?? 3000);
   await assertPortFree(port, "the web app", "PORT", "0.0.0.0");
   ensureBuild(log);

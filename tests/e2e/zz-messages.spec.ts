@@ -4,6 +4,7 @@
  * message after every action. Runs after the journeys (file order, one worker): it reads the orders
  * and export lots they made.
  */
+import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, query, signedInContext } from "./fixtures";
 
@@ -189,3 +190,10 @@ for (const js of [true, false]) {
     await ctx.close();
   });
 }
+
+test("the app printed no process warning while serving every test before this one", () => {
+  // scripts/start.ts keeps each warning (listener leaks, deprecated calls) in DATA_DIR/warnings.log
+  const file = ".data/e2e/warnings.log"; // the e2e server's DATA_DIR (playwright.config.ts), from the repository root
+  const log = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  expect(log).toBe("");
+});
