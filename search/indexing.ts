@@ -14,16 +14,16 @@ export async function ensureIndex() {
   try {
     await meili.getIndex(uid);
   } catch {
-    await meili.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 30_000 });
+    succeeded(await settled((await meili.createIndex(uid, { primaryKey: "id" })).taskUid, 30_000));
   }
-  await meili.index(uid).updateSettings(productIndexSettings).waitTask({ timeout: 60_000 });
+  succeeded(await settled((await meili.index(uid).updateSettings(productIndexSettings)).taskUid));
 }
 
 /**
  * Waits for a Meilisearch task, polling every 10 ms for the first half second, then every 100 ms.
  * (The client's waitTask leaves an abort listener per poll on one signal, which warns past ten.)
  */
-async function settled(taskUid: number, timeoutMs = 60_000) {
+export async function settled(taskUid: number, timeoutMs = 60_000) {
   const meili = getMeili();
   const started = Date.now();
   for (;;) {
@@ -102,7 +102,7 @@ export async function reindexAll(onProgress?: (done: number, total: number) => v
     if (page.results.length < 10_000) break;
     offset += 10_000;
   }
-  if (stale.length) await index.deleteDocuments(stale).waitTask({ timeout: 60_000 });
+  if (stale.length) succeeded(await settled((await index.deleteDocuments(stale)).taskUid));
   return { indexed: keep.size, removed: stale.length };
 }
 

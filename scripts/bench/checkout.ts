@@ -101,6 +101,7 @@ async function main() {
             method: "POST",
             headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `__csrf=${csrf}` },
             body: new URLSearchParams({ csrf, variantId: variant.id, quantity: "1" }),
+            redirect: "manual", // the answer is a redirect back to the page; its Set-Cookie holds the cart
           });
           await add.arrayBuffer();
           const cart = /__cart=([^;]+)/.exec(add.headers.get("set-cookie") ?? "")?.[1];

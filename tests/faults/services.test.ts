@@ -64,9 +64,9 @@ describe("faults", () => {
       expect(search.status).toBe(200);
       expect(await search.text()).toContain("Pencarian sedang terbatas");
       await shippingRate();
-      expect((await visitor.post(`/products/${product.slug}`, { variantId: variant.id, quantity: "1" })).status).toBe(
-        200,
-      );
+      // added, and sent back to the product page (post/redirect/get)
+      const added = await visitor.post(`/products/${product.slug}`, { variantId: variant.id, quantity: "1" });
+      expect([added.status, added.headers.get("Location")]).toEqual([302, `/products/${product.slug}?added=1`]);
       const { response: placed } = await reviewAndPlace(visitor, "/checkout", {
         email: "a@example.test",
         name: "Siti",

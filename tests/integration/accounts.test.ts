@@ -20,7 +20,7 @@ describe("sign up", () => {
     );
     const r = unwrap(res);
     expect(r.status).toBe(302);
-    expect(r.headers.get("Location")).toBe("/");
+    expect(r.headers.get("Location")).toBe("/?notice=signedUp");
     const cookie = r.headers.get("Set-Cookie")!;
     expect(cookie).toMatch(/__session=.+HttpOnly/i);
     const user = await db.user.findUniqueOrThrow({ where: { email: "siti@example.test" } });

@@ -188,7 +188,7 @@ describe("registry CSV import", () => {
     );
     const res = unwrap(await importRoute.action({ request: req, params: {}, context: {} }));
     expect(res.status).toBe(302);
-    const id = res.headers.get("Location")!.split("/").pop()!;
+    const id = res.headers.get("Location")!.split("?")[0].split("/").pop()!;
     const page = unwrap(
       await jobRoute.loader({ request: getRequest("/", { cookie: staffCookie }), params: { id }, context: {} }),
     ).body as Awaited<ReturnType<typeof jobRoute.loader>>;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { productChanged, producerChanged } from "~/jobs/search-index.server";
 import { getMeili, indexName } from "../../search/client";
-import { ensureIndex, reindexAll } from "../../search/indexing";
+import { ensureIndex, reindexAll, settled } from "../../search/indexing";
 import { expireCertificates } from "~/domain/certification/certificates.server";
 import { drainJobs, rescueJobsOfDeadWorkers } from "~/jobs/worker.server";
 import { createCatalogue } from "../helpers/fixtures";
@@ -114,7 +114,7 @@ describe("search index kept right by jobs added with each change", () => {
 
   it("rebuilds the whole index from PostgreSQL", async () => {
     await createCatalogue();
-    await index().deleteAllDocuments().waitTask();
+    await settled((await index().deleteAllDocuments()).taskUid);
     const visible = await db.product.count({ where: { status: "PUBLISHED", producer: { status: "VERIFIED" } } });
     const r = await reindexAll();
     expect(r.indexed).toBe(visible);

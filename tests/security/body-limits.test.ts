@@ -53,7 +53,7 @@ function chunkedPost(
       for (let i = 0; answered === null && !failed && sent < total; i++) {
         const c = chunk(i);
         sent += c.length;
-        if (!req.write(c)) await new Promise((r) => req.once("drain", r).once("close", r));
+        if (!req.write(c)) await drainedOrClosed(req);
         await new Promise((r) => setImmediate(r));
       }
       // the server may answer just as the last bytes go: give it a moment
@@ -63,6 +63,19 @@ function chunkedPost(
         else req.end();
       }
     })();
+  });
+}
+
+/** Waits for the socket to take more, or to close; the listener that did not fire is removed. */
+function drainedOrClosed(req: http.ClientRequest) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      req.off("drain", done);
+      req.off("close", done);
+      resolve();
+    };
+    req.once("drain", done);
+    req.once("close", done);
   });
 }
 
