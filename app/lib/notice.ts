@@ -21,6 +21,7 @@ export const NOTICES = [
   "profileSaved",
   "importQueued",
   "signedOut",
+  "passwordReset",
   "signedUp",
 ] as const;
 
@@ -39,10 +40,10 @@ export function withNotice(path: string, key: NoticeKey, params: { name?: string
 export function readNotice(sp: URLSearchParams): { key: NoticeKey; name?: string; count?: number } | null {
   const key = sp.get("notice");
   if (!key || !(NOTICES as readonly string[]).includes(key)) return null;
-  const count = Number(sp.get("count"));
+  const count = sp.has("count") ? Number(sp.get("count")) : NaN;
   return {
     key: key as NoticeKey,
     name: sp.get("name") ?? undefined,
-    count: Number.isFinite(count) && sp.has("count") ? count : undefined,
+    count: Number.isFinite(count) ? count : undefined,
   };
 }

@@ -17,8 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   if (await getUser(request)) throw redirect(localePath("/account", locale));
-  const url = new URL(request.url);
-  return { locale, notice: url.searchParams.get("notice") };
+  return { locale };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -40,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { locale, notice } = useLoaderData<typeof loader>();
+  const { locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [params] = useSearchParams();
@@ -49,7 +48,6 @@ export default function Login() {
   return (
     <div className="container auth">
       <h1>{t("auth.signInTitle")}</h1>
-      {notice === "reset" && <p className="notice">{t("auth.resetDone")}</p>}
       {params.get("reason") === "rfq" && (
         <p className="notice" role="status" data-testid="login-reason">
           {t("auth.reason.rfq")}

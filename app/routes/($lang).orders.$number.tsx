@@ -1,5 +1,5 @@
 import { isUnpaid } from "~/domain/orders/status";
-import { lineNames } from "~/domain/orders/lines";
+import { orderPartsView } from "~/domain/orders/lines";
 import { addressText } from "~/domain/orders/index.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -63,26 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           locale,
         ),
       },
-      lines: order.lines.map((l) => ({
-        id: l.id,
-        name: lineNames(l, locale).product,
-        variant: lineNames(l, locale).variant,
-        sku: l.sku,
-        producer: l.producerName,
-        producerId: l.producerId,
-        quantity: l.quantity,
-        refundedQty: l.refundedQty,
-        lineAmount: l.lineAmount,
-        fulfilmentId: l.fulfilmentId,
-      })),
-      parcels: order.fulfilments.map((f) => ({
-        id: f.id,
-        producer: f.producer.legalName,
-        status: f.status,
-        carrier: f.carrier,
-        tracking: f.trackingNumber,
-        shippedAt: f.shippedAt,
-      })),
+      ...orderPartsView(order, locale),
       refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, createdAt: r.createdAt })),
     },
   };

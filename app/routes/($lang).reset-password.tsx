@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { withNotice } from "~/lib/notice";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -22,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const done = await resetPassword(parsed.data.token, parsed.data.password);
   if (!done) return formError(400, parsed.form, "errors.tokenInvalid");
-  return redirect(`${localePath("/login", routeLocale(params))}?notice=reset`);
+  return redirect(withNotice(localePath("/login", routeLocale(params)), "passwordReset"));
 }
 
 export default function ResetPassword() {

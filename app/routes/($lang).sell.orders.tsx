@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { lineNames } from "~/domain/orders/lines";
+import { lineLabel } from "~/domain/orders/lines";
 import { addressText } from "~/domain/orders/address";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
@@ -95,8 +95,7 @@ export default function SellOrders() {
             <ul>
               {f.lines.map((l) => (
                 <li key={l.id}>
-                  {l.quantity - l.refundedQty} × {lineNames(l, locale).product} ({lineNames(l, locale).variant}, {l.sku}
-                  ) — <Price amount={l.lineAmount} currency="IDR" />
+                  {l.quantity - l.refundedQty} × {lineLabel(l, locale)} — <Price amount={l.lineAmount} currency="IDR" />
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { lineNames } from "~/domain/orders/lines";
+import { orderPartsView } from "~/domain/orders/lines";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { canCancel, isRefundable, isUnpaid } from "~/domain/orders/status";
 import { useTranslation } from "~/lib/translate";
@@ -38,27 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       currency: order.currency,
       total: order.totalAmount,
       createdAt: order.createdAt,
-      lines: order.lines.map((l) => ({
-        id: l.id,
-        name: lineNames(l, locale).product,
-        variant: lineNames(l, locale).variant,
-        sku: l.sku,
-        producer: l.producerName,
-        producerId: l.producerId,
-        quantity: l.quantity,
-        refundedQty: l.refundedQty,
-        lineAmount: l.lineAmount,
-        unitAmount: l.unitAmount,
-        fulfilmentId: l.fulfilmentId,
-      })),
-      parcels: order.fulfilments.map((f) => ({
-        id: f.id,
-        producer: f.producer.legalName,
-        status: f.status,
-        carrier: f.carrier,
-        tracking: f.trackingNumber,
-        shippedAt: f.shippedAt,
-      })),
+      ...orderPartsView(order, locale),
       refunds: order.refunds.map((r) => ({
         id: r.id,
         amount: r.amount,

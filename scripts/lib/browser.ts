@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { pipeline } from "node:stream/promises";
 import { createRequire } from "node:module";
 
 export const BROWSER_DIR = path.resolve(".data/browser");
@@ -73,7 +74,6 @@ export async function ensureBrowser(log: (s: string) => void = () => {}, where: 
 }
 
 async function pipeFile(source: string, target: string) {
-  const { pipeline } = await import("node:stream/promises");
   await pipeline(fs.createReadStream(source), zlib.createBrotliDecompress(), fs.createWriteStream(target));
 }
 

@@ -47,6 +47,13 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
   if (!category) return null;
   const en = locale === "en";
   const ids = [category.id, ...category.children.map((c) => c.id)];
+  const [products, exportReady] = await Promise.all([
+    productList({ categoryId: { in: ids } }, page, locale),
+    db.product.findFirst({
+      where: { categoryId: { in: ids }, status: "PUBLISHED", exportReady: true },
+      select: { id: true },
+    }),
+  ]);
   return {
     slug: category.slug,
     name: en ? category.nameEn : category.nameId,
@@ -55,12 +62,9 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
       name: en ? category.parent.nameEn : category.parent.nameId,
     },
     children: category.children.map((c) => ({ slug: c.slug, name: en ? c.nameEn : c.nameId })),
-    products: await productList({ categoryId: { in: ids } }, page, locale),
+    products,
     /** some of its goods are export-ready: the page invites business buyers to ask for a quote */
-    exportReady: !!(await db.product.findFirst({
-      where: { categoryId: { in: ids }, status: "PUBLISHED", exportReady: true },
-      select: { id: true },
-    })),
+    exportReady: !!exportReady,
   };
 }
 

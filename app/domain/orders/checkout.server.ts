@@ -300,11 +300,10 @@ export async function startCardPayment(orderId: string): Promise<string> {
       email: order.email,
       currency: order.currency,
       locale,
-      lines: order.lines.map((l) => ({
-        name: `${lineNames(l, locale).product} — ${lineNames(l, locale).variant}`,
-        unitAmount: l.unitAmount,
-        quantity: l.quantity,
-      })),
+      lines: order.lines.map((l) => {
+        const { product, variant } = lineNames(l, locale);
+        return { name: `${product} — ${variant}`, unitAmount: l.unitAmount, quantity: l.quantity };
+      }),
       shipping: {
         name: (locale === "en" ? rate?.nameEn : rate?.nameId) ?? "Ongkos kirim",
         amount: order.shippingAmount,

@@ -1,9 +1,65 @@
-/** An order line's names as sold, in the reader's language (lines keep both, see OrderLine). */
-export function lineNames(
-  line: { productName: string; productNameEn: string; variantName: string; variantNameEn: string },
-  locale: string,
-): { product: string; variant: string } {
+/** How an order's lines and parcels read, in the reader's language (lines keep both, see OrderLine). */
+type LineNames = { productName: string; productNameEn: string; variantName: string; variantNameEn: string };
+
+export function lineNames(line: LineNames, locale: string): { product: string; variant: string } {
   return locale === "en"
     ? { product: line.productNameEn, variant: line.variantNameEn }
     : { product: line.productName, variant: line.variantName };
+}
+
+/** "Keranjang purun (Besar, JWT-001)": a line as the producer's list and mail name it. */
+export function lineLabel(line: LineNames & { sku: string }, locale: string): string {
+  const { product, variant } = lineNames(line, locale);
+  return `${product} (${variant}, ${line.sku})`;
+}
+
+type LineRow = LineNames & {
+  id: string;
+  sku: string;
+  producerName: string;
+  producerId: string;
+  quantity: number;
+  refundedQty: number;
+  lineAmount: bigint;
+  unitAmount: bigint;
+  fulfilmentId: string | null;
+};
+
+type ParcelRow = {
+  id: string;
+  producer: { legalName: string };
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippedAt: Date | null;
+};
+
+/** An order's lines and parcels as the buyer's and the staff's order pages show them. */
+export function orderPartsView(order: { lines: LineRow[]; fulfilments: ParcelRow[] }, locale: string) {
+  return {
+    lines: order.lines.map((l) => {
+      const { product, variant } = lineNames(l, locale);
+      return {
+        id: l.id,
+        name: product,
+        variant,
+        sku: l.sku,
+        producer: l.producerName,
+        producerId: l.producerId,
+        quantity: l.quantity,
+        refundedQty: l.refundedQty,
+        lineAmount: l.lineAmount,
+        unitAmount: l.unitAmount,
+        fulfilmentId: l.fulfilmentId,
+      };
+    }),
+    parcels: order.fulfilments.map((f) => ({
+      id: f.id,
+      producer: f.producer.legalName,
+      status: f.status,
+      carrier: f.carrier,
+      tracking: f.trackingNumber,
+      shippedAt: f.shippedAt,
+    })),
+  };
 }

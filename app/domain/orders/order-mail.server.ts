@@ -1,6 +1,6 @@
 /** The mails an order sends at each step, in the buyer's language (producers in theirs). */
 import type { Tx } from "~/lib/db.server";
-import { lineNames } from "./lines";
+import { lineLabel } from "./lines";
 import { appUrl } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
@@ -65,9 +65,7 @@ export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
   const vars = {
     number: f.order.number,
     producer: f.producer.legalName,
-    items: f.lines
-      .map((l) => `${l.quantity} × ${lineNames(l, locale).product} (${lineNames(l, locale).variant}, ${l.sku})`)
-      .join("\n"),
+    items: f.lines.map((l) => `${l.quantity} × ${lineLabel(l, locale)}`).join("\n"),
     link: `${appUrl()}/sell/orders`,
   };
   await sendMail(
