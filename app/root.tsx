@@ -26,6 +26,7 @@ import {
   defaultLocale,
   type AppLocale,
   type Messages,
+  type RouteHandle,
 } from "~/lib/i18n";
 import { messagesFor } from "~/lib/i18n.server";
 import { getUser } from "~/lib/session.server";
@@ -41,6 +42,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** What the header, footer, notices and error pages say; every page ships these (route-messages.server.ts). */
+export const handle: RouteHandle = { i18n: ["currency", "errors", "footer", "form", "meta", "nav", "notice"] };
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang) ?? defaultLocale;
   const url = new URL(request.url);
@@ -49,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     (await currencyFromCookie(request)) ?? (isDisplayCurrency(user?.displayCurrency) ? user.displayCurrency : "IDR");
   return {
     locale,
-    messages: messagesFor(locale),
+    messages: messagesFor(locale, handle.i18n),
     csrf: csrfTokenFor(request, context),
     user: user && { name: user.name, roles: user.roles },
     cartCount: await cartItemCount(await cartOwner(request, user?.id ?? null)),
@@ -84,7 +88,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const locale: AppLocale = data?.locale ?? defaultLocale;
-  const messages = useMemo(() => (data?.messages ?? {}) as Messages, [data?.messages]);
+  const page = useRouteLoaderData<{ messages: Messages }>("routes/($lang)");
+  const messages = useMemo(
+    () => ({ ...(data?.messages ?? {}), ...(page?.messages ?? {}) }) as Messages,
+    [data?.messages, page?.messages],
+  );
   const location = useLocation();
   const path = stripLocale(location.pathname) + location.search;
   return (

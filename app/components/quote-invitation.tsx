@@ -6,9 +6,9 @@ export function QuoteInvitation({ to }: { to: string }) {
   const { t } = useTranslation();
   return (
     <aside className="quote-invitation" data-testid="quote-invitation">
-      <p>{t("rfq.invitation")}</p>
+      <p>{t("quote.invitation")}</p>
       <Link to={to} className="button-small">
-        {t("rfq.askQuote")}
+        {t("quote.ask")}
       </Link>
     </aside>
   );

@@ -23,6 +23,29 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 
+/** One statement sent to PostgreSQL, as a benchmark observer sees it (scripts/bench/work.ts). */
+export type ObservedStatement = { sql: string; args: unknown[]; kind: "query" | "execute" | "begin" };
+const OBSERVER = Symbol.for("anjung.sql-observer");
+type Observer = (s: ObservedStatement) => void;
+
+/**
+ * Lets a benchmark see every round trip (shared through the global symbol registry, so an
+ * observer installed by a script also sees the statements of the bundled server build).
+ * Returns the function that removes it. Costs one property read per statement when unused.
+ */
+export function observeStatements(fn: Observer): () => void {
+  const g = globalThis as { [OBSERVER]?: Observer };
+  g[OBSERVER] = fn;
+  return () => {
+    if (g[OBSERVER] === fn) g[OBSERVER] = undefined;
+  };
+}
+
+function observed(kind: ObservedStatement["kind"], query?: SqlQuery) {
+  const fn = (globalThis as { [OBSERVER]?: Observer })[OBSERVER];
+  if (fn) fn({ sql: query?.sql ?? kind.toUpperCase(), args: query?.args ?? [], kind });
+}
+
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b(?!\s+TO\b)/i;
 
 class SerialTransaction implements Transaction {
@@ -56,10 +79,12 @@ class SerialTransaction implements Transaction {
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    observed("query", query);
     return this.#serial(query.sql, () => this.inner.queryRaw(query));
   }
 
   executeRaw(query: SqlQuery): Promise<number> {
+    observed("execute", query);
     return this.#serial(query.sql, () => this.inner.executeRaw(query));
   }
 
@@ -98,10 +123,12 @@ class SerialTransactionsAdapter implements SqlDriverAdapter {
   }
 
   queryRaw(query: SqlQuery) {
+    observed("query", query);
     return this.inner.queryRaw(query);
   }
 
   executeRaw(query: SqlQuery) {
+    observed("execute", query);
     return this.inner.executeRaw(query);
   }
 
@@ -110,6 +137,9 @@ class SerialTransactionsAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    // adapter-pg sends BEGIN (and SET TRANSACTION for an isolation level) itself; COMMIT comes through executeRaw
+    observed("begin");
+    if (isolationLevel) observed("begin");
     return new SerialTransaction(await this.inner.startTransaction(isolationLevel));
   }
 

@@ -125,7 +125,7 @@ export async function parseForm<S extends z.ZodType>(
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.join(".") || "_form";
-      fieldErrors[key] ??= issue.message.startsWith("errors.") ? issue.message : "errors.formInvalid";
+      fieldErrors[key] ??= /^(errors|workErrors)\./.test(issue.message) ? issue.message : "errors.formInvalid";
     }
     return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors, values: echo(form) }) };
   }

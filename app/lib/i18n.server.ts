@@ -18,9 +18,26 @@ function createI18n(locale: AppLocale, resources: Messages): I18n {
 }
 
 const messages: Record<AppLocale, Messages> = { id, en };
+const picked = new Map<string, Messages>();
 
-export function messagesFor(locale: AppLocale): Messages {
-  return messages[locale];
+/**
+ * The messages a page ships: only the namespaces (top-level keys of the locale file) it
+ * names. The same list gives the same object, so a page's messages are built once per
+ * process. Without a list, every namespace (server-side text only).
+ */
+export function messagesFor(locale: AppLocale, namespaces?: readonly string[]): Messages {
+  if (!namespaces) return messages[locale];
+  const key = `${locale}:${[...namespaces].sort().join(",")}`;
+  let out = picked.get(key);
+  if (!out) {
+    out = {};
+    for (const ns of namespaces) {
+      if (!(ns in messages[locale])) throw new Error(`no locale namespace "${ns}"`);
+      out[ns] = messages[locale][ns];
+    }
+    picked.set(key, out);
+  }
+  return out;
 }
 
 const fixed = new Map<AppLocale, ReturnType<typeof createI18n>>();

@@ -39,6 +39,9 @@ export function switchLocalePath(pathWithSearch: string, to: AppLocale): string 
 
 export type Messages = Record<string, unknown>;
 
+/** What a route module declares in `handle`: the locale namespaces its components use (route-messages.server.ts). */
+export type RouteHandle = { i18n?: readonly string[] };
+
 /** The name of the first thing given, in the page's language (a lot's product, else its category). */
 export function nameIn(locale: AppLocale, ...things: Array<{ nameId: string; nameEn: string } | null | undefined>) {
   const first = things.find((x) => x);

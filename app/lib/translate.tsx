@@ -21,6 +21,24 @@ function lookup(messages: Messages, key: string): unknown {
   return node;
 }
 
+const reported = new Set<string>();
+
+/**
+ * A key with no message is a bug (a namespace the route does not ship, or a typo): the server
+ * emits a process warning (start.ts keeps them in DATA_DIR/warnings.log), the browser logs an
+ * error (the end-to-end tests fail on both). Each key once per process.
+ */
+function reportMissing(key: string) {
+  const message = `Missing message: ${key}`;
+  if (typeof document !== "undefined") {
+    console.error(message);
+    return;
+  }
+  if (reported.has(key)) return;
+  reported.add(key);
+  globalThis.process?.emitWarning?.(message);
+}
+
 export function createTranslator(locale: AppLocale, messages: Messages): TFunction {
   let rules = pluralRules.get(locale);
   if (!rules) {
@@ -33,6 +51,7 @@ export function createTranslator(locale: AppLocale, messages: Messages): TFuncti
     if (typeof options.count === "number")
       value = lookup(messages, `${key}_${plural.select(options.count)}`) ?? lookup(messages, `${key}_other`);
     if (value === undefined) value = lookup(messages, key);
+    if (value === undefined && options.defaultValue === undefined) reportMissing(key);
     const text =
       typeof value === "string" ? value : typeof options.defaultValue === "string" ? options.defaultValue : key;
     return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {

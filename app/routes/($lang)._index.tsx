@@ -5,6 +5,9 @@ import { ProductCard } from "~/components/product-card";
 import { homePage } from "~/domain/catalogue/home.server";
 import { localeFromParam, localePath, defaultLocale } from "~/lib/i18n";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "home", "product", "scale", "units"] };
+
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = localeFromParam(params.lang) ?? defaultLocale;
   return { locale, ...(await homePage(locale)) };

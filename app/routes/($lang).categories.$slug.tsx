@@ -8,6 +8,9 @@ import { categoryPage } from "~/domain/catalogue/listings.server";
 import { pageParam, routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "list", "product", "quote", "units"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const category = await categoryPage(params.slug ?? "", pageParam(request), locale);

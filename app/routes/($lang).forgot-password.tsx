@@ -7,6 +7,9 @@ import { forgotSchema } from "~/domain/accounts/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { clientIp, routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["auth"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export function loader({ params }: LoaderFunctionArgs) {

@@ -8,6 +8,9 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "country", "provenance", "scale", "units"] };
+
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const lot = await lotProvenance(params.code ?? "", locale);

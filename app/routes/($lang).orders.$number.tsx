@@ -17,6 +17,9 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { getUser, hasRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cart", "checkout", "fulfilmentStatus", "order", "orderStatus", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 async function viewerOrder(request: Request, number: string) {

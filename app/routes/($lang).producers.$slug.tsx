@@ -9,6 +9,9 @@ import { localePath } from "~/lib/i18n";
 import { pageParam, routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "list", "product", "scale", "units"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const producer = await producerPage(params.slug ?? "", pageParam(request), locale);

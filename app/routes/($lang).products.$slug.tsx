@@ -16,6 +16,9 @@ import { routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
 import { toMajorString } from "~/domain/money";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cart", "cert", "product", "quote", "scale", "unit", "units"] };
+
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const product = await productPage(params.slug ?? "", locale);
@@ -203,7 +206,7 @@ export default function ProductRoute() {
                   <dt>{t("product.export")}</dt>
                   <dd>
                     {t("product.exportReady")} ·{" "}
-                    <Link to={`${lp("/rfq")}?product=${product.slug}`}>{t("rfq.askQuote")}</Link>
+                    <Link to={`${lp("/rfq")}?product=${product.slug}`}>{t("quote.ask")}</Link>
                   </dd>
                 </>
               )}

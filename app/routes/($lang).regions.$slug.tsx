@@ -6,6 +6,9 @@ import { regionPage } from "~/domain/catalogue/listings.server";
 import { pageParam, routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "home", "list", "product", "units"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const region = await regionPage(params.slug ?? "", pageParam(request), locale);

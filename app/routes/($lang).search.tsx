@@ -10,6 +10,9 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "list", "product", "search", "units"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const query = parseSearchParams(new URL(request.url));

@@ -7,6 +7,9 @@ import { formatMoney } from "~/domain/money";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["lotOffers", "producerStatus", "sell", "sellOrders", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

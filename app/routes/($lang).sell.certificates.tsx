@@ -17,6 +17,9 @@ import { filesOf, formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "certStatus", "partners", "product", "sell", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,16 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const done = await resubmitCertificate(producer.id, resubmitId, user.id, parsed.data, scan ?? null);
       if (!done) throw new Response("Not found", { status: 404 });
     } else {
-      if (!scan) return formError(400, parsed.form, "errors.formInvalid", { scan: "errors.scanMissing" });
+      if (!scan) return formError(400, parsed.form, "errors.formInvalid", { scan: "workErrors.scanMissing" });
       await submitCertificate(producer.id, user.id, parsed.data, scan);
     }
   } catch (err) {
     if (err instanceof ScanRefused)
       return formError(err.reason === "too-large" ? 413 : 415, parsed.form, "errors.formInvalid", {
-        scan: `errors.scan_${err.reason}`,
+        scan: `workErrors.scan_${err.reason}`,
       });
     if (err instanceof DuplicateCertificateError)
-      return formError(409, parsed.form, "errors.formInvalid", { number: "errors.certDuplicate" });
+      return formError(409, parsed.form, "errors.formInvalid", { number: "workErrors.certDuplicate" });
     throw err;
   }
   return redirect(`${localePath("/sell/certificates", locale)}?sent=1`);

@@ -11,6 +11,9 @@ import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["allocationStatus", "country", "lotOffers", "sell", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,7 +47,7 @@ const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("decline"),
     allocationId: z.string().min(1).max(40),
-    reason: z.string().trim().min(3, { error: "errors.reasonRequired" }).max(500, { error: "errors.tooLong" }),
+    reason: z.string().trim().min(3, { error: "workErrors.reasonRequired" }).max(500, { error: "errors.tooLong" }),
   }),
 ]);
 

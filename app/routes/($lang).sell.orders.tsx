@@ -13,6 +13,9 @@ import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["fulfilmentStatus", "order", "sell", "sellOrders", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,7 +35,7 @@ const schema = z.discriminatedUnion("intent", [
     trackingNumber: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9-]{6,40}$/, { error: "errors.tracking" }),
+      .regex(/^[A-Za-z0-9-]{6,40}$/, { error: "workErrors.tracking" }),
   }),
 ]);
 

@@ -35,6 +35,11 @@ import { localePath } from "~/lib/i18n";
 import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = {
+  i18n: ["account", "cert", "certStatus", "product", "productStatus", "search", "sell", "unit", "units"],
+};
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -86,13 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = await parseForm(request, uploadSchema, { multipart: true });
     if (!parsed.ok) return parsed.response;
     const files = await filesOf(parsed.form, "photos");
-    if (files.length === 0) return formError(400, null, "errors.photoMissing");
+    if (files.length === 0) return formError(400, null, "workErrors.photoMissing");
     try {
       if (!(await addProductImages(producer.id, productId, files))) throw notFound();
     } catch (err) {
-      if (err instanceof TooManyImages) return formError(400, null, "errors.tooManyPhotos", {}, { max: MAX_IMAGES });
+      if (err instanceof TooManyImages)
+        return formError(400, null, "workErrors.tooManyPhotos", {}, { max: MAX_IMAGES });
       if (err instanceof ImageRefused)
-        return formError(err.reason === "too-large" ? 413 : 415, null, `errors.image_${err.reason}`);
+        return formError(err.reason === "too-large" ? 413 : 415, null, `workErrors.image_${err.reason}`);
       throw err;
     }
     return redirect(`${here}?uploaded=${files.length}`);
@@ -107,16 +113,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       saved = await updateOwnProduct(producer.id, productId, user.id, parsed.data);
       if (!saved) throw notFound();
     } catch (err) {
-      if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");
-      if (err instanceof VariantInUseError) return formError(409, parsed.form, "errors.variantInUse");
+      if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
+      if (err instanceof VariantInUseError) return formError(409, parsed.form, "workErrors.variantInUse");
       if (err instanceof StockChangedError) {
         // the form now shows the stock as it is, so the producer's next change applies to it
         parsed.form.set(`variants[${err.row}].stockShown`, String(err.available));
         return formError(
           409,
           parsed.form,
-          "errors.stockChanged",
-          { [`variants.${err.row}.stock`]: "errors.stockChangedField" },
+          "workErrors.stockChanged",
+          { [`variants.${err.row}.stock`]: "workErrors.stockChangedField" },
           { sku: err.sku, available: String(err.available) },
         );
       }
@@ -152,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     changed = await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent);
     if (!changed) throw notFound();
   } catch (err) {
-    if (err instanceof PublishRefused) return formError(409, null, `errors.publish_${err.reason}`);
+    if (err instanceof PublishRefused) return formError(409, null, `workErrors.publish_${err.reason}`);
     throw err;
   }
   const decided = parsed.data.intent;

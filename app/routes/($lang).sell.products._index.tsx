@@ -6,6 +6,9 @@ import { requireProducerMember } from "~/lib/producer-access.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["partners", "product", "productStatus", "sell"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -12,6 +12,9 @@ import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "certStatus", "product", "search", "sell", "unit", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const product = await createOwnProduct(producer.id, user.id, parsed.data);
     return redirect(`${localePath(`/sell/products/${product.id}`, locale)}?created=1`);
   } catch (err) {
-    if (err instanceof SkuTakenError) return formError(409, parsed.form, "errors.skuTaken");
+    if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
     throw err;
   }
 }

@@ -21,6 +21,9 @@ import { localePath } from "~/lib/i18n";
 import { requireProducerAccount } from "~/lib/producer-access.server";
 import { routeLocale } from "~/lib/request.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["account", "audit", "auth", "scale", "sell", "trade", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -83,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else await createProducerProfile(user, parsed.data);
   } catch (err) {
     if (err instanceof NibTakenError)
-      return formError(409, parsed.form, "errors.formInvalid", { nib: "errors.nibTaken" });
+      return formError(409, parsed.form, "errors.formInvalid", { nib: "workErrors.nibTaken" });
     throw err;
   }
   return redirect(

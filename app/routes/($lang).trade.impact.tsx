@@ -8,6 +8,9 @@ import { formatMoney } from "~/domain/money";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["impact", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

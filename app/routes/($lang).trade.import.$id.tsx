@@ -7,6 +7,9 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["imports", "jobStatus"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF");
   const job = await importJob(params.id ?? "");

@@ -17,6 +17,9 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["imports", "jobStatus", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, z.object({}), { multipart: true });
   if (!parsed.ok) return parsed.response;
   const file = parsed.form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return formError(400, null, "errors.importEmpty");
+  if (!file || typeof file === "string" || file.size === 0) return formError(400, null, "workErrors.importEmpty");
   try {
     const job = await createImportJob(staff.id, file.name || "registry.csv", await file.text());
     return redirect(withNotice(localePath(`/trade/import/${job.id}`, routeLocale(params)), "importQueued"));

@@ -12,6 +12,9 @@ import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 import { useTranslation } from "~/lib/translate";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["jobStatus", "jobs", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -224,7 +227,7 @@ export default function Jobs() {
           <ul>
             {workers.map((w) => (
               <li key={w.id}>
-                <code>{w.id}</code> · {t("jobs.workerSeen", { age: ago(w.seenAt), slots: w.workerIds.length })}
+                <code>{w.id}</code> · {t("jobs.workerSeen", { age: ago(w.seenAt), count: w.workerIds.length })}
               </li>
             ))}
           </ul>

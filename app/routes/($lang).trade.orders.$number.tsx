@@ -15,6 +15,9 @@ import { formError, parseForm } from "~/lib/forms.server";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["checkout", "fulfilmentStatus", "order", "orderStatus", "tradeOrders", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 async function staffOrder(request: Request, number: string) {
@@ -57,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const reason = z.string().trim().min(3, { error: "errors.reasonRequired" }).max(300, { error: "errors.tooLong" });
+const reason = z.string().trim().min(3, { error: "workErrors.reasonRequired" }).max(300, { error: "errors.tooLong" });
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), reason }),
   z.object({

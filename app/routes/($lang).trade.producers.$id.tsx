@@ -19,6 +19,11 @@ import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = {
+  i18n: ["audit", "cert", "certStatus", "producerStatus", "product", "scale", "sell", "trade", "units"],
+};
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,7 +57,7 @@ const schema = z
   .object({ decision: z.enum(["suspend", "reinstate"]), reason: z.string().trim().max(500).optional() })
   .refine((v) => v.decision !== "suspend" || (v.reason && v.reason.length >= 3), {
     path: ["reason"],
-    error: "errors.reasonRequired",
+    error: "workErrors.reasonRequired",
   });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     decided = await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason);
     if (!decided) throw new Response("Not found", { status: 404 });
   } catch (err) {
-    if (err instanceof IllegalDecisionError) return formError(409, parsed.form, "errors.alreadyDecided");
+    if (err instanceof IllegalDecisionError) return formError(409, parsed.form, "workErrors.alreadyDecided");
     throw err;
   }
   return redirect(

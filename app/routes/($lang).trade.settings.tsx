@@ -12,6 +12,9 @@ import { bpsToPercent, percentToBps, toInputString } from "~/domain/money";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["checkout", "settings", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,25 +29,25 @@ const schema = z.discriminatedUnion("intent", [
     commissionPercent: z
       .string()
       .trim()
-      .regex(/^\d{1,2}([.,]\d{1,2})?$/, { error: "errors.percent" }),
+      .regex(/^\d{1,2}([.,]\d{1,2})?$/, { error: "workErrors.percent" }),
     bankName: z.string().trim().min(2, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
     bankAccountNo: z
       .string()
       .trim()
-      .regex(/^[0-9-]{6,30}$/, { error: "errors.bankAccount" }),
+      .regex(/^[0-9-]{6,30}$/, { error: "workErrors.bankAccount" }),
     bankAccountName: z.string().trim().min(2, { error: "errors.required" }).max(120, { error: "errors.tooLong" }),
     transferHoldMinutes: z.coerce
-      .number({ error: "errors.holdMinutes" })
-      .int({ error: "errors.holdMinutes" })
-      .min(5, { error: "errors.holdMinutes" })
-      .max(10_080, { error: "errors.holdMinutes" }),
+      .number({ error: "workErrors.holdMinutes" })
+      .int({ error: "workErrors.holdMinutes" })
+      .min(5, { error: "workErrors.holdMinutes" })
+      .max(10_080, { error: "workErrors.holdMinutes" }),
   }),
   z.object({
     intent: z.literal("rate"),
     code: z
       .string()
       .trim()
-      .regex(/^[a-z0-9-]{2,40}$/, { error: "errors.rateCode" }),
+      .regex(/^[a-z0-9-]{2,40}$/, { error: "workErrors.rateCode" }),
     nameId: z.string().trim().min(2, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
     nameEn: z.string().trim().min(2, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
     country: z.string().refine((c) => c === "" || SHIPPING_COUNTRIES.includes(c), { error: "errors.invalidChoice" }),
@@ -61,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (d.intent === "settings") {
     const bps = percentToBps(d.commissionPercent);
     if (bps === null || bps > 5000)
-      return formError(400, parsed.form, "errors.formInvalid", { commissionPercent: "errors.percent" });
+      return formError(400, parsed.form, "errors.formInvalid", { commissionPercent: "workErrors.percent" });
     await updateMarketSettings(staff.id, {
       commissionBps: bps,
       bankName: d.bankName,

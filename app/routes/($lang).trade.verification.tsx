@@ -18,6 +18,9 @@ import { withNotice } from "~/lib/notice";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = { i18n: ["cert", "product", "scale", "sell", "trade", "units"] };
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,7 +54,7 @@ const schema = z
   })
   .refine((v) => v.decision === "verify" || (v.reason && v.reason.length >= 3), {
     path: ["reason"],
-    error: "errors.reasonRequired",
+    error: "workErrors.reasonRequired",
   });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   } catch (err) {
     if (err instanceof IllegalDecisionError || err instanceof CertificateStateError)
-      return formError(409, parsed.form, "errors.alreadyDecided");
+      return formError(409, parsed.form, "workErrors.alreadyDecided");
     throw err;
   }
 }

@@ -79,6 +79,11 @@ export async function generateCatalogue(n: number) {
     INSERT INTO "Variant" (id, "productId", sku, "nameId", "nameEn", "priceAmount", stock, "updatedAt")
     SELECT 'bv' || g, 'b' || g, 'BENCH-' || g, 'Standar', 'Standard', (20000 + (g * 7919) % 500000) * 100, g % 50, now()
     FROM generate_series(1, ${n}) g`);
+  // one ready photo per product (the media files themselves are not needed to count database work)
+  await db.$executeRawUnsafe(`
+    INSERT INTO "ProductImage" (id, "productId", key, width, height, "variantWidths", ready, position)
+    SELECT 'bi' || g, 'b' || g, md5(g::text), 1200, 900, '{320,640,960}', true, 0
+    FROM generate_series(1, ${n}) g`);
   // some verified halal certificates, to filter on
   await db.$executeRawUnsafe(`
     INSERT INTO "Certification" (id, "producerId", type, number, issuer, "issuedAt", "expiresAt", status, "updatedAt")

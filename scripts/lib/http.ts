@@ -79,6 +79,8 @@ export async function createApp(opts: { uploadsDir: string; mode?: string; pageC
         ip: req.ip ?? "unknown",
         cspNonce: res.locals.cspNonce as string,
         secure: req.secure,
+        // the route tree, so the `($lang)` layout can ship the messages of the routes that match
+        routes: build.routes,
       }),
     }),
   );

@@ -77,13 +77,13 @@ describe("validation", () => {
     for (const bad of ["123", "12345678901234", "12345678901ab"]) {
       const r = producerProfileSchema.safeParse({ ...base, nib: bad });
       expect(r.success).toBe(false);
-      expect(r.error!.issues[0]).toMatchObject({ path: ["nib"], message: "errors.nib" });
+      expect(r.error!.issues[0]).toMatchObject({ path: ["nib"], message: "workErrors.nib" });
     }
     expect(producerProfileSchema.safeParse({ ...base, regencyCode: "99.99" }).success).toBe(false);
     const cert = (type: string, number: string) =>
       certificateSchema.safeParse({ type, number, issuer: "Dinkes", issuedAt: "2025-01-10", expiresAt: "2028-01-10" });
     expect(cert("PIRT", "206630601234567").success).toBe(true);
-    expect(cert("PIRT", "20663060123456").error?.issues[0].message).toBe("errors.certNumber_PIRT");
+    expect(cert("PIRT", "20663060123456").error?.issues[0].message).toBe("workErrors.certNumber_PIRT");
     expect(cert("BPOM_MD", "MD123456789012").success).toBe(true);
     expect(cert("BPOM_MD", "ML123456789012").success).toBe(false);
     expect(cert("BPOM_ML", "ML123456789012").success).toBe(true);
@@ -97,7 +97,7 @@ describe("validation", () => {
         issuedAt: "2025-01-10",
         expiresAt: "2024-01-10",
       }).error?.issues[0].message,
-    ).toBe("errors.expiryBeforeIssue");
+    ).toBe("workErrors.expiryBeforeIssue");
   });
 });
 
@@ -122,7 +122,7 @@ describe("onboarding", () => {
     );
     expect(r.status).toBe(409);
     expect(r.body).toMatchObject({
-      fieldErrors: { nib: "errors.nibTaken" },
+      fieldErrors: { nib: "workErrors.nibTaken" },
       values: { legalName: "Kelompok Purun Bangkau Maju" },
     });
     expect(await db.producer.count({ where: { nib: "6301000000001" } })).toBe(1);
@@ -151,7 +151,7 @@ describe("certificates", () => {
       : 0;
     const notDoc = unwrap(await send(Buffer.from("hello, I am text"), "scan.jpg", "image/jpeg"));
     expect(notDoc.status).toBe(415);
-    expect(notDoc.body).toMatchObject({ fieldErrors: { scan: "errors.scan_not-a-document" } });
+    expect(notDoc.body).toMatchObject({ fieldErrors: { scan: "workErrors.scan_not-a-document" } });
     const tooBig = unwrap(await send(bigFile(), "scan.jpg", "image/jpeg"));
     expect(tooBig.status).toBe(413);
     const after = fs.existsSync(path.join(dataDir, "documents"))
@@ -382,7 +382,7 @@ describe("products", () => {
     );
     expect(bad.status).toBe(400);
     expect((bad.body as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
-      "variants.0.sku": "errors.sku",
+      "variants.0.sku": "workErrors.sku",
     });
     expect((bad.body as { values: Record<string, string> }).values["variants[0].price"]).toBe("125000");
 
@@ -408,7 +408,7 @@ describe("products", () => {
         params: { id: product.id },
         context: ctx,
       });
-    expect(unwrap(await publish()).body).toMatchObject({ formError: "errors.publish_producer-not-verified" });
+    expect(unwrap(await publish()).body).toMatchObject({ formError: "workErrors.publish_producer-not-verified" });
     await verification.action({
       request: formRequest(
         "/trade/verification",
@@ -418,7 +418,7 @@ describe("products", () => {
       params: {},
       context: ctx,
     });
-    expect(unwrap(await publish()).body).toMatchObject({ formError: "errors.publish_food-needs-certificate" });
+    expect(unwrap(await publish()).body).toMatchObject({ formError: "workErrors.publish_food-needs-certificate" });
 
     const pirt = await db.certification.create({
       data: {
@@ -482,9 +482,9 @@ describe("products", () => {
     const before = originals();
 
     const bomb = unwrap(await upload([{ name: "bomb.png", type: "image/png", bytes: pngBomb() }]));
-    expect(bomb).toMatchObject({ status: 415, body: { formError: "errors.image_too-many-pixels" } });
+    expect(bomb).toMatchObject({ status: 415, body: { formError: "workErrors.image_too-many-pixels" } });
     const pdfAsJpg = unwrap(await upload([{ name: "photo.jpg", type: "image/jpeg", bytes: pdfBytes() }]));
-    expect(pdfAsJpg).toMatchObject({ status: 415, body: { formError: "errors.image_not-an-image" } });
+    expect(pdfAsJpg).toMatchObject({ status: 415, body: { formError: "workErrors.image_not-an-image" } });
     const big = unwrap(await upload([{ name: "big.jpg", type: "image/jpeg", bytes: bigFile() }]));
     expect(big.status).toBe(413);
     // one bad file among good ones refuses the whole upload

@@ -52,7 +52,7 @@ describe("registry CSV import", () => {
     const done = await db.importJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(done).toMatchObject({ status: "DONE", processed: 3 });
     const report = done.report as Array<{ row: number; errors: string[] }>;
-    expect(report.find((r) => r.row === 4)?.errors).toEqual(["nib: errors.nib"]);
+    expect(report.find((r) => r.row === 4)?.errors).toEqual(["nib: workErrors.nib"]);
 
     const producer = await db.producer.findUniqueOrThrow({
       where: { nib: "6309000000001" },

@@ -31,7 +31,7 @@ describe("uploads", () => {
     const before = await dbFingerprint();
     const res = await c.request(`/sell/products/${product.id}`, { method: "POST", body: form });
     expect(res.status).toBe(415);
-    expect(await res.text()).toContain("errors.image_not-an-image");
+    expect(await res.text()).toContain("workErrors.image_not-an-image");
     expect(await db.productImage.count({ where: { productId: product.id } })).toBe(0);
     expect(await dbFingerprint()).toEqual(before);
   });

@@ -8,34 +8,17 @@ import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import { regencyLabel, regencySlug } from "../regions";
 import { toProductCard, productCardSelect, visibleProductWhere } from "./product-card.server";
+import { shopOverview } from "./listing-counts.server";
 
 export async function homePage(locale: AppLocale) {
   const now = new Date();
-  const [featured, categories, producerRegions, producers, counts] = await Promise.all([
+  const [featured, producers, overview] = await Promise.all([
     // featured products can be bought now: nothing sold out
     db.product.findMany({
       where: { ...visibleProductWhere(), variants: { some: { stock: { gt: 0 } } } },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 12,
       select: productCardSelect(now),
-    }),
-    db.category.findMany({
-      where: { parentId: null },
-      orderBy: { position: "asc" },
-      select: {
-        slug: true,
-        nameId: true,
-        nameEn: true,
-        _count: { select: { products: { where: visibleProductWhere() } } },
-        // a top-level category's products mostly sit in its subcategories
-        children: { select: { _count: { select: { products: { where: visibleProductWhere() } } } } },
-      },
-    }),
-    db.producer.groupBy({
-      by: ["regencyCode"],
-      where: { status: "VERIFIED" },
-      _count: { _all: true },
-      orderBy: { regencyCode: "asc" },
     }),
     db.producer.findMany({
       where: { status: "VERIFIED", certifications: { some: validCertificationWhere(now) } },
@@ -48,35 +31,38 @@ export async function homePage(locale: AppLocale) {
         scale: true,
         certifications: {
           where: { ...validCertificationWhere(now), type: { not: "NIB" } },
+          orderBy: { type: "asc" },
           select: { type: true },
-          distinct: ["type"],
         },
       },
     }),
-    Promise.all([
-      db.producer.count({ where: { status: "VERIFIED" } }),
-      db.product.count({ where: visibleProductWhere() }),
-    ]),
+    shopOverview(),
   ]);
+  const categories = overview.categories.map((c) => ({
+    slug: c.slug,
+    name: locale === "en" ? c.nameEn : c.nameId,
+    products: c.products,
+  }));
   return {
-    stats: { producers: counts[0], products: counts[1], regions: producerRegions.length },
+    stats: {
+      producers: overview.regencies.reduce((s, r) => s + r.producers, 0),
+      // every listed product sits under exactly one top-level category
+      products: categories.reduce((s, c) => s + c.products, 0),
+      regions: overview.regencies.length,
+    },
     featured: featured.map((p) => toProductCard(p, locale)),
-    categories: categories.map((c) => ({
-      slug: c.slug,
-      name: locale === "en" ? c.nameEn : c.nameId,
-      products: c._count.products + c.children.reduce((s, k) => s + k._count.products, 0),
-    })),
-    regions: producerRegions.map((r) => ({
-      slug: regencySlug(r.regencyCode),
-      name: regencyLabel(r.regencyCode),
-      producers: r._count._all,
+    categories,
+    regions: overview.regencies.map((r) => ({
+      slug: regencySlug(r.code),
+      name: regencyLabel(r.code),
+      producers: r.producers,
     })),
     producers: producers.map((p) => ({
       slug: p.slug,
       name: p.legalName,
       region: regencyLabel(p.regencyCode),
       scale: p.scale,
-      certifications: p.certifications.map((c) => c.type),
+      certifications: [...new Set(p.certifications.map((c) => c.type))],
     })),
   };
 }

@@ -8,10 +8,20 @@ import type { AppLocale } from "~/lib/i18n";
 import type { Prisma } from "~/generated/prisma/client";
 import { productCardSelect, toProductCard, visibleProductWhere } from "./product-card.server";
 import { provinces, regencyLabel, regencySlug } from "../regions";
+import { categoryScope, listingCount } from "./listing-counts.server";
 
 export const PAGE_SIZE = 24;
 
-async function productList(where: Prisma.ProductWhereInput, page: number, locale: AppLocale) {
+/**
+ * One page of listed products, newest first. `counted` is how many there are in all: a count the
+ * database keeps (listing-counts.server.ts) where there is one, else a count of the rows.
+ */
+async function productList(
+  where: Prisma.ProductWhereInput,
+  page: number,
+  locale: AppLocale,
+  counted?: Promise<number>,
+) {
   const now = new Date();
   const full = { ...visibleProductWhere(), ...where };
   const [rows, total] = await Promise.all([
@@ -22,7 +32,7 @@ async function productList(where: Prisma.ProductWhereInput, page: number, locale
       take: PAGE_SIZE,
       select: productCardSelect(now),
     }),
-    db.product.count({ where: full }),
+    counted ?? db.product.count({ where: full }),
   ]);
   return {
     items: rows.map((r) => toProductCard(r, locale)),
@@ -40,20 +50,23 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
       slug: true,
       nameId: true,
       nameEn: true,
+      parentId: true,
       parent: { select: { slug: true, nameId: true, nameEn: true } },
-      children: { orderBy: { position: "asc" }, select: { id: true, slug: true, nameId: true, nameEn: true } },
+      children: { orderBy: { position: "asc" }, select: { slug: true, nameId: true, nameEn: true } },
     },
   });
   if (!category) return null;
   const en = locale === "en";
-  const ids = [category.id, ...category.children.map((c) => c.id)];
-  const [products, exportReady] = await Promise.all([
-    productList({ categoryId: { in: ids } }, page, locale),
-    db.product.findFirst({
-      where: { categoryId: { in: ids }, status: "PUBLISHED", exportReady: true },
-      select: { id: true },
-    }),
-  ]);
+  // a top-level category lists its own products and its subcategories'
+  const scope = categoryScope(category);
+  const counts = listingCount(scope, category.id);
+  const products = await productList(
+    scope === "top" ? { topCategoryId: category.id } : { categoryId: category.id },
+    page,
+    locale,
+    counts.then((c) => c.products),
+  );
+  const { exportReady } = await counts;
   return {
     slug: category.slug,
     name: en ? category.nameEn : category.nameId,
@@ -64,7 +77,7 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
     children: category.children.map((c) => ({ slug: c.slug, name: en ? c.nameEn : c.nameId })),
     products,
     /** some of its goods are export-ready: the page invites business buyers to ask for a quote */
-    exportReady: !!exportReady,
+    exportReady: exportReady > 0,
   };
 }
 
@@ -72,12 +85,11 @@ export async function categoryPage(slug: string, page: number, locale: AppLocale
 export async function regionPage(slug: string, page: number, locale: AppLocale) {
   const province = provinces.find((p) => p.short.toLowerCase() === slug);
   if (province) {
-    const counts = await db.producer.groupBy({
-      by: ["regencyCode"],
-      where: { status: "VERIFIED", provinceCode: province.code },
-      _count: { _all: true },
+    const counts = await db.listingCount.findMany({
+      where: { scope: "regency", key: { in: province.regencies.map((r) => r.code) } },
+      select: { key: true, producers: true },
     });
-    const byCode = new Map(counts.map((c) => [c.regencyCode, c._count._all]));
+    const byCode = new Map(counts.map((c) => [c.key, c.producers]));
     return {
       kind: "province" as const,
       slug,
@@ -141,7 +153,12 @@ export async function producerPage(slug: string, page: number, locale: AppLocale
       issuer: c.issuer,
       expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
     })),
-    products: await productList({ producerId: p.id }, page, locale),
+    products: await productList(
+      { producerId: p.id },
+      page,
+      locale,
+      listingCount("producer", p.id).then((c) => c.products),
+    ),
   };
 }
 

@@ -17,11 +17,11 @@ export const variantSchema = z.object({
     .string({ error: "errors.required" })
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "workErrors.sku" }),
   nameId: text(80),
   nameEn: text(80),
   /** rupiah typed whole ("150000" or "150.000"), stored as minor units; at least Rp100, at most Rp100.000.000.000 */
-  price: z.preprocess(blankToUndefined, moneyField("IDR", { min: 10_000n, minKey: "errors.price" })),
+  price: z.preprocess(blankToUndefined, moneyField("IDR", { min: 10_000n, minKey: "workErrors.price" })),
   stock: z.preprocess(blankToUndefined, count(0)),
   /** the stock the form showed when it was opened: only the change from it is applied */
   stockShown: z.preprocess(blankToUndefined, count(0).optional()),
@@ -48,28 +48,32 @@ export const productSchema = z
       .pipe(
         z
           .string()
-          .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" })
+          .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "workErrors.hsCode" })
           .optional(),
       ),
     unit: z.enum(["pcs", "lembar", "botol", "toples", "bungkus", "kg"], { error: "errors.invalidChoice" }),
     weightGrams: z.preprocess(blankToUndefined, count(1)),
     exportReady: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     certificationIds: z.array(z.string()).default([]),
-    variants: z.array(variantSchema).min(1, { error: "errors.variantRequired" }).max(20),
+    variants: z.array(variantSchema).min(1, { error: "workErrors.variantRequired" }).max(20),
   })
   .superRefine((v, ctx) => {
     const skus = new Set<string>();
     v.variants.forEach((variant, i) => {
       if (skus.has(variant.sku))
-        ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "errors.skuDuplicate" });
+        ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "workErrors.skuDuplicate" });
       skus.add(variant.sku);
       for (const n of [1, 2] as const) {
         const q = variant[`tier${n}Qty`];
         const p = variant[`tier${n}Price`];
         if ((q === undefined) !== (p === undefined))
-          ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "errors.tierIncomplete" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["variants", i, `tier${n}Price`],
+            message: "workErrors.tierIncomplete",
+          });
         if (p !== undefined && p >= variant.price)
-          ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "errors.tierPrice" });
+          ctx.addIssue({ code: "custom", path: ["variants", i, `tier${n}Price`], message: "workErrors.tierPrice" });
       }
     });
   });

@@ -36,11 +36,11 @@ export const certificateSchema = z
   })
   .superRefine((v, ctx) => {
     if (!CERT_NUMBER[v.type].test(v.number))
-      ctx.addIssue({ code: "custom", path: ["number"], message: `errors.certNumber_${v.type}` });
+      ctx.addIssue({ code: "custom", path: ["number"], message: `workErrors.certNumber_${v.type}` });
     if (v.issuedAt.getTime() > Date.now() + 86_400_000)
-      ctx.addIssue({ code: "custom", path: ["issuedAt"], message: "errors.dateFuture" });
+      ctx.addIssue({ code: "custom", path: ["issuedAt"], message: "workErrors.dateFuture" });
     if (v.expiresAt && v.expiresAt <= v.issuedAt)
-      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "errors.expiryBeforeIssue" });
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "workErrors.expiryBeforeIssue" });
   });
 
 export type CertificateInput = z.infer<typeof certificateSchema>;

@@ -62,7 +62,7 @@ const productRow = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "errors.sku" }),
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "workErrors.sku" }),
   nameId: z.string().trim().min(1, { error: "errors.required" }).max(120, { error: "errors.tooLong" }),
   nameEn: z.string().trim().min(1, { error: "errors.required" }).max(120, { error: "errors.tooLong" }),
   descriptionId: z.string().trim().min(1, { error: "errors.required" }).max(5000, { error: "errors.tooLong" }),
@@ -77,7 +77,7 @@ const productRow = z.object({
   price: z.coerce
     .number({ error: "errors.number" })
     .int({ error: "errors.number" })
-    .min(100, { error: "errors.price" })
+    .min(100, { error: "workErrors.price" })
     .max(1_000_000_000, { error: "errors.number" }),
   stock: z.coerce
     .number({ error: "errors.number" })
@@ -91,7 +91,7 @@ const productRow = z.object({
     .pipe(
       z
         .string()
-        .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "errors.hsCode" })
+        .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "workErrors.hsCode" })
         .optional(),
     ),
 });
@@ -113,7 +113,7 @@ export class ImportFileError extends Error {
 
 /** Parses and checks the header; returns the rows as records. */
 export function parseRegistryCsv(content: string): Array<Record<string, string>> {
-  if (Buffer.byteLength(content) > MAX_IMPORT_BYTES) throw new ImportFileError("errors.importTooLarge");
+  if (Buffer.byteLength(content) > MAX_IMPORT_BYTES) throw new ImportFileError("workErrors.importTooLarge");
   let rows: Array<Record<string, string>>;
   try {
     rows = parse(content.replace(/^\uFEFF/, ""), {
@@ -123,12 +123,12 @@ export function parseRegistryCsv(content: string): Array<Record<string, string>>
       relax_column_count: false,
     });
   } catch {
-    throw new ImportFileError("errors.importNotCsv");
+    throw new ImportFileError("workErrors.importNotCsv");
   }
-  if (rows.length === 0) throw new ImportFileError("errors.importEmpty");
+  if (rows.length === 0) throw new ImportFileError("workErrors.importEmpty");
   const missing = TEMPLATE_COLUMNS.filter((c) => !(c in rows[0]));
-  if (missing.length) throw new ImportFileError("errors.importColumns");
-  if (rows.length > MAX_IMPORT_ROWS) throw new ImportFileError("errors.importTooLarge");
+  if (missing.length) throw new ImportFileError("workErrors.importColumns");
+  if (rows.length > MAX_IMPORT_ROWS) throw new ImportFileError("workErrors.importTooLarge");
   return rows;
 }
 
@@ -258,12 +258,12 @@ async function applyRow(
   // product by SKU (of its first variant)
   const category = await tx.category.findUnique({ where: { slug: product.categorySlug } });
   if (!category) {
-    out.errors = [`category_slug: errors.importCategory`];
+    out.errors = [`category_slug: workErrors.importCategory`];
     return out;
   }
   const variant = await tx.variant.findUnique({ where: { sku: product.sku }, include: { product: true } });
   if (variant && variant.product.producerId !== producer.id) {
-    out.errors = [`product_sku: errors.importSkuOtherProducer`];
+    out.errors = [`product_sku: workErrors.importSkuOtherProducer`];
     return out;
   }
   const pFields: RegistryProduct = {
@@ -364,7 +364,7 @@ export async function runImportChunk(importId: string, opts: { finalAttempt?: bo
               sku: r.product_sku || null,
               producer: null,
               product: null,
-              errors: [`errors.importRowFailed`],
+              errors: [`workErrors.importRowFailed`],
             });
             if (process.env.NODE_ENV !== "test")
               console.warn(`import ${importId} row ${rowNo}: ${err instanceof Error ? err.message : err}`);

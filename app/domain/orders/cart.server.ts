@@ -26,11 +26,16 @@ export async function findCartId({ userId, guestCartId }: CartOwner): Promise<st
 }
 
 /** How many units are in the visitor's cart (for the header badge). */
-export async function cartItemCount(owner: CartOwner): Promise<number> {
-  const cartId = await findCartId(owner);
-  if (!cartId) return 0;
-  const agg = await db.cartItem.aggregate({ where: { cartId }, _sum: { quantity: true } });
-  return agg._sum.quantity ?? 0;
+export async function cartItemCount({ userId, guestCartId }: CartOwner): Promise<number> {
+  if (!userId && !guestCartId) return 0;
+  // one statement: the cart findCartId would pick, and its units (every page's header asks)
+  const [row] = await db.$queryRaw<Array<{ units: number }>>`
+    SELECT COALESCE(sum(i.quantity), 0)::int AS units
+      FROM "CartItem" i
+     WHERE i."cartId" = CASE WHEN ${userId}::text IS NOT NULL
+       THEN (SELECT c.id FROM "Cart" c WHERE c."userId" = ${userId}::text ORDER BY c."createdAt" LIMIT 1)
+       ELSE (SELECT c.id FROM "Cart" c WHERE c.id = ${guestCartId}::text AND c."userId" IS NULL) END`;
+  return row?.units ?? 0;
 }
 
 export type CartRefusal = "unavailable" | "below-moq" | "over-stock" | "invalid-quantity";

@@ -10,7 +10,7 @@ import { NIB_RE } from "../certification/index.server";
 export const producerProfileSchema = z
   .object({
     legalName: text(150),
-    nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "errors.nib" }),
+    nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" }),
     scale: z.enum(["MIKRO", "KECIL", "MENENGAH"], { error: "errors.invalidChoice" }),
     regencyCode: z.string({ error: "errors.required" }).refine((c) => !!regency(c), { error: "errors.invalidChoice" }),
     address: text(300),
@@ -35,7 +35,7 @@ export const producerProfileSchema = z
       .pipe(
         z
           .string()
-          .regex(/^\d{6,20}$/, { error: "errors.bankAccount" })
+          .regex(/^\d{6,20}$/, { error: "workErrors.bankAccount" })
           .optional(),
       ),
     bankAccountName: optionalText(150),

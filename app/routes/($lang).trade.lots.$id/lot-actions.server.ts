@@ -79,7 +79,7 @@ export async function lotAction(request: Request, staffId: string, lotId: string
           try {
             keys.push((await storeImage(file, uploadsDir(), { avifEffort: 2 })).key);
           } catch (err) {
-            if (err instanceof ImageRefused) return formError(400, parsed.form, `errors.image_${err.reason}`);
+            if (err instanceof ImageRefused) return formError(400, parsed.form, `workErrors.image_${err.reason}`);
             throw err;
           }
         }

@@ -14,6 +14,22 @@ import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
+/** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
+export const handle = {
+  i18n: [
+    "allocationStatus",
+    "allocator",
+    "country",
+    "lotStatus",
+    "lots",
+    "rfq",
+    "scale",
+    "settings",
+    "tradeOrders",
+    "units",
+  ],
+};
+
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
