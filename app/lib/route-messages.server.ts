@@ -33,8 +33,61 @@ function tree(routes: Routes): AgnosticRouteObject[] {
   return out;
 }
 
+const staticSegments = new WeakMap<Routes, Set<string>>();
+
+/** Every literal path segment of the route tree, lower-cased (route paths match case-insensitively). */
+function literals(routes: Routes): Set<string> {
+  let out = staticSegments.get(routes);
+  if (out) return out;
+  out = new Set<string>();
+  for (const r of Object.values(routes))
+    for (const seg of (r?.path ?? "").split("/"))
+      if (seg && !seg.startsWith(":") && seg !== "*") out.add(seg.toLowerCase());
+  staticSegments.set(routes, out);
+  return out;
+}
+
+/**
+ * A path segment that is no route's literal can only be matched by a parameter or a splat, so
+ * replacing every such segment with one placeholder matches the same routes: `/products/madu-1`
+ * and `/products/amplang-2` share the shape `/products/~`. Matching (which compiles every
+ * route's pattern on each call, ~0.4 ms) runs once per shape; shapes are few, and the memo is
+ * bounded.
+ */
+function shapeOf(routes: Routes, pathname: string): string {
+  const known = literals(routes);
+  return pathname
+    .split("/")
+    .map((seg) => {
+      if (!seg) return seg;
+      let decoded = seg;
+      try {
+        decoded = decodeURIComponent(seg);
+      } catch {
+        // a malformed escape stays as it is, and is no literal
+      }
+      return known.has(decoded.toLowerCase()) ? decoded : "~";
+    })
+    .join("/");
+}
+
+const byShape = new WeakMap<Routes, Map<string, string[]>>();
+const MAX_SHAPES = 2000;
+
 /** The namespaces the routes matching `pathname` declare, without those of the root. */
 export function routeNamespaces(routes: Routes, pathname: string): string[] {
+  let memo = byShape.get(routes);
+  if (!memo) byShape.set(routes, (memo = new Map()));
+  const shape = shapeOf(routes, pathname);
+  let out = memo.get(shape);
+  if (!out) {
+    if (memo.size >= MAX_SHAPES) memo.clear();
+    memo.set(shape, (out = namespacesOfMatch(routes, shape)));
+  }
+  return out;
+}
+
+function namespacesOfMatch(routes: Routes, pathname: string): string[] {
   const matches = matchRoutes(tree(routes), pathname) ?? [];
   const out = new Set<string>();
   for (const m of matches) {

@@ -57,6 +57,12 @@ describe("each page ships only the locale namespaces its routes declare", () => 
         path: "products/:id",
         module: module(["product", "sell"]),
       },
+      "routes/($lang).sell.products.new": {
+        id: "routes/($lang).sell.products.new",
+        parentId: "routes/($lang).sell",
+        path: "products/new",
+        module: module(["productForm"]),
+      },
       "routes/($lang).cart": {
         id: "routes/($lang).cart",
         parentId: "routes/($lang)",
@@ -64,6 +70,10 @@ describe("each page ships only the locale namespaces its routes declare", () => 
         module: module(["cart"]),
       },
     } as unknown as ServerBuild["routes"];
+    // paths of one shape share a match; a literal segment keeps its own (in any case or escape)
+    expect(routeNamespaces(build, "/sell/products/p2")).toEqual(["product", "sell", "sellNav"]);
+    expect(routeNamespaces(build, "/sell/products/new")).toEqual(["productForm", "sellNav"]);
+    expect(routeNamespaces(build, "/en/SELL/products/%6Eew")).toEqual(["productForm", "sellNav"]);
     expect(routeNamespaces(build, "/en/sell/products/p1")).toEqual(["product", "sell", "sellNav"]);
     expect(routeNamespaces(build, "/cart")).toEqual(["cart"]);
     expect(routeNamespaces(build, "/nowhere/at/all")).toEqual([]);

@@ -1,4 +1,38 @@
-/** Small helpers for benchmarks: bounded concurrent load on loopback, and percentiles. */
+/** Small helpers for benchmarks: the app in its own processes, bounded concurrent load on loopback, and percentiles. */
+import { spawn } from "node:child_process";
+import { freePort } from "../lib/ports";
+
+/**
+ * scripts/serve.ts in a child process on a free loopback port, as in production: `processes`
+ * app processes behind that port (node:cluster), `pageCacheMs` "0" for a full render per
+ * request, `profileDir` to run it under `node --cpu-prof`. Resolves once every process listens.
+ */
+export async function serveApp(opts: { pageCacheMs?: string; processes?: number; profileDir?: string }) {
+  const port = await freePort();
+  const node = opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const child = spawn(process.execPath, [...node, "--import", "tsx", "scripts/serve.ts", String(port)], {
+    env: {
+      ...process.env,
+      APP_URL: `http://127.0.0.1:${port}`,
+      PAGE_CACHE_MS: opts.pageCacheMs ?? "5000",
+      SERVE_PROCESSES: String(opts.processes ?? 1),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
+    child.once("exit", (c) => reject(new Error(`app server exited with ${c}`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => r());
+        child.kill("SIGTERM");
+      }),
+  };
+}
 export type LoadResult = {
   requests: number;
   errors: number;

@@ -11,7 +11,6 @@
  * Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium).
  */
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
@@ -19,19 +18,9 @@ import { chromium, devices } from "@playwright/test";
 import { ensureBuild } from "../lib/build";
 import { freePort } from "../lib/ports";
 import { benchServices } from "./env";
+import { CHROME, CHROME_ARGS as ARGS, lighthouseRun } from "./lighthouse";
 
 const log = (s: string) => console.log(`bench: ${s}`);
-const CHROME = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p) => p && fs.existsSync(p),
-);
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 async function main() {
   if (!CHROME) throw new Error("no Chromium: install Debian's chromium or set CHROMIUM_PATH");
@@ -76,8 +65,6 @@ async function main() {
       ["cart", "/cart", true],
       ["product form", `/sell/products/${mine.id}`, true],
     ];
-    const { default: lighthouse } = await import("lighthouse");
-    const chromeLauncher = await import("chrome-launcher");
     const rows: string[] = [];
     for (const [name, p, signedIn] of pages) {
       const c = signedIn ? ctx : await browser.newContext({ ...devices["Pixel 5"] });
@@ -99,28 +86,9 @@ async function main() {
       const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       await tab.close();
       if (!signedIn) await c.close();
-      const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ["--headless=new", ...ARGS] });
-      const lh = await lighthouse(`${base}${p}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        formFactor: "mobile",
-        throttlingMethod: "simulate",
-        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-        extraHeaders: signedIn ? { Cookie: cookies } : undefined,
-      });
-      await chrome.kill();
-      const cat = lh!.lhr.categories;
-      const score = (k: string) => Math.round((cat[k]?.score ?? 0) * 100);
-      const failing = Object.values(lh!.lhr.audits)
-        .filter(
-          (a) =>
-            a.score !== null &&
-            a.score < 1 &&
-            lh!.lhr.categories.seo.auditRefs.some((r) => r.id === a.id && r.weight > 0),
-        )
-        .map((a) => a.id);
-      if (failing.length) log(`${name}: SEO audits below full marks: ${failing.join(", ")}`);
+      const lh = await lighthouseRun(`${base}${p}`, signedIn ? { Cookie: cookies } : undefined);
+      const score = (k: "performance" | "accessibility" | "best-practices" | "seo") => lh[k];
+      if (lh.seoFailing.length) log(`${name}: SEO audits below full marks: ${lh.seoFailing.join(", ")}`);
       rows.push(
         `${name.padEnd(13)} JS ${(js / 1024).toFixed(1).padStart(5)} KB gz  total ${(total / 1024).toFixed(1).padStart(6)} KB gz  LH perf ${score("performance")} a11y ${score("accessibility")} bp ${score("best-practices")} seo ${score("seo")}  axe serious/critical ${bad.length}${bad.length ? ` (${bad.map((v) => v.id).join(", ")})` : ""}`,
       );
