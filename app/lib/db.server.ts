@@ -3,6 +3,7 @@
  * the pg driver adapter, made safe for timed-out transactions by `serialTransactions`).
  * Created on first use so that tests can choose DATABASE_URL.
  */
+import crypto from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { serialTransactions } from "./db-adapter.server";
@@ -14,15 +15,26 @@ const g = globalThis as unknown as { __anjungDb?: Holder };
 export function getDb(): PrismaClient {
   const env = getEnv();
   if (g.__anjungDb && g.__anjungDb.url === env.DATABASE_URL) return g.__anjungDb.client;
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
-  });
+  const adapter = new PrismaPg(
+    { connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 },
+    { statementNameGenerator: statementName },
+  );
   // transactions run their statements one at a time and nothing after their end (db-adapter.server.ts)
   const client = new PrismaClient({ adapter: serialTransactions(adapter) });
   g.__anjungDb = { url: env.DATABASE_URL, client };
   return client;
+}
+
+/**
+ * Named (prepared) statements: each connection parses a statement once and PostgreSQL may keep
+ * its plan, instead of parsing and planning Prisma's large lateral-join queries on every call
+ * (planning was most of a product page's query time). The name is a digest of the SQL text;
+ * statements with many parameters (bulk writes, long IN lists) stay unnamed so a connection
+ * does not collect one prepared statement per list length.
+ */
+function statementName(query: { sql: string; args: unknown[] }): string {
+  if (query.args.length > 32) return ""; // pg sends an unnamed statement for an empty name
+  return `p${crypto.createHash("sha1").update(query.sql).digest("base64url").slice(0, 22)}`;
 }
 
 /** Closes the client (shutdown, end of a test file). */
