@@ -1,5 +1,7 @@
 /** Small helpers for benchmarks: the app in its own processes, bounded concurrent load on loopback, and percentiles. */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { freePort } from "../lib/ports";
 
 /**
@@ -96,4 +98,32 @@ export async function load(
 
 export function fmt(r: LoadResult) {
   return `${r.requests} req in ${r.seconds.toFixed(1)} s (${r.rps.toFixed(0)} req/s, ${r.errors} errors) p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
+}
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+};
+
+/** The functions with the most self time in a V8 CPU profile (all profiles in `dir`). */
+export function topFrames(dir: string, n = 12) {
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".cpuprofile"))) {
+    const prof = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { nodes: ProfileNode[] };
+    for (const node of prof.nodes) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const where = url
+        ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|app|scripts)\//, "$1/")}:${lineNumber + 1}`
+        : "";
+      const key = `${functionName || "(anonymous)"} ${where}`.trim();
+      self.set(key, (self.get(key) ?? 0) + node.hitCount);
+      total += node.hitCount;
+    }
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 }

@@ -24,7 +24,7 @@ import autocannon from "autocannon";
 import { ensureBuild } from "../lib/build";
 import { benchServices } from "./env";
 import { generateCatalogue } from "./catalogue";
-import { serveApp } from "./lib";
+import { serveApp, topFrames } from "./lib";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const SECONDS = Number(args[0] ?? 10);
@@ -53,34 +53,6 @@ async function bare(bytes: Buffer) {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
-}
-
-type ProfileNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount: number;
-};
-
-/** The functions with the most self time in a V8 CPU profile (all profiles in `dir`). */
-function topFrames(dir: string, n = 12) {
-  const self = new Map<string, number>();
-  let total = 0;
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".cpuprofile"))) {
-    const prof = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { nodes: ProfileNode[] };
-    for (const node of prof.nodes) {
-      const { functionName, url, lineNumber } = node.callFrame;
-      const where = url
-        ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|app|scripts)\//, "$1/")}:${lineNumber + 1}`
-        : "";
-      const key = `${functionName || "(anonymous)"} ${where}`.trim();
-      self.set(key, (self.get(key) ?? 0) + node.hitCount);
-      total += node.hitCount;
-    }
-  }
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 async function main() {

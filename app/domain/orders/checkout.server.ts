@@ -24,7 +24,7 @@ import type { CheckoutInput } from "./checkout-schema";
 import { cancelUnpaidOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
 import { marketSettings, rateApplies } from "./settings.server";
-import { takeStockForLines } from "./stock.server";
+import { cartShortfall, takeStockForLines } from "./stock.server";
 import { regenciesOf } from "./address";
 
 export const CARD_HOLD_MINUTES = 30;
@@ -147,6 +147,28 @@ export type PlacedOrder = {
 };
 export type PlaceOptions = { checkoutKey: string; reviewDigest: string };
 
+/**
+ * At most this many orders are being placed at once in a process; the rest wait their turn
+ * here, before reading anything. In a rush for the last units every checkout waits on the
+ * same stock row: with hundreds computing their totals at once, the one holding the row
+ * waits behind all of them for each of its statements, and holds the row that much longer.
+ */
+const PLACING_AT_ONCE = 8;
+let placingNow = 0;
+const placingQueue: Array<() => void> = [];
+
+async function placing<T>(work: () => Promise<T>): Promise<T> {
+  if (placingNow >= PLACING_AT_ONCE) await new Promise<void>((resolve) => placingQueue.push(resolve));
+  else placingNow++;
+  try {
+    return await work();
+  } finally {
+    const next = placingQueue.shift();
+    if (next) next();
+    else placingNow--;
+  }
+}
+
 /** A checkout holds a handful of rows for a few milliseconds; these bounds only matter in a rush. */
 const CHECKOUT_TX = { maxWait: 10_000, timeout: 15_000 };
 
@@ -177,7 +199,11 @@ export async function placeOrder(
   const already = await placed();
   if (already) return already;
   try {
-    return await createOrder(cartId, userId, locale, input, opts, key);
+    return await placing(async () => {
+      const short = await cartShortfall(cartId);
+      if (short.length > 0) throw new CheckoutRefused("sold-out", short);
+      return createOrder(cartId, userId, locale, input, opts, key);
+    });
   } catch (err) {
     // the same key committed meanwhile (the other tap won): that order is the answer
     const winner = (err instanceof CheckoutRefused || isUniqueViolation(err)) && (await placed());

@@ -5,7 +5,7 @@
  * records what an unpaid order holds; releasing or consuming it is a conditional update
  * too, so a hold is returned at most once.
  */
-import type { Tx } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { productChanged } from "~/jobs/search-index.server";
 
 /** Takes units if they are all there; false means sold out. Search learns of the change. */
@@ -23,6 +23,22 @@ export async function returnStock(tx: Tx, variantId: string, quantity: number) {
   const rows = await tx.$queryRaw<Array<{ productId: string }>>`
     UPDATE "Variant" SET "stock" = "stock" + ${quantity}, "updatedAt" = now() WHERE "id" = ${variantId} RETURNING "productId"`;
   if (rows[0]) await productChanged(tx, rows[0].productId);
+}
+
+/**
+ * The SKUs of a cart that the stock cannot cover now, in one statement and no lock: in a rush
+ * for the last units most buyers learn "sold out" here, before their total is computed again.
+ * Only a hint: the conditional UPDATE in the order's transaction is what decides. (Goods no
+ * longer for sale are left to the full check, which names them.)
+ */
+export async function cartShortfall(cartId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ sku: string }>>`
+    SELECT v."sku" FROM "CartItem" ci
+      JOIN "Variant" v ON v."id" = ci."variantId"
+      JOIN "Product" p ON p."id" = v."productId" AND p."listed"
+     WHERE ci."cartId" = ${cartId} AND v."stock" < ci."quantity"
+     ORDER BY v."sku"`;
+  return rows.map((r) => r.sku);
 }
 
 /**
