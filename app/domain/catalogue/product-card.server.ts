@@ -37,7 +37,24 @@ export function productCardSelect(now: Date) {
   } satisfies Prisma.ProductSelect;
 }
 
-type CardRow = Prisma.ProductGetPayload<{ select: ReturnType<typeof productCardSelect> }>;
+/** What a card is made of: a row read with `productCardSelect`, or the same fields read by hand. */
+type CardRow = {
+  slug: string;
+  nameId: string;
+  nameEn: string;
+  producer: { legalName: string; slug: string; regencyCode: string };
+  variants: Array<{ priceAmount: bigint; currency: string; stock: number }>;
+  images: Array<{
+    key: string;
+    width: number;
+    height: number;
+    variantWidths: number[];
+    altId: string | null;
+    altEn: string | null;
+  }>;
+  certifications: Array<{ certification: { type: string } }>;
+};
+export type { CardRow };
 
 export type ProductCard = ReturnType<typeof toProductCard>;
 
