@@ -94,3 +94,26 @@ export async function generateCatalogue(n: number) {
     SELECT p.id, c.id FROM "Product" p JOIN "Certification" c ON c."producerId" = p."producerId"`);
   await db.$executeRawUnsafe(`ANALYZE`);
 }
+
+/**
+ * A signed-in buyer with two lines of the generated catalogue in the cart (pages for them are
+ * never cached); returns the Cookie header value of the session.
+ */
+export async function signedInBuyer(email: string): Promise<string> {
+  const { db } = await import("../../app/lib/db.server");
+  const { sessionCookie } = await import("../../app/lib/cookies.server");
+  const buyer = await db.user.create({ data: { email, name: "Pembeli", passwordHash: "x", roles: ["BUYER"] } });
+  const session = await db.session.create({ data: { userId: buyer.id, expiresAt: new Date(Date.now() + 86400_000) } });
+  await db.cart.create({
+    data: {
+      userId: buyer.id,
+      items: {
+        create: [
+          { variantId: "bv1", quantity: 1 },
+          { variantId: "bv2", quantity: 2 },
+        ],
+      },
+    },
+  });
+  return (await sessionCookie(new Request("http://127.0.0.1/")).serialize(session.id)).split(";")[0];
+}

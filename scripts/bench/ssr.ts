@@ -23,7 +23,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { ensureBuild } from "../lib/build";
 import { benchServices } from "./env";
-import { generateCatalogue } from "./catalogue";
+import { generateCatalogue, signedInBuyer } from "./catalogue";
 import { serveApp, topFrames } from "./lib";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
@@ -63,27 +63,9 @@ async function main() {
     await generateCatalogue(PRODUCTS);
     log(`catalogue of ${PRODUCTS.toLocaleString("en")} products in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const { db } = await import("../../app/lib/db.server");
-    const { sessionCookie } = await import("../../app/lib/cookies.server");
     const product = await db.product.findUniqueOrThrow({ where: { id: `b${Math.floor(PRODUCTS / 2)}` } });
     // a signed-in buyer with two lines in the cart: pages for them are never cached
-    const buyer = await db.user.create({
-      data: { email: "buyer@example.test", name: "Pembeli", passwordHash: "x", roles: ["BUYER"] },
-    });
-    const session = await db.session.create({
-      data: { userId: buyer.id, expiresAt: new Date(Date.now() + 86400_000) },
-    });
-    await db.cart.create({
-      data: {
-        userId: buyer.id,
-        items: {
-          create: [
-            { variantId: "bv1", quantity: 1 },
-            { variantId: "bv2", quantity: 2 },
-          ],
-        },
-      },
-    });
-    const cookie = (await sessionCookie(new Request("http://127.0.0.1/")).serialize(session.id)).split(";")[0];
+    const cookie = await signedInBuyer("buyer@example.test");
     const buyerHeaders = { Cookie: cookie };
     const pagePath = `/products/${product.slug}`;
 

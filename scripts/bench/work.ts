@@ -14,7 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureBuild } from "../lib/build";
 import { benchServices } from "./env";
-import { generateCatalogue } from "./catalogue";
+import { generateCatalogue, signedInBuyer } from "./catalogue";
 import type { ObservedStatement } from "../../app/lib/db-adapter.server";
 
 const log = (s: string) => console.log(`bench: ${s}`);
@@ -86,7 +86,6 @@ async function measure(n: number) {
     );
     const { db } = await import("../../app/lib/db.server");
     const { observeStatements } = await import("../../app/lib/db-adapter.server");
-    const { sessionCookie } = await import("../../app/lib/cookies.server");
     const { createApp, listen } = await import("../lib/http");
     // the busiest leaf category and producer, a product in the middle of the catalogue
     const [category] = await db.$queryRawUnsafe<Array<{ slug: string; n: bigint }>>(
@@ -95,22 +94,7 @@ async function measure(n: number) {
     const producer = await db.producer.findUniqueOrThrow({ where: { id: "bp1" } });
     const product = await db.product.findUniqueOrThrow({ where: { id: `b${Math.floor(n / 2)}` } });
     // a signed-in buyer with two lines in the cart
-    const buyer = await db.user.create({
-      data: { email: `buyer-${n}@example.test`, name: "Pembeli", passwordHash: "x", roles: ["BUYER"] },
-    });
-    const session = await db.session.create({ data: { userId: buyer.id, expiresAt: new Date(Date.now() + 3600_000) } });
-    await db.cart.create({
-      data: {
-        userId: buyer.id,
-        items: {
-          create: [
-            { variantId: "bv1", quantity: 1 },
-            { variantId: "bv2", quantity: 2 },
-          ],
-        },
-      },
-    });
-    const cookie = (await sessionCookie(new Request("http://127.0.0.1/")).serialize(session.id)).split(";")[0];
+    const cookie = await signedInBuyer(`buyer-${n}@example.test`);
 
     const app = await createApp({ uploadsDir: path.join(services.root, "uploads"), pageCacheMs: 0 });
     const server = await listen(app, 0, "127.0.0.1");

@@ -44,15 +44,17 @@ type CardRow = {
   nameEn: string;
   producer: { legalName: string; slug: string; regencyCode: string };
   variants: Array<{ priceAmount: bigint; currency: string; stock: number }>;
-  images: Array<{
-    key: string;
-    width: number;
-    height: number;
-    variantWidths: number[];
-    altId: string | null;
-    altEn: string | null;
-  }>;
+  images: ImageRow[];
   certifications: Array<{ certification: { type: string } }>;
+};
+/** A ready photo as read from ProductImage. */
+export type ImageRow = {
+  key: string;
+  width: number;
+  height: number;
+  variantWidths: number[];
+  altId: string | null;
+  altEn: string | null;
 };
 export type { CardRow };
 

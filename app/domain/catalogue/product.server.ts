@@ -1,7 +1,7 @@
 /** What a product page shows: only published products of verified producers exist for buyers. */
 import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
-import { toProductCard } from "./product-card.server";
+import { toProductCard, type ImageRow } from "./product-card.server";
 import { regency } from "../regions";
 
 /** The page's product as one JSON row (bigints as text, dates as ISO strings). */
@@ -42,14 +42,7 @@ type PageRow = {
     minOrderQty: number;
     priceTiers: Array<{ minQty: number; priceAmount: string }>;
   }>;
-  images: Array<{
-    key: string;
-    width: number;
-    height: number;
-    variantWidths: number[];
-    altId: string | null;
-    altEn: string | null;
-  }>;
+  images: ImageRow[];
   certifications: Array<{ type: string; number: string; issuer: string; expiresAt: string | null }>;
   related: Array<{
     slug: string;
@@ -58,7 +51,7 @@ type PageRow = {
     unit: string;
     producer: { legalName: string; slug: string; regencyCode: string };
     variants: Array<{ priceAmount: string; currency: string; stock: number; minOrderQty: number }>;
-    images: PageRow["images"];
+    images: ImageRow[];
     certifications: Array<{ certification: { type: string } }>;
   }>;
 };
