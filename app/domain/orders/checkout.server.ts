@@ -124,19 +124,27 @@ const TRANSFER_LOCK = 42_0002;
  * unique index "Order_open_transferAmount_key" makes a shared amount impossible whatever
  * the code does. When every code of a total is taken, transfer is refused for now.
  */
-async function uniqueTransferAmount(tx: Tx, total: bigint): Promise<bigint> {
+/**
+ * Gives a bank-transfer order a total no other open order has (the total plus a small code),
+ * so the incoming transfer names its order. One lock per total serialises the choice; the
+ * free codes are read and one is set in a single statement after it (the partial unique
+ * index on open orders' amounts stands behind it).
+ */
+async function assignTransferAmount(tx: Tx, orderId: string, total: bigint): Promise<bigint> {
   const step = roundingStep("IDR");
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TRANSFER_LOCK}, hashtext(${total.toString()}))`;
-  const waiting = await tx.order.findMany({
-    where: { status: "AWAITING_PAYMENT", transferAmount: { gt: total, lte: total + BigInt(TRANSFER_CODES) * step } },
-    select: { transferAmount: true },
-  });
-  const taken = new Set(waiting.map((o) => o.transferAmount));
-  const free: bigint[] = [];
-  for (let code = 1; code <= TRANSFER_CODES; code++)
-    if (!taken.has(total + BigInt(code) * step)) free.push(total + BigInt(code) * step);
-  if (free.length === 0) throw new CheckoutRefused("transfer-busy");
-  return free[crypto.randomInt(free.length)];
+  const [row] = await tx.$queryRaw<Array<{ transferAmount: bigint | null }>>`
+    UPDATE "Order" SET "transferAmount" = (
+      SELECT c.amount
+        FROM (SELECT ${total}::bigint + g * ${step}::bigint AS amount
+                FROM generate_series(1, ${TRANSFER_CODES}::int) g) c
+       WHERE NOT EXISTS (SELECT 1 FROM "Order" o
+                          WHERE o.status = 'AWAITING_PAYMENT' AND o."transferAmount" = c.amount)
+       ORDER BY random() LIMIT 1)
+     WHERE id = ${orderId}
+     RETURNING "transferAmount"`;
+  if (!row?.transferAmount) throw new CheckoutRefused("transfer-busy");
+  return row.transferAmount;
 }
 
 export type PlacedOrder = {
@@ -293,15 +301,21 @@ async function createOrder(
       },
     });
     await tx.cartItem.deleteMany({ where: { cartId, variantId: { in: lines.map((l) => l.variantId) } } });
-    // last: the scarce rows (stock, the transfer codes of this total) are locked only from here to the commit
+    // the scarce rows are locked as late as possible, each until the commit: first the transfer
+    // code of this total (and the mail that names it), last the stock, so the variant rows every
+    // buyer of a hot item waits for are held only for their update, its search job and the commit
+    if (method === "BANK_TRANSFER") {
+      const transferAmount = await assignTransferAmount(tx, created.id, quote.total);
+      await orderMail(
+        tx,
+        created.id,
+        "awaiting-transfer",
+        { amount: transferAmount },
+        { order: { ...created, transferAmount }, settings },
+      );
+    }
     const soldOut = await takeStockForLines(tx, lines);
     if (soldOut.length > 0) throw new CheckoutRefused("sold-out", soldOut);
-    if (method === "BANK_TRANSFER")
-      await tx.order.update({
-        where: { id: created.id },
-        data: { transferAmount: await uniqueTransferAmount(tx, quote.total) },
-      });
-    if (method === "BANK_TRANSFER") await orderMail(tx, created.id, "awaiting-transfer");
     return created;
   }, CHECKOUT_TX);
   return { id: order.id, number: order.number, accessToken: order.accessToken, paymentMethod: method };

@@ -1,5 +1,6 @@
 /** The mails an order sends at each step, in the buyer's language (producers in theirs). */
 import type { Tx } from "~/lib/db.server";
+import type { MarketSettings, Order } from "~/generated/prisma/client";
 import { lineLabel } from "./lines";
 import { appUrl } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
@@ -17,8 +18,10 @@ export async function orderMail(
   orderId: string,
   kind: OrderMailKind,
   extra: { amount?: bigint; tracking?: string; producer?: string } = {},
+  known: { order?: Order; settings?: MarketSettings } = {},
 ) {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  // a caller that holds the rows already (checkout, under its locks) saves the reads
+  const order = known.order ?? (await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
   const locale = order.locale as AppLocale;
   const t = serverT(locale);
   const link = `${appUrl()}${orderPath(order, locale)}`;
@@ -32,7 +35,7 @@ export async function orderMail(
     producer: extra.producer ?? "",
   };
   if (kind === "awaiting-transfer") {
-    const s = await marketSettings(tx);
+    const s = known.settings ?? (await marketSettings(tx));
     Object.assign(vars, {
       bank: s.bankName,
       account: s.bankAccountNo,
