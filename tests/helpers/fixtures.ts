@@ -92,6 +92,30 @@ type ProductOpts = {
   status?: "PUBLISHED" | "DRAFT" | "ARCHIVED";
 };
 
+/** A producer in a kabupaten/kota (default Kotawaringin Timur), verified unless told otherwise. */
+export async function createProducer(
+  o: { regencyCode?: string; provinceCode?: string; status?: "VERIFIED" | "PENDING" | "SUSPENDED" } = {},
+) {
+  const tag = crypto.randomBytes(4).toString("hex");
+  const regencyCode = o.regencyCode ?? "62.09";
+  return db.producer.create({
+    data: {
+      slug: `p-${tag}`,
+      legalName: `UMKM ${tag}`,
+      nib: `9${String(parseInt(tag, 16)).padStart(12, "0").slice(-12)}`,
+      scale: "MIKRO",
+      provinceCode: o.provinceCode ?? regencyCode.slice(0, 2),
+      regencyCode,
+      address: "Jl. 1",
+      storyId: "Cerita",
+      contactName: "X",
+      contactPhone: "+62",
+      contactEmail: "x@example.test",
+      status: o.status ?? "VERIFIED",
+    },
+  });
+}
+
 /** One product of its own producer, with the category, region and certificates asked for. */
 export async function createProduct(o: ProductOpts) {
   const tag = crypto.randomBytes(4).toString("hex");
@@ -108,22 +132,10 @@ export async function createProduct(o: ProductOpts) {
     update: {},
     create: { slug: cat.slug, nameId: cat.nameId, nameEn: cat.nameEn, parentId: parent?.id },
   });
-  const regencyCode = o.regencyCode ?? "62.09";
-  const producer = await db.producer.create({
-    data: {
-      slug: `p-${tag}`,
-      legalName: `UMKM ${tag}`,
-      nib: `9${String(parseInt(tag, 16)).padStart(12, "0").slice(-12)}`,
-      scale: "MIKRO",
-      provinceCode: o.provinceCode ?? regencyCode.slice(0, 2),
-      regencyCode,
-      address: "Jl. 1",
-      storyId: "Cerita",
-      contactName: "X",
-      contactPhone: "+62",
-      contactEmail: "x@example.test",
-      status: o.producerStatus ?? "VERIFIED",
-    },
+  const producer = await createProducer({
+    regencyCode: o.regencyCode,
+    provinceCode: o.provinceCode,
+    status: o.producerStatus,
   });
   const certs = [];
   for (const type of o.certs ?? []) {

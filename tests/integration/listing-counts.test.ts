@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { decideProducer } from "~/domain/producers/producers.server";
 import { PublishRefused, setOwnProductStatus } from "~/domain/catalogue/manage.server";
-import { createUser } from "../helpers/fixtures";
+import { createProducer, createUser } from "../helpers/fixtures";
 
 type Universe = { categories: string[]; producers: string[]; regencies: string[] };
 
@@ -38,23 +38,7 @@ async function universe(): Promise<Universe> {
 
 let seq = 0;
 function newProducer(regencyCode: string, status: "VERIFIED" | "PENDING" | "SUSPENDED") {
-  const tag = `${crypto.randomBytes(4).toString("hex")}${seq++}`;
-  return db.producer.create({
-    data: {
-      slug: `lc-${tag}`,
-      legalName: `UMKM ${tag}`,
-      nib: String(2_000_000_000_000 + Math.floor(Math.random() * 1e12)),
-      scale: "MIKRO",
-      provinceCode: regencyCode.slice(0, 2),
-      regencyCode,
-      address: "Jl. 1",
-      storyId: "Cerita",
-      contactName: "X",
-      contactPhone: "+62",
-      contactEmail: "x@example.test",
-      status,
-    },
-  });
+  return createProducer({ regencyCode, status });
 }
 
 function newProduct(
