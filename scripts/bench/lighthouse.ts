@@ -20,6 +20,10 @@ export type LighthouseScores = {
   seo: number;
   /** SEO audits that count and are below full marks */
   seoFailing: string[];
+  /** the performance metrics behind the score, in ms (CLS unitless) */
+  metrics: Record<string, number>;
+  /** performance opportunities with their estimated savings in ms */
+  opportunities: string[];
 };
 
 export async function lighthouseRun(url: string, extraHeaders?: Record<string, string>): Promise<LighthouseScores> {
@@ -38,6 +42,11 @@ export async function lighthouseRun(url: string, extraHeaders?: Record<string, s
       extraHeaders,
     });
     const { categories, audits } = lh!.lhr;
+    // LIGHTHOUSE_DUMP=dir keeps each full report, to read the network waterfall and the audits behind a score
+    if (process.env.LIGHTHOUSE_DUMP) {
+      fs.mkdirSync(process.env.LIGHTHOUSE_DUMP, { recursive: true });
+      fs.writeFileSync(`${process.env.LIGHTHOUSE_DUMP}/lhr-${Date.now()}.json`, JSON.stringify(lh!.lhr));
+    }
     const score = (k: string) => Math.round((categories[k]?.score ?? 0) * 100);
     return {
       performance: score("performance"),
@@ -49,6 +58,18 @@ export async function lighthouseRun(url: string, extraHeaders?: Record<string, s
           (a) => a.score !== null && a.score < 1 && categories.seo.auditRefs.some((r) => r.id === a.id && r.weight > 0),
         )
         .map((a) => a.id),
+      metrics: Object.fromEntries(
+        [
+          "first-contentful-paint",
+          "largest-contentful-paint",
+          "speed-index",
+          "total-blocking-time",
+          "cumulative-layout-shift",
+        ].map((id) => [id, Math.round((audits[id]?.numericValue ?? 0) * 1000) / 1000]),
+      ),
+      opportunities: Object.values(audits)
+        .filter((a) => (a.metricSavings?.LCP ?? 0) + (a.metricSavings?.FCP ?? 0) > 0 && (a.score ?? 1) < 1)
+        .map((a) => `${a.id} (FCP −${a.metricSavings?.FCP ?? 0} ms, LCP −${a.metricSavings?.LCP ?? 0} ms)`),
     };
   } finally {
     await chrome.kill();
