@@ -12,6 +12,7 @@ export const TRADE_PAGES = [
   "payouts",
   "impact",
   "settings",
+  "shipping",
   "partners",
   "import",
   "jobs",

@@ -26,6 +26,7 @@ type Line = {
 };
 type Parcel = {
   id: string;
+  producerId: string;
   producer: string;
   status: string;
   carrier: string | null;
@@ -33,12 +34,22 @@ type Parcel = {
   shippedAt: string | Date | null;
 };
 
+type Shipment = {
+  producerId: string;
+  service: string;
+  amount: bigint;
+  free: boolean;
+  chargedKg: number;
+  etaMinDays: number;
+  etaMaxDays: number;
+};
+
 /** An order's parts: one parcel per producer once paid (with its status and tracking), the lines grouped by producer before. */
 export function OrderParcels({
   order,
   locale,
 }: {
-  order: { currency: string; lines: Line[]; parcels: Parcel[] };
+  order: { currency: string; lines: Line[]; parcels: Parcel[]; shipments: Shipment[] };
   locale?: AppLocale;
 }) {
   const { t } = useTranslation();
@@ -46,13 +57,14 @@ export function OrderParcels({
     order.parcels.length > 0
       ? order.parcels.map((p) => ({
           key: p.id,
+          producerId: p.producerId,
           producer: p.producer,
           parcel: p,
           lines: order.lines.filter((l) => l.fulfilmentId === p.id),
         }))
       : [...new Set(order.lines.map((l) => l.producerId))].map((pid) => {
           const lines = order.lines.filter((l) => l.producerId === pid);
-          return { key: pid, producer: lines[0].producer, parcel: null, lines };
+          return { key: pid, producerId: pid, producer: lines[0].producer, parcel: null, lines };
         });
   return (
     <section aria-labelledby="parcels-h">
@@ -65,6 +77,15 @@ export function OrderParcels({
               {g.parcel ? t(`fulfilmentStatus.${g.parcel.status}`) : t("fulfilmentStatus.UNPAID")}
             </span>
           </h3>
+          {order.shipments
+            .filter((s) => s.producerId === g.producerId)
+            .map((s) => (
+              <p key={s.producerId} className="meta" data-testid="parcel-service">
+                {s.service} · {s.free ? t("order.freeShipping") : <Price amount={s.amount} currency={order.currency} />}{" "}
+                · {t("order.chargedKg", { count: s.chargedKg })} ·{" "}
+                {t("order.eta", { min: s.etaMinDays, max: s.etaMaxDays })}
+              </p>
+            ))}
           {g.parcel?.tracking && (
             <p data-testid="tracking">
               {t("order.tracking", { carrier: g.parcel.carrier ?? "", number: g.parcel.tracking })}

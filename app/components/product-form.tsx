@@ -23,6 +23,7 @@ export type ProductFormValues = {
     stock: number;
     minOrderQty: number;
     weightGrams: number | null;
+    packedSize: string;
     tiers: Array<{ minQty: number; price: string }>;
   }>;
 };
@@ -44,7 +45,17 @@ export function ProductForm({ locale, values, categories, certificates, failure,
   const v = values;
   const rows = [
     ...(v?.variants ?? []),
-    { sku: "", nameId: "", nameEn: "", price: "", stock: 0, minOrderQty: 1, weightGrams: null, tiers: [] },
+    {
+      sku: "",
+      nameId: "",
+      nameEn: "",
+      price: "",
+      stock: 0,
+      minOrderQty: 1,
+      weightGrams: null,
+      packedSize: "",
+      tiers: [],
+    },
   ];
   const byId = new Map(categories.map((c) => [c.id, c]));
   const catLabel = (c: (typeof categories)[number]) => {
@@ -202,6 +213,14 @@ export function ProductForm({ locale, values, categories, certificates, failure,
                 min={1}
                 label={t("sell.variantWeight")}
                 defaultValue={val(n("weightGrams"), row.weightGrams)}
+                failure={failure}
+              />
+              <Field
+                name={n("packedSize")}
+                errorKey={e("packedSize")}
+                label={t("sell.packedSize")}
+                hint={t("sell.packedSizeHint")}
+                defaultValue={val(n("packedSize"), row.packedSize)}
                 failure={failure}
               />
               {[1, 2].map((k) => (

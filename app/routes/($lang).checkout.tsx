@@ -8,7 +8,7 @@ import { Price } from "~/components/price";
 import { INDONESIAN_PROVINCES, regenciesOf } from "~/domain/orders/address";
 import { cartView, findCartId } from "~/domain/orders/cart.server";
 import { cartOwner } from "~/lib/cookies.server";
-import { checkoutSchema } from "~/domain/orders/checkout-schema";
+import { checkoutSchema, checkoutShape } from "~/domain/orders/checkout-schema";
 import {
   checkoutQuote,
   CheckoutRefused,
@@ -18,7 +18,6 @@ import {
   placeOrder,
   startCardPayment,
 } from "~/domain/orders/checkout.server";
-import { shippingRates } from "~/domain/orders/settings.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -34,18 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const cart = await cartView(await findCartId(await cartOwner(request, user?.id ?? null)), locale);
   if (cart.lines.length === 0) throw redirect(localePath("/cart", locale));
-  const rates = await shippingRates({ activeOnly: true });
   return {
     locale,
     cart,
     user: user ? { email: user.email, name: user.name } : null,
-    rates: rates.map((r) => ({
-      code: r.code,
-      name: locale === "en" ? r.nameEn : r.nameId,
-      country: r.country,
-      amount: r.amount,
-      currency: r.currency,
-    })),
     methods: [...paymentMethods()],
   };
 }
@@ -53,12 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const user = await getUser(request);
-  const parsed = await parseForm(request, checkoutSchema);
+  const parsed = await parseForm(request, checkoutSchema, { shape: checkoutShape });
   if (!parsed.ok) return parsed.response;
   const cartId = await findCartId(await cartOwner(request, user?.id ?? null));
   const review = async (changed: boolean) => {
     const q = await checkoutQuote(cartId, locale, parsed.data);
-    const { checkoutKey: _key, reviewDigest: _digest, ...values } = parsed.data;
+    const { checkoutKey: _key, reviewDigest: _digest, ship: _ship, ...values } = parsed.data;
     return data(
       {
         ok: true as const,
@@ -71,7 +62,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
           shipping: q.shipping,
           total: q.total,
           currency: q.cart.currency,
-          rateName: locale === "en" ? q.rate.nameEn : q.rate.nameId,
+          parcels: q.parcels.map((p) => ({
+            producerId: p.producerId,
+            producer: p.producer,
+            region: p.region,
+            freeShippingMin: p.freeShippingMin,
+            chosen: p.chosen?.code ?? null,
+            options: p.options.map((o) => ({
+              code: o.code,
+              label: `${o.courier} — ${o.name}`,
+              amount: o.amount,
+              rateAmount: o.rateAmount,
+              free: o.free,
+              etaMinDays: o.etaMinDays,
+              etaMaxDays: o.etaMaxDays,
+              ...o.weighed,
+            })),
+          })),
+          unserved: q.unserved.length,
         },
       },
       { status: changed ? 409 : 200 },
@@ -90,25 +98,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (err) {
     if (err instanceof CheckoutRefused && err.reason === "changed") return await review(true);
     if (err instanceof CheckoutRefused)
-      return formError(409, parsed.form, `checkout.refused.${err.reason}`, {}, { skus: err.skus.join(", ") });
+      return formError(
+        409,
+        parsed.form,
+        `checkout.refused.${err.reason}`,
+        {},
+        { skus: err.skus.join(", "), producers: err.skus.join(", ") },
+      );
     throw err;
   }
 }
 
 export default function Checkout() {
-  const { locale, cart, user, rates, methods } = useLoaderData<typeof loader>();
+  const { locale, cart, user, methods } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const review = actionData && "review" in actionData ? actionData.review : null;
   const busy = useNavigation().state === "submitting";
   const { t } = useTranslation();
   const v = (name: string, fallback = "") => failure?.values[name] ?? review?.values[name] ?? fallback;
-  const chosenRate = v("shippingRate");
   const chosenMethod = v("paymentMethod", methods.length === 1 ? methods[0] : "");
   const regencies = INDONESIAN_PROVINCES.flatMap((p) =>
     regenciesOf(p.code).map((r) => ({ value: r.code, label: `${r.name} (${p.name})` })),
   );
-  const rateError = failure?.fieldErrors.shippingRate;
+  const kg = (grams: number) => (grams / 1000).toLocaleString(locale, { maximumFractionDigits: 2 });
   const methodError = failure?.fieldErrors.paymentMethod;
   return (
     <div className="container wide">
@@ -199,21 +212,66 @@ export default function Checkout() {
             failure={failure}
           />
         </fieldset>
-        <fieldset className="fieldset" aria-describedby={rateError ? "rate-error" : undefined}>
+        <fieldset className="fieldset">
           <legend>{t("checkout.shipping")}</legend>
-          {rates.map((r) => (
-            <label key={r.code} className="choice">
-              <input type="radio" name="shippingRate" value={r.code} defaultChecked={chosenRate === r.code} />
-              <span>
-                {r.name} — <Price amount={r.amount} currency={r.currency} />
-                <span className="meta"> · {r.country ? t(`country.${r.country}`) : t("checkout.anyAbroad")}</span>
-              </span>
-            </label>
-          ))}
-          {rateError && (
-            <p className="error" id="rate-error">
-              {t(rateError)}
-            </p>
+          {!review ? (
+            <p className="meta">{t("checkout.shippingAfterAddress")}</p>
+          ) : (
+            review.parcels.map((p) => {
+              const chosen = p.options.find((o) => o.code === p.chosen);
+              return (
+                <fieldset key={p.producerId} className="parcel" data-testid="parcel">
+                  <legend>{t("checkout.parcelFrom", { producer: p.producer, region: p.region })}</legend>
+                  {chosen && (
+                    <p className="meta">
+                      {t("checkout.parcelWeight", {
+                        actual: kg(chosen.actualGrams),
+                        volumetric: kg(chosen.volumetricGrams),
+                      })}
+                    </p>
+                  )}
+                  {p.options.length === 0 ? (
+                    <p className="error" data-testid="parcel-unserved">
+                      {t("checkout.noService")}
+                    </p>
+                  ) : (
+                    p.options.map((o) => (
+                      <label key={o.code} className="choice">
+                        <input
+                          type="radio"
+                          name={`ship.${p.producerId}`}
+                          value={o.code}
+                          defaultChecked={p.chosen === o.code}
+                        />
+                        <span>
+                          {o.label} —{" "}
+                          {o.free ? (
+                            <>
+                              <s>
+                                <Price amount={o.rateAmount} currency={review.currency} />
+                              </s>{" "}
+                              {t("checkout.freeShipping")}
+                            </>
+                          ) : (
+                            <Price amount={o.amount} currency={review.currency} />
+                          )}
+                          <span className="meta">
+                            {" "}
+                            · {t("checkout.eta", { min: o.etaMinDays, max: o.etaMaxDays })} ·{" "}
+                            {t("checkout.chargedKg", { count: o.chargedKg })}
+                          </span>
+                        </span>
+                      </label>
+                    ))
+                  )}
+                  {p.freeShippingMin !== null && !chosen?.free && (
+                    <p className="meta">
+                      {t("checkout.freeFrom")} <Price amount={p.freeShippingMin} currency={review.currency} />
+                    </p>
+                  )}
+                </fieldset>
+              );
+            })
           )}
         </fieldset>
         <fieldset className="fieldset" aria-describedby={methodError ? "method-error" : undefined}>
@@ -259,10 +317,8 @@ export default function Checkout() {
               {review && (
                 <>
                   <tr>
-                    <th scope="row">
-                      {t("checkout.shipping")} ({review.rateName})
-                    </th>
-                    <td className="num">
+                    <th scope="row">{t("checkout.shippingParcels", { count: review.parcels.length })}</th>
+                    <td className="num" data-testid="checkout-shipping">
                       <Price amount={review.shipping} currency={review.currency} />
                     </td>
                   </tr>
@@ -276,7 +332,16 @@ export default function Checkout() {
               )}
             </tbody>
           </table>
-          {review ? (
+          {review && review.unserved > 0 ? (
+            <>
+              <p className="notice warning" role="alert" data-testid="review-status">
+                {t("checkout.unserved", { count: review.unserved })}
+              </p>
+              <button type="submit" name="intent" value="review" disabled={busy}>
+                {t("checkout.reviewAgain")}
+              </button>
+            </>
+          ) : review ? (
             <>
               <p
                 className={actionData && "changed" in actionData && actionData.changed ? "notice warning" : "notice"}

@@ -16,6 +16,7 @@ import pg from "pg";
 import { ensureBuild } from "../lib/build";
 import { benchServices } from "./env";
 import { percentile, serveApp, topFrames } from "./lib";
+import { seedShipping } from "../seed/shipping";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const BUYERS = Number(args[0] ?? 500);
@@ -60,15 +61,7 @@ async function seed() {
     },
     include: { variants: true },
   });
-  await db.shippingRate.create({
-    data: {
-      code: "kalimantan",
-      nameId: "Reguler Kalimantan",
-      nameEn: "Kalimantan standard",
-      country: "ID",
-      amount: 2_500_000,
-    },
-  });
+  await seedShipping(db);
   return { variant: product.variants[0], slug: product.slug };
 }
 
@@ -128,7 +121,6 @@ async function main() {
         city: "Banjarmasin",
         address: `Jl. Pangeran Antasari ${i}`,
         postcode: "70111",
-        shippingRate: "kalimantan",
         paymentMethod: "BANK_TRANSFER",
         ...review,
       });

@@ -11,6 +11,7 @@ import { db, type Tx } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/domain/accounts/accounts.server";
 import { storeImage } from "../../app/domain/media/images.server";
 import { regency } from "../../app/domain/regions/regions";
+import { seedShipping } from "./shipping";
 import type { Prisma } from "../../app/generated/prisma/client";
 import {
   categories,
@@ -194,6 +195,8 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
         bankName: ["Bank Kalsel", "Bank Kalteng", "BRI", "BNI"][pi % 4],
         bankAccountNo: digits(`bank:${p.slug}`, 10),
         bankAccountName: p.legalName,
+        // some ship free from Rp300.000, as many shops on the big marketplaces do
+        freeShippingMinAmount: pi % 3 === 1 ? 30_000_000n : null,
         status: p.status,
         // every demo producer can sign in: the demo producer account, or its contact email (same demo password)
         members:
@@ -240,19 +243,8 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
       create: { currency, idrPerUnit, rateDate },
     });
   }
-  for (const s of [
-    { code: "kalimantan", nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount: 2500000 },
-    {
-      code: "indonesia",
-      nameId: "Reguler luar Kalimantan",
-      nameEn: "Rest of Indonesia",
-      country: "ID",
-      amount: 4500000,
-    },
-    { code: "asean", nameId: "Internasional ASEAN", nameEn: "International (ASEAN)", country: null, amount: 25000000 },
-  ]) {
-    await db.shippingRate.upsert({ where: { code: s.code }, update: {}, create: s });
-  }
+  const rates = await seedShipping(db);
+  log(`rate cards: ${rates} rates from Kalteng and Kalsel`);
   log(
     `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -39,7 +39,6 @@ async function fillCheckout(page: Page, method: "Transfer bank" | "Kartu kredit/
   await page.getByLabel("Kota/kabupaten", { exact: true }).fill("Banjarmasin");
   await page.getByLabel("Alamat lengkap").fill("Jl. Lambung Mangkurat 12");
   await page.getByLabel("Kode pos").fill("701"); // wrong first
-  await page.getByLabel(/Reguler Kalimantan/).check();
   await page.getByLabel(new RegExp(method)).check();
   await page.getByRole("button", { name: "Periksa pesanan" }).click();
   await expect(page.getByText("Kode pos Indonesia terdiri dari 5 angka.")).toBeVisible();
@@ -48,6 +47,15 @@ async function fillCheckout(page: Page, method: "Transfer bank" | "Kartu kredit/
   await page.getByLabel("Kode pos").fill("70111");
   await page.getByRole("button", { name: "Periksa pesanan" }).click();
   await expect(page.getByTestId("checkout-total")).toBeVisible();
+  // one parcel per producer, each with the couriers that reach Banjarmasin from its kabupaten; the
+  // cheapest is chosen until the buyer picks another and recalculates
+  const parcels = page.getByTestId("parcel");
+  await expect(parcels).toHaveCount(2);
+  const shippingBefore = await page.getByTestId("checkout-shipping").textContent();
+  await parcels.first().getByRole("radio").nth(1).check();
+  await page.getByRole("button", { name: "Hitung ulang" }).click();
+  await expect(page.getByTestId("parcel").first().getByRole("radio").nth(1)).toBeChecked();
+  await expect(page.getByTestId("checkout-shipping")).not.toHaveText(shippingBefore!);
 }
 
 async function journey(browser: Browser, method: "bank" | "card", javaScriptEnabled: boolean) {

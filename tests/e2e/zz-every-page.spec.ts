@@ -76,6 +76,7 @@ async function pagesOf() {
       "/trade/payouts",
       "/trade/impact",
       "/trade/settings",
+      "/trade/shipping",
       "/trade/partners",
       "/trade/import",
       "/trade/jobs",

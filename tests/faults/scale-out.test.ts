@@ -40,7 +40,6 @@ const form = (i: number) => ({
   city: "Banjarmasin",
   address: `Jl. A ${i}`,
   postcode: "70111",
-  shippingRate: "kalimantan",
   paymentMethod: "BANK_TRANSFER",
 });
 

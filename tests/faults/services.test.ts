@@ -77,7 +77,6 @@ describe("faults", () => {
         city: "Banjarmasin",
         address: "Jl. A 1",
         postcode: "70111",
-        shippingRate: "kalimantan",
         paymentMethod: "BANK_TRANSFER",
       });
       expect(placed.status).toBe(302);

@@ -3,13 +3,45 @@ import { db } from "~/lib/db.server";
 import type { CheckoutInput } from "~/domain/orders/checkout-schema";
 import { checkoutQuote, newCheckoutKey, placeOrder } from "~/domain/orders/checkout.server";
 import { createProduct } from "./fixtures";
+import { INDONESIAN_PROVINCES, SHIPPING_COUNTRIES } from "~/domain/orders/address";
+import { provinces } from "~/domain/regions";
 
-export async function shippingRate(code = "kalimantan", amount = 2_500_000n) {
-  return db.shippingRate.upsert({
+/**
+ * One courier service ("TEST-REG": 1 kg minimum, whole kilos) with `perKg` from every
+ * kabupaten/kota in the reference data to every province and every country abroad: a
+ * fixture product (100 g) ships for exactly `perKg` per parcel.
+ */
+export async function shippingRate(code = "TEST-REG", perKg = 2_500_000n) {
+  const courier = await db.courier.upsert({
+    where: { code: "test" },
+    update: {},
+    create: { code: "test", name: "Kurir Uji", trackingUrl: "https://track.example.test/?awb={waybill}" },
+  });
+  const service = await db.courierService.upsert({
     where: { code },
     update: {},
-    create: { code, nameId: "Reguler Kalimantan", nameEn: "Kalimantan standard", country: "ID", amount },
+    create: { code, courierId: courier.id, nameId: "Reguler uji", nameEn: "Test regular" },
   });
+  const destinations = [
+    ...INDONESIAN_PROVINCES.map((p) => `P:${p.code}`),
+    ...SHIPPING_COUNTRIES.filter((c) => c !== "ID").map((c) => `C:${c}`),
+  ];
+  await db.shippingRateCard.createMany({
+    data: provinces.flatMap((p) =>
+      p.regencies.flatMap((r) =>
+        destinations.map((destination) => ({
+          serviceId: service.id,
+          originRegencyCode: r.code,
+          destination,
+          perKgAmount: perKg,
+          etaMinDays: 2,
+          etaMaxDays: 4,
+        })),
+      ),
+    ),
+    skipDuplicates: true,
+  });
+  return service;
 }
 
 /** A sellable variant with the price (in rupiah) and stock asked for, from a producer of its own. */
@@ -46,7 +78,7 @@ export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput 
     city: "Banjarmasin",
     address: "Jl. Lambung Mangkurat 12",
     postcode: "70111",
-    shippingRate: "kalimantan",
+    ship: {},
     paymentMethod: "BANK_TRANSFER",
     reviewDigest: "",
     ...over,

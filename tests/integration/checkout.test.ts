@@ -76,7 +76,8 @@ describe("checkout and payment", () => {
     ]);
     expect(order.status).toBe("AWAITING_PAYMENT");
     expect(order.subtotalAmount).toBe(2n * 15_000_000n + 3n * 8_750_000n);
-    expect(order.totalAmount).toBe(order.subtotalAmount + 2_500_000n);
+    // one parcel per producer at Rp25.000/kg; each weighs under the 1 kg minimum (100 g a unit)
+    expect(order.totalAmount).toBe(order.subtotalAmount + 2n * 2_500_000n);
     // the transfer amount is the total plus a unique code of Rp1–Rp999
     expect(order.transferAmount! - order.totalAmount).toBeGreaterThanOrEqual(100n);
     expect(order.transferAmount! - order.totalAmount).toBeLessThanOrEqual(99_900n);

@@ -158,7 +158,6 @@ describe("who may see and change orders", () => {
       city: "Banjarmasin",
       address: "Jl. A 1",
       postcode: "701",
-      shippingRate: "kalimantan",
       paymentMethod: "BANK_TRANSFER",
     };
     const bad = unwrap(await checkoutAction(args(formRequest("/checkout", fields, { cookie: `__cart=${cartId}` }))));

@@ -75,7 +75,6 @@ describe("trade-sized amounts", () => {
       city: "Banjarmasin",
       address: "Jl. A. Yani 80",
       postcode: "70111",
-      shippingRate: "kalimantan",
       paymentMethod: "BANK_TRANSFER",
     };
     const review = unwrap(
@@ -84,7 +83,8 @@ describe("trade-sized amounts", () => {
       ),
     );
     const reviewed = (review.body as { review: { total: bigint; checkoutKey: string; digest: string } }).review;
-    expect(reviewed.total).toBe(2_500_000_000n + 2_500_000n); // Rp25.025.000
+    // 20 mats of 100 g ship as one 2 kg parcel at Rp25.000/kg
+    expect(reviewed.total).toBe(2_500_000_000n + 5_000_000n); // Rp25.050.000
     const placed = unwrap(
       await checkoutAction(
         args(
@@ -98,14 +98,14 @@ describe("trade-sized amounts", () => {
     );
     expect(placed.status).toBe(302);
     const order = await db.order.findFirstOrThrow({ where: { email: "hotel@example.test" } });
-    expect(order.totalAmount).toBe(2_502_500_000n);
+    expect(order.totalAmount).toBe(2_505_000_000n);
     expect(order.totalAmount > INT32_MAX).toBe(true);
-    expect(formatMoney(order.totalAmount, "IDR", "id")).toBe("Rp25.025.000");
+    expect(formatMoney(order.totalAmount, "IDR", "id")).toBe("Rp25.050.000");
 
     const staff = await createUser({ roles: ["STAFF"] });
     const cookie = await signedInCookie(staff.id);
     const transfer = order.transferAmount!;
-    const typed = formatMoney(transfer, "IDR", "id").replace("Rp", ""); // as staff read it off the bank statement: "25.025.123"
+    const typed = formatMoney(transfer, "IDR", "id").replace("Rp", ""); // as staff read it off the bank statement: "25.050.123"
     const confirmed = unwrap(
       await paymentsAction(args(formRequest("/trade/payments", { orderId: order.id, received: typed }, { cookie }))),
     );

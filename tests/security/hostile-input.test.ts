@@ -211,7 +211,6 @@ describe("XSS payloads are rendered escaped", () => {
         city: p,
         address: p,
         postcode: "70111",
-        shippingRate: "kalimantan",
         paymentMethod: "BANK_TRANSFER",
       });
       expect(res.status).toBe(302);

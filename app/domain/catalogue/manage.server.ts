@@ -121,6 +121,9 @@ function variantData(v: ProductInput["variants"][number], position: number) {
     priceAmount: v.price,
     minOrderQty: v.minOrderQty,
     weightGrams: v.weightGrams ?? null,
+    lengthCm: v.packedSize?.l ?? null,
+    widthCm: v.packedSize?.w ?? null,
+    heightCm: v.packedSize?.h ?? null,
     position,
   };
 }

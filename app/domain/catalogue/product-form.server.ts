@@ -24,6 +24,9 @@ export function toFormValues(
       stock: number;
       minOrderQty: number;
       weightGrams: number | null;
+      lengthCm: number | null;
+      widthCm: number | null;
+      heightCm: number | null;
       priceTiers: Array<{ minQty: number; priceAmount: bigint }>;
     }>;
   },
@@ -48,6 +51,7 @@ export function toFormValues(
       stock: v.stock,
       minOrderQty: v.minOrderQty,
       weightGrams: v.weightGrams,
+      packedSize: v.lengthCm && v.widthCm && v.heightCm ? `${v.lengthCm}x${v.widthCm}x${v.heightCm}` : "",
       tiers: v.priceTiers.map((t) => ({ minQty: t.minQty, price: toInputString(t.priceAmount, "IDR") })),
     })),
   };

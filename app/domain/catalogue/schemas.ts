@@ -27,6 +27,19 @@ export const variantSchema = z.object({
   stockShown: z.preprocess(blankToUndefined, count(0).optional()),
   minOrderQty: z.preprocess(blankToUndefined, count(1).optional()).transform((v) => v ?? 1),
   weightGrams: z.preprocess((v) => (v === "" ? undefined : v), count(1).optional()),
+  /** one unit as packed, "40x30x20" in cm: couriers charge the volumetric weight when it is more */
+  packedSize: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^([1-9]\d{0,2}) *[x×*] *([1-9]\d{0,2}) *[x×*] *([1-9]\d{0,2})$/i, { error: "workErrors.packedSize" })
+      .transform((s) => {
+        const [l, w, h] = s.split(/ *[x×*] */i).map(Number);
+        return { l, w, h };
+      })
+      .optional(),
+  ),
   tier1Qty: z.preprocess((v) => (v === "" ? undefined : v), count(2).optional()),
   tier1Price: z.preprocess((v) => (v === "" ? undefined : v), moneyField("IDR").optional()),
   tier2Qty: z.preprocess((v) => (v === "" ? undefined : v), count(2).optional()),

@@ -129,7 +129,10 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
               nameId: true,
               nameEn: true,
               status: true,
-              producer: { select: { id: true, legalName: true, status: true, regencyCode: true } },
+              weightGrams: true,
+              producer: {
+                select: { id: true, legalName: true, status: true, regencyCode: true, freeShippingMinAmount: true },
+              },
               images: { where: { ready: true }, orderBy: { position: "asc" }, take: 1 },
             },
           },
@@ -160,6 +163,12 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       producerId: p.producer.id,
       producer: p.producer.legalName,
       region: regencyLabel(p.producer.regencyCode),
+      /** where the parcel leaves from, and what the producer ships free above */
+      origin: p.producer.regencyCode,
+      freeShippingMin: p.producer.freeShippingMinAmount,
+      /** one unit as packed: the variant's own weight or the product's, and its size when known */
+      unitGrams: v.weightGrams ?? p.weightGrams,
+      unitSize: v.lengthCm && v.widthCm && v.heightCm ? { l: v.lengthCm, w: v.widthCm, h: v.heightCm } : null,
       quantity: i.quantity,
       unitPrice: price,
       basePrice: v.priceAmount,

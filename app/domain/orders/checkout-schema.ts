@@ -20,7 +20,12 @@ export const checkoutSchema = z
     city: text(80),
     address: text(300),
     postcode: z.string().trim().max(12, { error: "errors.tooLong" }).optional().default(""),
-    shippingRate: z.string().min(1, { error: "errors.chooseShipping" }).max(40),
+    /** the courier service the buyer picked per parcel: producer id → service code (the cheapest when absent) */
+    ship: z
+      .record(z.string().max(40), z.string().max(40))
+      .refine((r) => Object.keys(r).length <= 50)
+      .optional()
+      .default({}),
     paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE"], { error: "errors.choosePayment" }),
     /** from the review step: its one-time key and the digest of what was reviewed */
     checkoutKey: z
@@ -42,3 +47,16 @@ export const checkoutSchema = z
   });
 
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
+
+/** The form's fields, with the parcels' picks (`ship.<producer id>`) gathered into `ship`. */
+export function checkoutShape(form: FormData): Record<string, unknown> {
+  const ship: Record<string, string> = {};
+  const out: Record<string, unknown> = { ship };
+  for (const k of new Set(form.keys())) {
+    const v = form.get(k);
+    if (k.startsWith("ship.")) {
+      if (typeof v === "string") ship[k.slice(5)] = v;
+    } else out[k] = v;
+  }
+  return out;
+}

@@ -2,7 +2,8 @@
  * Checkout: from the visitor's cart to an order that holds its stock while payment is
  * under way.
  *
- * 1. `checkoutQuote` prices the cart with the chosen shipping rate (the review step).
+ * 1. `checkoutQuote` prices the cart with one parcel per producer and the service the buyer
+ *    picked for each (`../shipping/parcels.server.ts`): the review step.
  * 2. `placeOrder` takes the stock for every line in one transaction (or none: "sold out"),
  *    snapshots the lines, records the reservations (30 minutes for card payment, the
  *    staff-set hold for bank transfer), empties the cart and mails the buyer.
@@ -23,7 +24,8 @@ export { orderPath };
 import type { CheckoutInput } from "./checkout-schema";
 import { cancelUnpaidOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
-import { marketSettings, rateApplies } from "./settings.server";
+import { marketSettings } from "./settings.server";
+import { parcelRows, quoteParcels, type Destination } from "../shipping/index.server";
 import { cartShortfall, takeStockForLines } from "./stock.server";
 import { regenciesOf } from "./address";
 
@@ -51,11 +53,28 @@ export function paymentMethods() {
   return cardPaymentsEnabled() ? (["STRIPE", "BANK_TRANSFER"] as const) : (["BANK_TRANSFER"] as const);
 }
 
-/** The cart priced for review: lines, shipping, total; or why it cannot be ordered. */
+/** Where the order goes, as the rate cards look it up: a kabupaten/kota only when it belongs to the province. */
+export function destinationOf(input: { country: string; province: string; regencyCode: string }): Destination {
+  const id = input.country === "ID";
+  return {
+    country: input.country,
+    province: id ? input.province : "",
+    regencyCode:
+      id && input.regencyCode && regenciesOf(input.province).some((r) => r.code === input.regencyCode)
+        ? input.regencyCode
+        : null,
+  };
+}
+
+/**
+ * The cart priced for review: lines, each producer's parcel with its services, shipping and
+ * total; or why it cannot be ordered. A parcel no service reaches is reported (`unserved`),
+ * not thrown: the review shows which one; placing the order refuses it.
+ */
 export async function checkoutQuote(
   cartId: string | null,
   locale: AppLocale,
-  input: { country: string; shippingRate: string },
+  input: { country: string; province: string; regencyCode: string; ship: Record<string, string> },
 ) {
   const cart = await cartView(cartId, locale);
   if (cart.lines.length === 0) throw new CheckoutRefused("empty-cart");
@@ -66,22 +85,28 @@ export async function checkoutQuote(
       short.map((l) => l.sku),
     );
   if (cart.problems > 0) throw new CheckoutRefused("cart-problems");
-  const rate = await db.shippingRate.findUnique({ where: { code: input.shippingRate } });
-  if (!rate || !rateApplies(rate, input.country) || rate.currency !== cart.currency)
-    throw new CheckoutRefused("shipping-unavailable");
-  const total = add(money(cart.subtotal, cart.currency), money(rate.amount, rate.currency)).amount;
-  return { cart, rate, shipping: rate.amount, total, digest: reviewDigest(cart.lines, rate.code, rate.amount, total) };
+  const { parcels, shipping, unserved } = await quoteParcels(cart.lines, destinationOf(input), input.ship, locale);
+  const total = add(money(cart.subtotal, cart.currency), money(shipping, cart.currency)).amount;
+  const picks = parcels.map((p) => `${p.producerId}:${p.chosen?.code ?? "-"}:${p.chosen?.amount ?? "-"}`);
+  return {
+    cart,
+    parcels,
+    unserved,
+    shipping,
+    total,
+    digest: reviewDigest(cart.lines, picks, shipping, total),
+  };
 }
 
 /**
- * What the buyer reviewed, in a few bytes: every line (variant, quantity, unit price), the
- * shipping rate and the total. The review step puts it in the form; placing the order
- * recomputes it, and a difference (the cart, a price or a rate changed since) sends the
- * buyer back to review instead of charging something they did not see.
+ * What the buyer reviewed, in a few bytes: every line (variant, quantity, unit price), each
+ * parcel's service and price, and the total. The review step puts it in the form; placing
+ * the order recomputes it, and a difference (the cart, a price or a rate changed since)
+ * sends the buyer back to review instead of charging something they did not see.
  */
 function reviewDigest(
   lines: Array<{ variantId: string; quantity: number; unitPrice: bigint }>,
-  rateCode: string,
+  picks: string[],
   shipping: bigint,
   total: bigint,
 ) {
@@ -90,7 +115,7 @@ function reviewDigest(
     .map((l) => `${l.variantId}:${l.quantity}:${l.unitPrice}`);
   return crypto
     .createHash("sha256")
-    .update([...parts, rateCode, shipping, total].join("|"))
+    .update([...parts, ...[...picks].sort(), shipping, total].join("|"))
     .digest("base64url")
     .slice(0, 32);
 }
@@ -234,6 +259,11 @@ async function createOrder(
 ): Promise<PlacedOrder> {
   const method = input.paymentMethod;
   const quote = await checkoutQuote(cartId, locale, input);
+  if (quote.unserved.length > 0)
+    throw new CheckoutRefused(
+      "shipping-unavailable",
+      quote.unserved.map((p) => p.producer),
+    );
   if (quote.digest !== opts.reviewDigest) throw new CheckoutRefused("changed");
   const settings = await marketSettings();
   const holdMinutes = method === "STRIPE" ? CARD_HOLD_MINUTES : settings.transferHoldMinutes;
@@ -273,13 +303,10 @@ async function createOrder(
         shippingAddress: input.address,
         shippingCity: input.city,
         shippingProvince: input.country === "ID" ? input.province : input.province || null,
-        shippingRegencyCode:
-          input.country === "ID" && regenciesOf(input.province).some((r) => r.code === input.regencyCode)
-            ? input.regencyCode
-            : null,
+        shippingRegencyCode: destinationOf(input).regencyCode,
         shippingCountry: input.country,
         shippingPostcode: input.postcode || null,
-        shippingRateCode: quote.rate.code,
+        parcels: { create: parcelRows(quote.parcels) },
         lines: {
           create: lines.map((l) => ({
             variantId: l.variantId,
@@ -326,11 +353,11 @@ async function createOrder(
  * If Stripe cannot be reached the order is cancelled at once and its stock returned.
  */
 export async function startCardPayment(orderId: string): Promise<string> {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { lines: true, parcels: { include: { service: { select: { nameId: true, nameEn: true } } } } },
+  });
   if (order.stripeCheckoutUrl && order.status === "PENDING_PAYMENT") return order.stripeCheckoutUrl;
-  const rate = order.shippingRateCode
-    ? await db.shippingRate.findUnique({ where: { code: order.shippingRateCode } })
-    : null;
   const locale = order.locale as AppLocale;
   const back = `${appUrl()}${orderPath(order, locale)}`;
   try {
@@ -345,7 +372,10 @@ export async function startCardPayment(orderId: string): Promise<string> {
         return { name: `${product} — ${variant}`, unitAmount: l.unitAmount, quantity: l.quantity };
       }),
       shipping: {
-        name: (locale === "en" ? rate?.nameEn : rate?.nameId) ?? "Ongkos kirim",
+        // the parcels' services as the buyer chose them, e.g. "JNE Reguler · J&T EZ"
+        name:
+          order.parcels.map((p) => (locale === "en" ? p.service.nameEn : p.service.nameId)).join(" · ") ||
+          (order.shippingRateCode ?? "-"),
         amount: order.shippingAmount,
       },
       expiresAt: order.reservedUntil ?? new Date(Date.now() + CARD_HOLD_MINUTES * 60_000),

@@ -27,6 +27,7 @@ type LineRow = LineNames & {
 
 type ParcelRow = {
   id: string;
+  producerId: string;
   producer: { legalName: string };
   status: string;
   carrier: string | null;
@@ -35,7 +36,21 @@ type ParcelRow = {
 };
 
 /** An order's lines and parcels as the buyer's and the staff's order pages show them. */
-export function orderPartsView(order: { lines: LineRow[]; fulfilments: ParcelRow[] }, locale: string) {
+/** How a producer's parcel was priced at checkout: the courier service, charged weight and estimate. */
+type ShipmentRow = {
+  producerId: string;
+  amount: bigint;
+  freeShipping: boolean;
+  chargedKg: number;
+  etaMinDays: number;
+  etaMaxDays: number;
+  service: { nameId: string; nameEn: string; courier: { name: string } };
+};
+
+export function orderPartsView(
+  order: { lines: LineRow[]; fulfilments: ParcelRow[]; parcels: ShipmentRow[] },
+  locale: string,
+) {
   return {
     lines: order.lines.map((l) => {
       const { product, variant } = lineNames(l, locale);
@@ -53,8 +68,18 @@ export function orderPartsView(order: { lines: LineRow[]; fulfilments: ParcelRow
         fulfilmentId: l.fulfilmentId,
       };
     }),
+    shipments: order.parcels.map((p) => ({
+      producerId: p.producerId,
+      service: `${p.service.courier.name} — ${locale === "en" ? p.service.nameEn : p.service.nameId}`,
+      amount: p.amount,
+      free: p.freeShipping,
+      chargedKg: p.chargedKg,
+      etaMinDays: p.etaMinDays,
+      etaMaxDays: p.etaMaxDays,
+    })),
     parcels: order.fulfilments.map((f) => ({
       id: f.id,
+      producerId: f.producerId,
       producer: f.producer.legalName,
       status: f.status,
       carrier: f.carrier,

@@ -19,6 +19,9 @@ const orderInclude = {
     include: { producer: { select: { legalName: true, slug: true } }, lines: { select: { id: true } } },
     orderBy: { createdAt: "asc" as const },
   },
+  parcels: {
+    include: { service: { select: { nameId: true, nameEn: true, courier: { select: { name: true } } } } },
+  },
   refunds: { orderBy: { createdAt: "asc" as const } },
   payments: { orderBy: { createdAt: "asc" as const } },
 };

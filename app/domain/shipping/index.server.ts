@@ -1,0 +1,3 @@
+/** The shipping area: parcels priced from the couriers' rate cards; what other areas may use. */
+export { parcelRows, quoteParcels, destinationKeys, type Destination, type QuotedParcel } from "./parcels.server";
+export { weighParcel } from "./weight";
