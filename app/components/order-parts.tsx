@@ -1,6 +1,8 @@
 import { useTranslation } from "~/lib/translate";
 import { formatDate } from "~/lib/format";
 import type { AppLocale } from "~/lib/i18n";
+import { Form } from "@remix-run/react";
+import { CsrfInput } from "./forms";
 import { Price } from "./price";
 
 export function OrderStatusBadge({ status }: { status: string }) {
@@ -31,7 +33,10 @@ type Parcel = {
   status: string;
   carrier: string | null;
   tracking: string | null;
+  trackingUrl: string | null;
   shippedAt: string | Date | null;
+  autoCompleteAt: string | Date | null;
+  completedAt: string | Date | null;
 };
 
 type Shipment = {
@@ -48,9 +53,12 @@ type Shipment = {
 export function OrderParcels({
   order,
   locale,
+  canConfirm = false,
 }: {
   order: { currency: string; lines: Line[]; parcels: Parcel[]; shipments: Shipment[] };
   locale?: AppLocale;
+  /** the buyer's page: a parcel on its way gets the "received" button */
+  canConfirm?: boolean;
 }) {
   const { t } = useTranslation();
   const groups =
@@ -90,7 +98,35 @@ export function OrderParcels({
             <p data-testid="tracking">
               {t("order.tracking", { carrier: g.parcel.carrier ?? "", number: g.parcel.tracking })}
               {g.parcel.shippedAt && locale ? ` · ${formatDate(g.parcel.shippedAt, locale)}` : ""}
+              {g.parcel.trackingUrl && (
+                <>
+                  {" · "}
+                  <a href={g.parcel.trackingUrl} rel="noopener noreferrer" target="_blank">
+                    {t("order.trackLink")}
+                  </a>
+                </>
+              )}
             </p>
+          )}
+          {g.parcel && g.parcel.status === "COMPLETED" && g.parcel.completedAt && locale && (
+            <p className="meta" data-testid="completed-at">
+              {t("order.completedOn", { date: formatDate(g.parcel.completedAt, locale) })}
+            </p>
+          )}
+          {g.parcel && (g.parcel.status === "SHIPPED" || g.parcel.status === "DELIVERED") && (
+            <div className="receipt" data-testid="receipt">
+              {g.parcel.autoCompleteAt && locale && (
+                <p className="meta">{t("order.autoComplete", { date: formatDate(g.parcel.autoCompleteAt, locale) })}</p>
+              )}
+              {canConfirm && (
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="received" />
+                  <input type="hidden" name="fulfilmentId" value={g.parcel.id} />
+                  <button type="submit">{t("order.received")}</button>
+                </Form>
+              )}
+            </div>
           )}
           <ul>
             {g.lines.map((l) => (

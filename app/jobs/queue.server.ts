@@ -13,6 +13,7 @@ export type TaskName =
   | "registry_import"
   | "send_mail"
   | "order_holds"
+  | "parcel_completion"
   | "lot_offer_deadlines"
   | "certificate_expiry";
 

@@ -8,6 +8,7 @@ import { certificateExpiryTask } from "./certificate-expiry.server";
 import { imageVariantsTask } from "./image-variants.server";
 import { lotOfferDeadlinesTask } from "./lot-offer-deadlines.server";
 import { orderHoldsTask } from "./order-holds.server";
+import { parcelCompletionTask } from "./parcel-completion.server";
 import type { TaskName } from "./queue.server";
 import { registryImportTask } from "./registry-import.server";
 import { searchIndexTask, searchProducerTask } from "./search-index.server";
@@ -20,12 +21,14 @@ export const taskList: Record<TaskName, TaskList[string]> = {
   registry_import: registryImportTask,
   send_mail: sendMailTask,
   order_holds: orderHoldsTask,
+  parcel_completion: parcelCompletionTask,
   lot_offer_deadlines: lotOfferDeadlinesTask,
   certificate_expiry: certificateExpiryTask,
 };
 
 export const schedules = [
   { task: "order_holds", cron: "* * * * *", fill: "5m" },
+  { task: "parcel_completion", cron: "*/5 * * * *", fill: "1h" },
   { task: "lot_offer_deadlines", cron: "* * * * *", fill: "5m" },
   { task: "certificate_expiry", cron: "*/15 * * * *", fill: "1h" },
 ] as const satisfies ReadonlyArray<{ task: TaskName; cron: string; fill: string }>;

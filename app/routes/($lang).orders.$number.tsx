@@ -2,16 +2,18 @@ import { isUnpaid } from "~/domain/orders/status";
 import { orderPartsView } from "~/domain/orders/lines";
 import { addressText } from "~/domain/orders/index.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
-import { CsrfInput } from "~/components/forms";
+import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { OrderParcels, OrderStatusBadge } from "~/components/order-parts";
 import { Price } from "~/components/price";
 import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
 import { orderForViewer } from "~/domain/orders/orders.server";
 import { marketSettings } from "~/domain/orders/settings.server";
-import { parseForm } from "~/lib/forms.server";
+import { formError, parseForm } from "~/lib/forms.server";
+import { CompletionRefused, confirmReceipt } from "~/domain/orders/completion.server";
+import { courierLinks } from "~/domain/shipping/index.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -66,24 +68,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           locale,
         ),
       },
-      ...orderPartsView(order, locale),
+      ...orderPartsView(order, locale, await courierLinks()),
+      viewerIsBuyer: order.viewerIsBuyer,
       refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, createdAt: r.createdAt })),
     },
   };
 }
 
-const schema = z.object({ intent: z.literal("cancel") });
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("received"), fulfilmentId: z.string().min(1).max(40) }),
+]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { order, user } = await viewerOrder(request, params.number ?? "");
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
+  if (parsed.data.intent === "received") {
+    // only the buyer (signed in, or holding the order's link) says a parcel arrived; staff looking on cannot
+    if (!order.viewerIsBuyer) throw new Response("Forbidden", { status: 403 });
+    try {
+      await confirmReceipt(order.id, parsed.data.fulfilmentId, user?.id ?? null);
+      return { ok: true as const, received: true };
+    } catch (err) {
+      if (err instanceof CompletionRefused) return formError(409, null, "order.receiptRefused");
+      throw err;
+    }
+  }
   const done = await cancelUnpaidOrder(order.id, user?.id ?? null, "buyer");
   return { ok: done };
 }
 
 export default function OrderPage() {
   const { locale, order, bank, returning } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
   const unpaid = isUnpaid(order.status);
   return (
@@ -138,7 +157,13 @@ export default function OrderPage() {
           </a>
         </p>
       )}
-      <OrderParcels order={order} locale={locale} />
+      <FormError failure={failure} />
+      {actionData && "received" in actionData && (
+        <p className="notice" role="status" data-testid="received-notice">
+          {t("order.receivedDone")}
+        </p>
+      )}
+      <OrderParcels order={order} locale={locale} canConfirm={order.viewerIsBuyer} />
       <table className="summary">
         <tbody>
           <tr>

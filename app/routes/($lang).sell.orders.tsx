@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
 import { FulfilmentRefused, markPacked, markShipped, producerFulfilments } from "~/domain/orders/fulfilment.server";
+import { parcelMoney } from "~/domain/ledger/index.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -22,7 +23,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   const view = new URL(request.url).searchParams.get("view") === "done" ? "done" : "open";
-  const parcels = await producerFulfilments(producer.id, view);
+  const found = await producerFulfilments(producer.id, view);
+  const money = await parcelMoney(
+    producer.id,
+    found.map((f) => f.id),
+  );
+  const parcels = found.map((f) => ({
+    ...f,
+    shipment: f.shipment && {
+      courier: f.shipment.service.courier.name,
+      service: locale === "en" ? f.shipment.service.nameEn : f.shipment.service.nameId,
+      chargedKg: f.shipment.chargedKg,
+    },
+    money: money.get(f.id) ?? null,
+  }));
   return { locale, view, parcels };
 }
 
@@ -70,6 +84,7 @@ export default function SellOrders() {
   return (
     <div className="container wide">
       <h1>{t("sellOrders.title")}</h1>
+      <p className="meta">{t("sell.moneyHint")}</p>
       <nav className="subnav" aria-label={t("sellOrders.title")}>
         <Link to={lp("/sell/orders")} aria-current={view === "open" ? "page" : undefined}>
           {t("sellOrders.open")}
@@ -115,7 +130,28 @@ export default function SellOrders() {
                 locale,
               )}
             </p>
+            {f.shipment && (
+              <p data-testid="parcel-service">
+                {f.shipment.courier} — {f.shipment.service} · {t("order.chargedKg", { count: f.shipment.chargedKg })}
+              </p>
+            )}
             {f.trackingNumber && <p>{t("order.tracking", { carrier: f.carrier ?? "", number: f.trackingNumber })}</p>}
+            {f.money && (
+              <dl className="facts" data-testid="parcel-money">
+                <dt>{t("sell.moneyPending")}</dt>
+                <dd>
+                  <Price amount={f.money.pending} currency="IDR" />
+                </dd>
+                <dt>{t("sell.moneyPayable")}</dt>
+                <dd>
+                  <Price amount={f.money.payable} currency="IDR" />
+                </dd>
+                <dt>{t("sell.moneyPaid")}</dt>
+                <dd>
+                  <Price amount={f.money.paid} currency="IDR" />
+                </dd>
+              </dl>
+            )}
             {(f.status === "PENDING" || f.status === "PACKED") && (
               <div className="row-actions">
                 {f.status === "PENDING" && (
@@ -136,6 +172,7 @@ export default function SellOrders() {
                     name="carrier"
                     label={t("sellOrders.carrier")}
                     hint={t("sellOrders.carrierHint")}
+                    defaultValue={f.shipment?.courier}
                     failure={mine}
                     required
                   />

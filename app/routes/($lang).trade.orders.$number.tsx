@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { orderPartsView } from "~/domain/orders/lines";
+import { courierLinks } from "~/domain/shipping/index.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { canCancel, isRefundable, isUnpaid } from "~/domain/orders/status";
 import { useTranslation } from "~/lib/translate";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       currency: order.currency,
       total: order.totalAmount,
       createdAt: order.createdAt,
-      ...orderPartsView(order, locale),
+      ...orderPartsView(order, locale, await courierLinks()),
       refunds: order.refunds.map((r) => ({
         id: r.id,
         amount: r.amount,

@@ -36,6 +36,11 @@ const schema = z.object({
     .int({ error: "workErrors.holdMinutes" })
     .min(5, { error: "workErrors.holdMinutes" })
     .max(10_080, { error: "workErrors.holdMinutes" }),
+  autoCompleteDays: z.coerce
+    .number({ error: "workErrors.autoCompleteDays" })
+    .int({ error: "workErrors.autoCompleteDays" })
+    .min(1, { error: "workErrors.autoCompleteDays" })
+    .max(60, { error: "workErrors.autoCompleteDays" }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -52,6 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     bankAccountNo: d.bankAccountNo,
     bankAccountName: d.bankAccountName,
     transferHoldMinutes: d.transferHoldMinutes,
+    autoCompleteDays: d.autoCompleteDays,
   });
   return { ok: true as const, saved: "settings" };
 }
@@ -112,6 +118,16 @@ export default function TradeSettings() {
           label={t("settings.hold")}
           hint={t("settings.holdHint")}
           defaultValue={String(settings.transferHoldMinutes)}
+          failure={forSettings}
+          required
+        />
+        <Field
+          name="autoCompleteDays"
+          type="number"
+          inputMode="numeric"
+          label={t("settings.autoComplete")}
+          hint={t("settings.autoCompleteHint")}
+          defaultValue={String(settings.autoCompleteDays)}
           failure={forSettings}
           required
         />

@@ -142,10 +142,28 @@ async function journey(browser: Browser, method: "bank" | "card", javaScriptEnab
   const statuses = await buyer.getByTestId("parcel-status").allTextContents();
   expect(statuses.sort()).toEqual(["Dikirim", "Sedang disiapkan"]);
   await expect(buyer.getByTestId("tracking")).toContainText("JNE");
+  // JNE is a courier we know: the waybill links to its tracking page
+  await expect(buyer.getByRole("link", { name: "Lacak paket" })).toHaveAttribute("href", /jne\.co\.id/);
+  await expect(buyer.getByTestId("receipt")).toContainText("selesai otomatis pada");
+
+  // the buyer confirms that parcel arrived: it completes, and its sale becomes payable to the producer
+  await buyer.getByRole("button", { name: "Pesanan diterima" }).click();
+  await expect(buyer.getByTestId("received-notice")).toBeVisible();
+  const after = await buyer.getByTestId("parcel-status").allTextContents();
+  expect(after.sort()).toEqual(["Sedang disiapkan", "Selesai"]);
+  await expect(buyer.getByRole("button", { name: "Pesanan diterima" })).toHaveCount(0);
   await buyerCtx.close();
+  const [{ status }] = await query<{ status: string }>(
+    `SELECT f.status::text FROM "Fulfilment" f JOIN "Order" o ON o.id = f."orderId" JOIN "Producer" p ON p.id = f."producerId"
+      WHERE o.number = $1 AND p.slug = 'jawet-uei-tumbang-samba'`,
+    [number],
+  );
+  expect(status).toBe("COMPLETED");
 }
 
 test.describe("checkout", () => {
+  // each journey is four people on their phones (buyer, staff, producer, buyer again) with accessibility scans
+  test.describe.configure({ timeout: 120_000 });
   test("a guest buys from two producers by bank transfer, without JavaScript", async ({ browser }) => {
     await journey(browser, "bank", false);
   });

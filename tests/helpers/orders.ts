@@ -2,6 +2,7 @@
 import { db } from "~/lib/db.server";
 import type { CheckoutInput } from "~/domain/orders/checkout-schema";
 import { checkoutQuote, newCheckoutKey, placeOrder } from "~/domain/orders/checkout.server";
+import { completeDueParcels } from "~/domain/orders/completion.server";
 import { createProduct } from "./fixtures";
 import { INDONESIAN_PROVINCES, SHIPPING_COUNTRIES } from "~/domain/orders/address";
 import { provinces } from "~/domain/regions";
@@ -104,4 +105,13 @@ export async function orderFor(
   await shippingRate();
   const placed = await placeReviewed(await cartWith(lines, userId), userId, checkoutInput(over));
   return db.order.findUniqueOrThrow({ where: { id: placed.id }, include: { lines: true } });
+}
+
+/** Ships every open parcel of a paid order and lets the timer complete it (its sale becomes payable). */
+export async function completeParcels(orderId: string) {
+  await db.fulfilment.updateMany({
+    where: { orderId, status: { in: ["PENDING", "PACKED"] } },
+    data: { status: "SHIPPED", shippedAt: new Date(), autoCompleteAt: new Date(Date.now() - 1000) },
+  });
+  return completeDueParcels(new Date());
 }

@@ -10,7 +10,15 @@ import { money, toStripeAmount } from "~/domain/money";
 import { action as webhook } from "~/routes/webhooks.stripe";
 import { FakeStripe } from "../fakes/stripe-server";
 import { createUser } from "../helpers/fixtures";
-import { cartWith, checkoutInput, orderFor, placeReviewed, sellable, shippingRate } from "../helpers/orders";
+import {
+  cartWith,
+  checkoutInput,
+  completeParcels,
+  orderFor,
+  placeReviewed,
+  sellable,
+  shippingRate,
+} from "../helpers/orders";
 
 const fake = new FakeStripe({ secretKey: "sk_test_checkout_suite", webhookSecret: "whsec_checkout_suite" });
 
@@ -279,6 +287,9 @@ describe("checkout and payment", () => {
       { variantId: b.variant.id, quantity: 1 },
     ]);
     await confirmBankTransfer(staff.id, order.id, order.transferAmount!);
+    // escrow: nothing is payable until the parcels complete
+    await expect(createPayoutBatch(staff.id)).rejects.toBeInstanceOf(NothingToPay);
+    await completeParcels(order.id);
     const results = await Promise.allSettled([createPayoutBatch(staff.id), createPayoutBatch(staff.id)]);
     const made = results
       .filter((r) => r.status === "fulfilled")

@@ -20,6 +20,8 @@ import { cancelPaidOrder, refundLines, RefundRefused } from "~/domain/orders/ref
 import { confirmBankTransfer } from "~/domain/payments/payments.server";
 import { producerShare } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch, NothingToPay } from "~/domain/ledger/payouts.server";
+import { completeDueParcels, CompletionRefused, confirmReceipt } from "~/domain/orders/completion.server";
+import { FulfilmentRefused, markShipped } from "~/domain/orders/fulfilment.server";
 import {
   answerOffer,
   createLot,
@@ -40,6 +42,7 @@ type Op =
   | { t: "refund"; o: number; line: number; q: number }
   | { t: "cancel"; o: number }
   | { t: "lot"; a: number; passed: number }
+  | { t: "receive"; o: number; timer: boolean }
   | { t: "payout" };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -59,6 +62,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("cancel" as const), o: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("lot" as const), a: fc.nat(3), passed: fc.nat(10) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant("receive" as const), o: fc.nat(20), timer: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.constant({ t: "payout" as const }) },
 );
 
@@ -73,7 +80,7 @@ const scenario = fc.record({
   steps: fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 12 }),
 });
 
-const REFUSALS = [CheckoutRefused, RefundRefused, NothingToPay, LotRefused];
+const REFUSALS = [CheckoutRefused, RefundRefused, NothingToPay, LotRefused, CompletionRefused, FulfilmentRefused];
 let runs = 0;
 
 afterAll(() => {
@@ -81,7 +88,7 @@ afterAll(() => {
 });
 
 describe("money and stock invariants", () => {
-  it("hold after any sequence of orders, payments, refunds, cancellations, lot credits and payouts", async () => {
+  it("hold after any sequence of orders, payments, refunds, cancellations, receipts, lot credits and payouts", async () => {
     const staff = await createUser({ roles: ["STAFF"] });
     await shippingRate();
     await fc.assert(
@@ -163,6 +170,23 @@ describe("money and stock invariants", () => {
               if (a) await recordQc(staff.id, a.id, Math.min(o.passed, a.receivedQuantity ?? 0), "generated", []);
               return;
             }
+            case "receive": {
+              // the order's parcels ship, then complete: by the buyer's confirmation or by the timer
+              const x = await order(o.o);
+              if (!x) return;
+              const parcels = await db.fulfilment.findMany({
+                where: { orderId: x.id, status: { in: ["PENDING", "PACKED"] } },
+              });
+              for (const f of parcels) {
+                const member = await db.producerMember.findFirst({ where: { producerId: f.producerId } });
+                await markShipped(f.producerId, member?.userId ?? staff.id, f.id, "JNE", `JNE${f.id.slice(-10)}`);
+              }
+              if (o.timer) await completeDueParcels(new Date(Date.now() + 60 * 86_400_000));
+              else
+                for (const f of await db.fulfilment.findMany({ where: { orderId: x.id, status: "SHIPPED" } }))
+                  await confirmReceipt(x.id, f.id, null);
+              return;
+            }
             case "payout":
               await createPayoutBatch(staff.id);
           }
@@ -206,6 +230,14 @@ describe("money and stock invariants", () => {
             producerShare(money(kept, "IDR"), credit.commissionBps!).amount,
           );
         }
+        // escrow: no batch paid a parcel's entries before the parcel completed
+        const parcelStatus = new Map(fulfilments.map((f) => [f.id, f.status]));
+        for (const e of await db.ledgerEntry.findMany({
+          where: { payoutBatchId: { not: null }, fulfilmentId: { not: null } },
+        }))
+          expect(parcelStatus.get(e.fulfilmentId!), `entry ${e.sourceKey} paid before its parcel completed`).toBe(
+            "COMPLETED",
+          );
         // payout batches pay exactly what they marked
         for (const b of await db.payoutBatch.findMany({ include: { entries: true } })) {
           const marked = sumMinor(b.entries.filter((e) => e.kind !== "PAYOUT").map((e) => e.amount));

@@ -28,7 +28,7 @@ import { loader as payoutCsvLoader } from "~/routes/trade.payouts.$id.csv";
 import { loader as apiProduct } from "~/routes/api.v1.products.$slug";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, getRequest, unwrap } from "../helpers/http";
-import { cartWith, sellable, shippingRate } from "../helpers/orders";
+import { cartWith, completeParcels, sellable, shippingRate } from "../helpers/orders";
 import { rattanProducers } from "../helpers/trade";
 import { pdfText } from "../helpers/files";
 
@@ -112,6 +112,7 @@ describe("trade-sized amounts", () => {
     expect(confirmed.status).toBe(200);
     // 10% commission: the producer is owed Rp22.500.000
     expect(await producerBalance(producer.id)).toBe(2_250_000_000n);
+    await completeParcels(order.id); // payable once the parcel completes (escrow)
     const batch = await createPayoutBatch(staff.id);
     expect(batch.totalAmount).toBe(2_250_000_000n);
     const csv = await (

@@ -1,2 +1,2 @@
 /** The producers' ledger: what other areas may use. */
-export { creditFulfilment, debitRefund } from "./ledger.server";
+export { creditFulfilment, debitRefund, parcelMoney } from "./ledger.server";

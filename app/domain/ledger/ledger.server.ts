@@ -11,9 +11,14 @@
  *   house its commission on it), so refunding a fulfilment unit by unit, in any order,
  *   brings both to exactly zero;
  * - a payout batch books one PAYOUT entry per producer for what it was owed and marks
- *   the entries it pays (`payouts.server.ts`).
+ *   the entries it pays (`payouts.server.ts`);
+ * - escrow: a sale credit and the refund debits of the same parcel name that parcel
+ *   (`fulfilmentId`); they are *pending* until the parcel completes (the buyer confirms
+ *   receipt, or the staff-set days pass), then *payable*, then *paid* once a batch marks them.
+ *   Whether an entry is payable is read from its parcel's status when a batch is made, so
+ *   nothing has to be flipped (and nothing can be flipped twice or missed).
  */
-import { db, type Tx } from "~/lib/db.server";
+import { db, Prisma, type Tx } from "~/lib/db.server";
 import { bpsToPercent, money, percentOf, subtract, type Money } from "../money";
 
 /** The house's commission on an amount: `bps` basis points, rounded by the money module's rule (whole rupiah). */
@@ -40,6 +45,7 @@ export async function creditFulfilment(
       currency: f.currency,
       commissionBps: bps,
       sourceKey: `sale:${f.id}`,
+      fulfilmentId: f.id,
       memo: `${f.orderNumber}: ${f.linesAmount} less ${bpsToPercent(bps)}% commission`,
     },
   });
@@ -88,6 +94,7 @@ export async function debitRefund(
       currency: d.currency,
       commissionBps: bps,
       sourceKey: `refund:${d.refundId}:${d.producerId}`,
+      fulfilmentId: d.fulfilmentId,
       memo: `${d.orderNumber}: refund of ${d.linesAmount}`,
     },
   });
@@ -110,4 +117,24 @@ export async function producerLedger(producerId: string, take = 50) {
     producerBalance(producerId),
   ]);
   return { entries, balance };
+}
+
+/** The SQL condition for an entry a payout may pay now: not tied to a parcel, or its parcel completed. */
+export const PAYABLE_ENTRY = Prisma.sql`("fulfilmentId" IS NULL OR EXISTS (
+  SELECT 1 FROM "Fulfilment" f WHERE f.id = "LedgerEntry"."fulfilmentId" AND f.status = 'COMPLETED'))`;
+
+export type ParcelMoney = { fulfilmentId: string; pending: bigint; payable: bigint; paid: bigint };
+
+/** For each of a producer's parcels: what is still pending (not completed), payable now, and paid out. */
+export async function parcelMoney(producerId: string, fulfilmentIds: string[], tx: Tx = db) {
+  if (fulfilmentIds.length === 0) return new Map<string, ParcelMoney>();
+  const rows = await tx.$queryRaw<ParcelMoney[]>`
+    SELECT e."fulfilmentId",
+           COALESCE(SUM(e.amount) FILTER (WHERE f.status <> 'COMPLETED'), 0)::bigint AS pending,
+           COALESCE(SUM(e.amount) FILTER (WHERE f.status = 'COMPLETED' AND e."payoutBatchId" IS NULL), 0)::bigint AS payable,
+           COALESCE(SUM(e.amount) FILTER (WHERE f.status = 'COMPLETED' AND e."payoutBatchId" IS NOT NULL), 0)::bigint AS paid
+      FROM "LedgerEntry" e JOIN "Fulfilment" f ON f.id = e."fulfilmentId"
+     WHERE e."producerId" = ${producerId} AND e."fulfilmentId" = ANY(${fulfilmentIds}::text[])
+     GROUP BY e."fulfilmentId"`;
+  return new Map(rows.map((r) => [r.fulfilmentId, r]));
 }

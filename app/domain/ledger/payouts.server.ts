@@ -1,6 +1,6 @@
 /**
- * Payout batches: staff pay every producer what its unpaid entries add up to, in one
- * bank file. Batches are made one at a time (a transaction-scoped advisory lock); a batch
+ * Payout batches: staff pay every producer what its unpaid, payable entries add up to (a
+ * parcel's sale is payable once the parcel completes: `ledger.server.ts`), in one bank file. Batches are made one at a time (a transaction-scoped advisory lock); a batch
  * pays exactly the entries it locked and marked, so no entry is paid twice or marked unpaid.
  */
 import crypto from "node:crypto";
@@ -8,17 +8,17 @@ import { stringify } from "csv-stringify/sync";
 import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { money, sumMinor, toWholeMajorString } from "../money";
+import { PAYABLE_ENTRY } from "./ledger.server";
 
 const PAYOUT_LOCK = 42_0001;
 
-/** Each producer's sum of entries not yet in a payout batch (for the staff page). */
+/** Each producer's sum of payable entries not yet in a payout batch (for the staff page). */
 async function unpaidSums(tx: Tx): Promise<Map<string, bigint>> {
-  const rows = await tx.ledgerEntry.groupBy({
-    by: ["producerId"],
-    where: { payoutBatchId: null, kind: { not: "PAYOUT" } },
-    _sum: { amount: true },
-  });
-  return new Map(rows.map((r) => [r.producerId, r._sum.amount ?? 0n]));
+  const rows = await tx.$queryRaw<Array<{ producerId: string; amount: bigint }>>`
+    SELECT "producerId", SUM(amount)::bigint AS amount FROM "LedgerEntry"
+     WHERE "payoutBatchId" IS NULL AND kind <> 'PAYOUT' AND ${PAYABLE_ENTRY}
+     GROUP BY "producerId"`;
+  return new Map(rows.map((r) => [r.producerId, r.amount]));
 }
 
 export type PayoutCandidate = { producerId: string; name: string; amount: bigint; bankReady: boolean };
@@ -57,7 +57,7 @@ export async function createPayoutBatch(staffId: string) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PAYOUT_LOCK})`;
     const entries = await tx.$queryRaw<UnpaidEntry[]>`
       SELECT "id", "producerId", "amount" FROM "LedgerEntry"
-      WHERE "payoutBatchId" IS NULL AND "kind" <> 'PAYOUT'
+      WHERE "payoutBatchId" IS NULL AND "kind" <> 'PAYOUT' AND ${PAYABLE_ENTRY}
       ORDER BY "id" FOR UPDATE`;
     const byProducer = new Map<string, UnpaidEntry[]>();
     for (const e of entries) byProducer.set(e.producerId, [...(byProducer.get(e.producerId) ?? []), e]);

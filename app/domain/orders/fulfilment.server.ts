@@ -7,12 +7,24 @@
 import { db } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { orderMail } from "./order-mail.server";
+import { autoCompleteAt } from "./completion.server";
 
 export async function producerFulfilments(producerId: string, view: "open" | "done") {
+  const parcels = await fulfilmentsOf(producerId, view);
+  // how the buyer chose to ship each parcel (the courier the producer hands it to)
+  const shipments = await db.orderParcel.findMany({
+    where: { producerId, orderId: { in: parcels.map((p) => p.orderId) } },
+    include: { service: { select: { nameId: true, nameEn: true, courier: { select: { name: true } } } } },
+  });
+  return parcels.map((p) => ({ ...p, shipment: shipments.find((s) => s.orderId === p.orderId) ?? null }));
+}
+
+function fulfilmentsOf(producerId: string, view: "open" | "done") {
   return db.fulfilment.findMany({
     where: {
       producerId,
-      status: view === "open" ? { in: ["PENDING", "PACKED"] } : { in: ["SHIPPED", "DELIVERED", "CANCELLED"] },
+      status:
+        view === "open" ? { in: ["PENDING", "PACKED"] } : { in: ["SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED"] },
     },
     orderBy: { createdAt: view === "open" ? "asc" : "desc" },
     take: 100,
@@ -75,9 +87,16 @@ export async function markShipped(
   trackingNumber: string,
 ) {
   await db.$transaction(async (tx) => {
+    const shippedAt = new Date();
     const r = await tx.fulfilment.updateMany({
       where: { id: fulfilmentId, producerId, status: { in: ["PENDING", "PACKED"] } },
-      data: { status: "SHIPPED", shippedAt: new Date(), carrier, trackingNumber },
+      data: {
+        status: "SHIPPED",
+        shippedAt,
+        carrier,
+        trackingNumber,
+        autoCompleteAt: await autoCompleteAt(tx, shippedAt),
+      },
     });
     if (r.count === 0) throw new FulfilmentRefused();
     const f = await tx.fulfilment.findUniqueOrThrow({
@@ -95,7 +114,7 @@ export async function markShipped(
       where: { orderId: f.orderId, status: { not: "CANCELLED" } },
       select: { status: true },
     });
-    const allGone = parcels.every((p) => p.status === "SHIPPED" || p.status === "DELIVERED");
+    const allGone = parcels.every((p) => p.status !== "PENDING" && p.status !== "PACKED");
     await tx.order.updateMany({
       where: { id: f.orderId, status: { in: ["PAID", "PARTIALLY_SHIPPED"] } },
       data: { status: allGone ? "SHIPPED" : "PARTIALLY_SHIPPED" },

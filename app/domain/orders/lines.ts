@@ -33,7 +33,21 @@ type ParcelRow = {
   carrier: string | null;
   trackingNumber: string | null;
   shippedAt: Date | null;
+  autoCompleteAt: Date | null;
+  completedAt: Date | null;
 };
+
+/** A courier's tracking page for a waybill, when the courier named on the parcel is one we know. */
+export function trackingLink(
+  couriers: Array<{ code: string; name: string; trackingUrl: string | null }>,
+  carrier: string | null,
+  waybill: string | null,
+) {
+  if (!carrier || !waybill) return null;
+  const c = carrier.trim().toLowerCase();
+  const known = couriers.find((k) => k.code === c || k.name.toLowerCase() === c);
+  return known?.trackingUrl ? known.trackingUrl.replace("{waybill}", encodeURIComponent(waybill)) : null;
+}
 
 /** An order's lines and parcels as the buyer's and the staff's order pages show them. */
 /** How a producer's parcel was priced at checkout: the courier service, charged weight and estimate. */
@@ -50,6 +64,7 @@ type ShipmentRow = {
 export function orderPartsView(
   order: { lines: LineRow[]; fulfilments: ParcelRow[]; parcels: ShipmentRow[] },
   locale: string,
+  couriers: Array<{ code: string; name: string; trackingUrl: string | null }> = [],
 ) {
   return {
     lines: order.lines.map((l) => {
@@ -84,7 +99,10 @@ export function orderPartsView(
       status: f.status,
       carrier: f.carrier,
       tracking: f.trackingNumber,
+      trackingUrl: trackingLink(couriers, f.carrier, f.trackingNumber),
       shippedAt: f.shippedAt,
+      autoCompleteAt: f.autoCompleteAt,
+      completedAt: f.completedAt,
     })),
   };
 }

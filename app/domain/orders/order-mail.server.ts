@@ -11,7 +11,8 @@ import { producerLocale, sendMail } from "~/lib/mail.server";
 import { orderPath } from "./orders.server";
 import { marketSettings } from "./settings.server";
 
-export type OrderMailKind = "awaiting-transfer" | "cancelled" | "paid" | "shipped" | "refunded" | "late-payment";
+export type OrderMailKind =
+  "awaiting-transfer" | "cancelled" | "paid" | "shipped" | "received" | "auto-completed" | "refunded" | "late-payment";
 
 export async function orderMail(
   tx: Tx,

@@ -32,11 +32,9 @@ export async function orderForViewer(
 ) {
   const order = await db.order.findUnique({ where: { number }, include: orderInclude });
   if (!order) return null;
-  const allowed =
-    viewer.staff ||
-    (!!viewer.userId && order.buyerId === viewer.userId) ||
-    (!!viewer.key && sameKey(viewer.key, order.accessToken));
-  return allowed ? order : null;
+  const buyer =
+    (!!viewer.userId && order.buyerId === viewer.userId) || (!!viewer.key && sameKey(viewer.key, order.accessToken));
+  return viewer.staff || buyer ? { ...order, viewerIsBuyer: buyer } : null;
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderForViewer>>>;

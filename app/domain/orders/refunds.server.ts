@@ -40,7 +40,7 @@ async function refundTx(
     where: { id: orderId },
     include: { lines: true, fulfilments: true, refunds: true },
   });
-  if (opts.cancel && order.fulfilments.some((f) => f.status === "SHIPPED" || f.status === "DELIVERED"))
+  if (opts.cancel && order.fulfilments.some((f) => ["SHIPPED", "DELIVERED", "COMPLETED"].includes(f.status)))
     throw new RefundRefused("already-shipped");
   const picked = selection.filter((s) => s.quantity > 0);
   if (picked.length === 0) throw new RefundRefused("nothing-selected");

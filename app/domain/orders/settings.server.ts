@@ -17,6 +17,7 @@ export type SettingsInput = {
   bankAccountNo: string;
   bankAccountName: string;
   transferHoldMinutes: number;
+  autoCompleteDays: number;
 };
 
 export async function updateMarketSettings(staffId: string, input: SettingsInput) {

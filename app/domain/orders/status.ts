@@ -10,7 +10,7 @@ export function isUnpaid(status: string) {
 export function canCancel(order: { status: string; parcels: Array<{ status: string }> }) {
   return (
     (isUnpaid(order.status) || order.status === "PAID") &&
-    !order.parcels.some((p) => p.status === "SHIPPED" || p.status === "DELIVERED")
+    !order.parcels.some((p) => ["SHIPPED", "DELIVERED", "COMPLETED"].includes(p.status))
   );
 }
 

@@ -16,6 +16,11 @@ export const RATE_COLUMNS = ["service", "origin", "destination", "per_kg_idr", "
 const MAX_RATE_BYTES = 2 * 1024 * 1024;
 const MAX_RATE_ROWS = 20_000;
 
+/** Every courier's code, name and tracking link template (a handful of rows), to link waybills. */
+export function courierLinks() {
+  return db.courier.findMany({ select: { code: true, name: true, trackingUrl: true } });
+}
+
 export async function courierServices() {
   const [services, counts] = await Promise.all([
     db.courierService.findMany({
