@@ -3,16 +3,9 @@ import { formatDate } from "~/lib/format";
 import type { AppLocale } from "~/lib/i18n";
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "./forms";
+import { ComplaintBox, ComplaintForm, type ComplaintView } from "./complaint";
 import { Price } from "./price";
-
-export function OrderStatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return (
-    <span className="status" data-testid="order-status">
-      {t(`orderStatus.${status}`)}
-    </span>
-  );
-}
+export { OrderStatusBadge } from "./order-status";
 
 type Line = {
   id: string;
@@ -37,6 +30,7 @@ type Parcel = {
   shippedAt: string | Date | null;
   autoCompleteAt: string | Date | null;
   completedAt: string | Date | null;
+  complaint: ComplaintView | null;
 };
 
 type Shipment = {
@@ -113,7 +107,8 @@ export function OrderParcels({
               {t("order.completedOn", { date: formatDate(g.parcel.completedAt, locale) })}
             </p>
           )}
-          {g.parcel && (g.parcel.status === "SHIPPED" || g.parcel.status === "DELIVERED") && (
+          {g.parcel?.complaint && <ComplaintBox complaint={g.parcel.complaint} currency={order.currency} />}
+          {g.parcel && !g.parcel.complaint && (g.parcel.status === "SHIPPED" || g.parcel.status === "DELIVERED") && (
             <div className="receipt" data-testid="receipt">
               {g.parcel.autoCompleteAt && locale && (
                 <p className="meta">{t("order.autoComplete", { date: formatDate(g.parcel.autoCompleteAt, locale) })}</p>
@@ -126,6 +121,7 @@ export function OrderParcels({
                   <button type="submit">{t("order.received")}</button>
                 </Form>
               )}
+              {canConfirm && <ComplaintForm fulfilmentId={g.parcel.id} />}
             </div>
           )}
           <ul>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { OrderStatusBadge } from "~/components/order-parts";
+import { OrderStatusBadge } from "~/components/order-status";
 import { Price } from "~/components/price";
 import { buyerOrders } from "~/domain/orders/orders.server";
 import { formatDate } from "~/lib/format";

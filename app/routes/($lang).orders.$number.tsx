@@ -11,7 +11,15 @@ import { Price } from "~/components/price";
 import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
 import { orderForViewer } from "~/domain/orders/orders.server";
 import { marketSettings } from "~/domain/orders/settings.server";
-import { formError, parseForm } from "~/lib/forms.server";
+import { filesOf, formError, parseForm } from "~/lib/forms.server";
+import {
+  COMPLAINT_REASONS,
+  COMPLAINT_REQUESTS,
+  ComplaintRefused,
+  MAX_COMPLAINT_PHOTOS,
+  openComplaint,
+} from "~/domain/orders/complaints.server";
+import { ImageRefused } from "~/domain/media/index.server";
 import { CompletionRefused, confirmReceipt } from "~/domain/orders/completion.server";
 import { courierLinks } from "~/domain/shipping/index.server";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -20,7 +28,9 @@ import { routeLocale } from "~/lib/request.server";
 import { getUser, hasRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["cart", "checkout", "fulfilmentStatus", "order", "orderStatus", "units"] };
+export const handle = {
+  i18n: ["cart", "checkout", "complaint", "fulfilmentStatus", "order", "orderStatus", "units", "workErrors"],
+};
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -80,8 +90,38 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("received"), fulfilmentId: z.string().min(1).max(40) }),
 ]);
 
+const complaintSchema = z.object({
+  intent: z.literal("complain"),
+  fulfilmentId: z.string().min(1).max(40),
+  reason: z.enum(COMPLAINT_REASONS, { error: "errors.invalidChoice" }),
+  details: z
+    .string()
+    .trim()
+    .min(1, { error: "complaint.errors.details" })
+    .max(2000, { error: "complaint.errors.details" }),
+  requested: z.enum(COMPLAINT_REQUESTS, { error: "errors.invalidChoice" }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { order, user } = await viewerOrder(request, params.number ?? "");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    if (!order.viewerIsBuyer) throw new Response("Forbidden", { status: 403 });
+    const parsed = await parseForm(request, complaintSchema, { multipart: true });
+    if (!parsed.ok) return parsed.response;
+    const photos = await filesOf(parsed.form, "photos");
+    if (photos.length > MAX_COMPLAINT_PHOTOS)
+      return formError(400, parsed.form, "workErrors.tooManyPhotos", {}, { max: MAX_COMPLAINT_PHOTOS });
+    const { fulfilmentId, intent: _intent, ...input } = parsed.data;
+    try {
+      await openComplaint(order.id, fulfilmentId, input, photos);
+      return { ok: true as const, complained: true };
+    } catch (err) {
+      if (err instanceof ComplaintRefused) return formError(409, parsed.form, `complaint.refused.${err.reason}`);
+      if (err instanceof ImageRefused)
+        return formError(err.reason === "too-large" ? 413 : 415, parsed.form, `workErrors.image_${err.reason}`);
+      throw err;
+    }
+  }
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   if (parsed.data.intent === "received") {
@@ -158,6 +198,11 @@ export default function OrderPage() {
         </p>
       )}
       <FormError failure={failure} />
+      {actionData && "complained" in actionData && (
+        <p className="notice" role="status" data-testid="complaint-notice">
+          {t("complaint.opened")}
+        </p>
+      )}
       {actionData && "received" in actionData && (
         <p className="notice" role="status" data-testid="received-notice">
           {t("order.receivedDone")}

@@ -8,6 +8,9 @@ import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { Price } from "~/components/price";
 import { FulfilmentRefused, markPacked, markShipped, producerFulfilments } from "~/domain/orders/fulfilment.server";
 import { parcelMoney } from "~/domain/ledger/index.server";
+import { answerComplaint, ComplaintRefused } from "~/domain/orders/complaints.server";
+import { complaintView } from "~/domain/orders/lines";
+import { ComplaintBox } from "~/components/complaint";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -15,7 +18,7 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["fulfilmentStatus", "order", "sell", "sellOrders", "units"] };
+export const handle = { i18n: ["complaint", "fulfilmentStatus", "order", "sell", "sellOrders", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -36,12 +39,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       chargedKg: f.shipment.chargedKg,
     },
     money: money.get(f.id) ?? null,
+    complaint: f.complaint ? complaintView(f.complaint) : null,
   }));
   return { locale, view, parcels };
 }
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("pack"), fulfilmentId: z.string().min(1).max(40) }),
+  z.object({
+    intent: z.literal("answer"),
+    fulfilmentId: z.string().min(1).max(40),
+    complaintId: z.string().min(1).max(40),
+    answer: z
+      .string()
+      .trim()
+      .min(1, { error: "complaint.errors.answer" })
+      .max(2000, { error: "complaint.errors.answer" }),
+  }),
   z.object({
     intent: z.literal("ship"),
     fulfilmentId: z.string().min(1).max(40),
@@ -59,6 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   try {
+    if (parsed.data.intent === "answer") {
+      await answerComplaint(producer.id, user.id, parsed.data.complaintId, parsed.data.answer);
+      return { ok: true as const, done: "answer" as const };
+    }
     if (parsed.data.intent === "pack") await markPacked(producer.id, user.id, parsed.data.fulfilmentId);
     else
       await markShipped(
@@ -70,6 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
   } catch (err) {
     if (err instanceof FulfilmentRefused) return formError(409, parsed.form, "sellOrders.refused");
+    if (err instanceof ComplaintRefused) return formError(409, parsed.form, `complaint.refused.${err.reason}`);
     throw err;
   }
   return { ok: true as const, done: parsed.data.intent };
@@ -136,6 +155,21 @@ export default function SellOrders() {
               </p>
             )}
             {f.trackingNumber && <p>{t("order.tracking", { carrier: f.carrier ?? "", number: f.trackingNumber })}</p>}
+            {f.complaint && <ComplaintBox complaint={f.complaint} currency="IDR" />}
+            {f.complaint?.status === "OPEN" && (
+              <Form method="post" noValidate data-testid="answer-complaint">
+                <CsrfInput />
+                <FormError failure={mine} />
+                <input type="hidden" name="intent" value="answer" />
+                <input type="hidden" name="fulfilmentId" value={f.id} />
+                <input type="hidden" name="complaintId" value={f.complaint.id} />
+                <div className="field">
+                  <label htmlFor={`${f.id}-answer`}>{t("complaint.answerLabel")}</label>
+                  <textarea id={`${f.id}-answer`} name="answer" rows={3} maxLength={2000} required />
+                </div>
+                <button type="submit">{t("complaint.answerSubmit")}</button>
+              </Form>
+            )}
             {f.money && (
               <dl className="facts" data-testid="parcel-money">
                 <dt>{t("sell.moneyPending")}</dt>

@@ -11,13 +11,16 @@ import { Price } from "~/components/price";
 import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
 import { orderForViewer } from "~/domain/orders/orders.server";
 import { cancelPaidOrder, executeCardRefunds, refundLines, RefundRefused } from "~/domain/orders/refunds.server";
+import { ComplaintRefused, decideComplaint } from "~/domain/orders/complaints.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["checkout", "fulfilmentStatus", "order", "orderStatus", "tradeOrders", "units"] };
+export const handle = {
+  i18n: ["checkout", "complaint", "fulfilmentStatus", "order", "orderStatus", "tradeOrders", "units"],
+};
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -76,18 +79,39 @@ const schema = z.discriminatedUnion("intent", [
     ),
   }),
   z.object({ intent: z.literal("retry-refunds") }),
+  z.object({
+    intent: z.literal("decide"),
+    complaintId: z.string().min(1).max(40),
+    decision: z.enum(["refund", "reject"], { error: "errors.invalidChoice" }),
+    note: z.string().trim().min(3, { error: "complaint.errors.note" }).max(500, { error: "complaint.errors.note" }),
+    lines: z.record(
+      z.string(),
+      z.coerce
+        .number({ error: "errors.quantity" })
+        .int({ error: "errors.quantity" })
+        .min(0, { error: "errors.quantity" }),
+    ),
+  }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, order } = await staffOrder(request, params.number ?? "");
   const parsed = await parseForm(request, schema, {
-    shape: (form) => ({
-      intent: form.get("intent"),
-      reason: form.get("reason"),
-      lines: Object.fromEntries(
-        [...form.entries()].filter(([k]) => k.startsWith("qty:")).map(([k, v]) => [k.slice(4), v === "" ? 0 : v]),
-      ),
-    }),
+    shape: (form) => {
+      const prefix = form.get("intent") === "decide" ? "cq:" : "qty:";
+      return {
+        intent: form.get("intent"),
+        reason: form.get("reason"),
+        complaintId: form.get("complaintId"),
+        decision: form.get("decision"),
+        note: form.get("note"),
+        lines: Object.fromEntries(
+          [...form.entries()]
+            .filter(([k]) => k.startsWith(prefix))
+            .map(([k, v]) => [k.slice(prefix.length), v === "" ? 0 : v]),
+        ),
+      };
+    },
   });
   if (!parsed.ok) return parsed.response;
   try {
@@ -97,6 +121,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return pending
         ? formError(502, parsed.form, "tradeOrders.refundsPending", {}, { count: pending })
         : { ok: true as const, done: d.intent };
+    }
+    if (d.intent === "decide") {
+      const selection = Object.entries(d.lines).map(([lineId, quantity]) => ({ lineId, quantity }));
+      await decideComplaint(
+        staff.id,
+        d.complaintId,
+        d.decision === "refund" ? { kind: "refund", selection } : { kind: "reject" },
+        d.note,
+      );
+      return { ok: true as const, decided: true };
     }
     if (d.intent === "cancel") {
       if (isUnpaid(order.status)) await cancelUnpaidOrder(order.id, staff.id, "staff");
@@ -112,6 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true as const, done: d.intent };
   } catch (err) {
     if (err instanceof RefundRefused) return formError(409, parsed.form, `tradeOrders.refused.${err.reason}`);
+    if (err instanceof ComplaintRefused) return formError(409, parsed.form, `complaint.refused.${err.reason}`);
     throw err;
   }
 }
@@ -136,8 +171,59 @@ export default function TradeOrder() {
           {t(`tradeOrders.done.${actionData.done}`)}
         </p>
       )}
+      {actionData && "decided" in actionData && (
+        <p className="notice" role="status" data-testid="complaint-decided">
+          {t("complaint.decided")}
+        </p>
+      )}
       <FormError failure={failure} />
       <OrderParcels order={order} locale={locale} />
+      {order.parcels
+        .filter((p) => p.complaint && (p.complaint.status === "OPEN" || p.complaint.status === "ANSWERED"))
+        .map((p) => (
+          <Form key={p.id} method="post" noValidate className="fieldset" data-testid="decide-complaint">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="complaintId" value={p.complaint!.id} />
+            <h2>
+              {t("complaint.decide")} — {p.producer}
+            </h2>
+            <label className="choice">
+              <input type="radio" name="decision" value="refund" defaultChecked /> {t("complaint.decideRefund")}
+            </label>
+            {order.lines
+              .filter((l) => l.fulfilmentId === p.id && l.quantity > l.refundedQty)
+              .map((l) => (
+                <div key={l.id} className="field">
+                  <label htmlFor={`cq-${l.id}`}>
+                    {t("complaint.refundUnits", { name: `${l.name} (${l.variant})` })} —{" "}
+                    {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })}
+                  </label>
+                  <input
+                    id={`cq-${l.id}`}
+                    name={`cq:${l.id}`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={l.quantity - l.refundedQty}
+                    defaultValue={failure?.values[`cq:${l.id}`] ?? String(l.quantity - l.refundedQty)}
+                    className="qty"
+                  />
+                </div>
+              ))}
+            <label className="choice">
+              <input type="radio" name="decision" value="reject" /> {t("complaint.decideReject")}
+            </label>
+            <Field
+              idPrefix={`decide-${p.id}-`}
+              name="note"
+              label={t("complaint.note")}
+              failure={failure?.values.intent === "decide" ? failure : undefined}
+              required
+            />
+            <button type="submit">{t("complaint.decideSubmit")}</button>
+          </Form>
+        ))}
       <h2>{t("tradeOrders.money")}</h2>
       <ul>
         {order.payments.map((p) => (

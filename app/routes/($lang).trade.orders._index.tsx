@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { OrderStatusBadge } from "~/components/order-parts";
+import { OrderStatusBadge } from "~/components/order-status";
 import { Price } from "~/components/price";
 import { staffOrders } from "~/domain/orders/orders.server";
+import { openComplaints } from "~/domain/orders/complaints.server";
 import { OrderStatus } from "~/generated/prisma/enums";
 import { formatDate } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
@@ -11,7 +12,9 @@ import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["checkout", "fulfilmentStatus", "order", "orderStatus", "tradeOrders", "units"] };
+export const handle = {
+  i18n: ["checkout", "complaint", "fulfilmentStatus", "order", "orderStatus", "tradeOrders", "units"],
+};
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -28,15 +31,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     q,
     statuses: STATUSES,
     orders: await staffOrders({ status, q: q || undefined }),
+    complaints: (await openComplaints()).map((c) => ({
+      id: c.id,
+      number: c.fulfilment.order.number,
+      producer: c.fulfilment.producer.legalName,
+      reason: c.reason,
+      status: c.status,
+      createdAt: c.createdAt,
+    })),
   };
 }
 
 export default function TradeOrders() {
-  const { locale, orders, status, q, statuses } = useLoaderData<typeof loader>();
+  const { locale, orders, status, q, statuses, complaints } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="container">
       <h1>{t("tradeOrders.title")}</h1>
+      <section aria-labelledby="complaints-h" data-testid="complaint-queue">
+        <h2 id="complaints-h">{t("complaint.queue")}</h2>
+        {complaints.length === 0 ? (
+          <p className="meta">{t("complaint.queueEmpty")}</p>
+        ) : (
+          <ul>
+            {complaints.map((c) => (
+              <li key={c.id}>
+                <Link to={localePath(`/trade/orders/${c.number}`, locale)}>{c.number}</Link> — {c.producer} ·{" "}
+                {t(`complaint.reason.${c.reason}`)} · {t(`complaint.status.${c.status}`)} ·{" "}
+                {t("complaint.since", { date: formatDate(c.createdAt, locale) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <Form method="get" className="row-actions">
         <label htmlFor="o-q" className="visually-hidden">
           {t("tradeOrders.search")}

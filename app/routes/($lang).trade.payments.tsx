@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
-import { OrderStatusBadge } from "~/components/order-parts";
+import { OrderStatusBadge } from "~/components/order-status";
 import { Price } from "~/components/price";
 import { awaitingTransfers, confirmBankTransfer } from "~/domain/payments/payments.server";
 import { formatDateTime } from "~/lib/format";

@@ -11,7 +11,7 @@ import { productChanged } from "~/jobs/search-index.server";
 import { getMeili } from "../../search/client";
 import { Client, reviewFields } from "../helpers/app";
 import { createUser, signedInCookie } from "../helpers/fixtures";
-import { sellable, shippingRate } from "../helpers/orders";
+import { completeParcels, sellable, shippingRate } from "../helpers/orders";
 import { queuedJobs } from "../helpers/jobs";
 import { spawnApp, spawnWorker, waitFor } from "../helpers/processes";
 import { toInputString } from "~/domain/money";
@@ -140,7 +140,8 @@ describe("two app processes and two workers", () => {
     const doc = await index.getDocument(edits[0].id);
     expect(String(doc.name_en)).toContain("(edited)");
 
-    // 4. a payout batch requested on both apps at once is made once
+    // 4. a payout batch requested on both apps at once is made once (once the paid parcel completed: escrow)
+    await completeParcels(paidOrder.id);
     const payouts = await Promise.all(
       apps.map((a) => new Client(a.base, cookie).post("/trade/payouts", { intent: "create" })),
     );

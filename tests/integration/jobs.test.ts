@@ -151,7 +151,12 @@ describe("/trade/jobs", () => {
       state: "running",
       lockedBy: "worker-busy",
     });
-    expect(page.schedules.map((s) => s.task)).toEqual(["order_holds", "lot_offer_deadlines", "certificate_expiry"]);
+    expect(page.schedules.map((s) => s.task)).toEqual([
+      "order_holds",
+      "parcel_completion",
+      "lot_offer_deadlines",
+      "certificate_expiry",
+    ]);
 
     const post = (fields: Record<string, string>) =>
       jobsRoute.action({ request: formRequest("/trade/jobs", fields, { cookie }), params: {}, context: {} });

@@ -231,13 +231,12 @@ describe("money and stock invariants", () => {
           );
         }
         // escrow: no batch paid a parcel's entries before the parcel completed
-        const parcelStatus = new Map(fulfilments.map((f) => [f.id, f.status]));
         for (const e of await db.ledgerEntry.findMany({
           where: { payoutBatchId: { not: null }, fulfilmentId: { not: null } },
-        }))
-          expect(parcelStatus.get(e.fulfilmentId!), `entry ${e.sourceKey} paid before its parcel completed`).toBe(
-            "COMPLETED",
-          );
+        })) {
+          const f = await db.fulfilment.findUniqueOrThrow({ where: { id: e.fulfilmentId! } });
+          expect(f.status, `entry ${e.sourceKey} paid before its parcel completed`).toBe("COMPLETED");
+        }
         // payout batches pay exactly what they marked
         for (const b of await db.payoutBatch.findMany({ include: { entries: true } })) {
           const marked = sumMinor(b.entries.filter((e) => e.kind !== "PAYOUT").map((e) => e.amount));

@@ -5,7 +5,8 @@
  * completed parcel's sale credit becomes payable (escrow: ../ledger/ledger.server.ts); the
  * order completes when every parcel it still has is completed.
  *
- * Both paths take the order's row lock first (as refunds do) and complete a parcel with a
+ * A complaint pauses this: the parcel then completes with the staff's decision
+ * (complaints.server.ts). Both paths take the order's row lock first (as refunds do) and complete a parcel with a
  * conditional UPDATE, so a confirmation racing the timer, or a double tap, completes it once.
  */
 import { db, type Tx } from "~/lib/db.server";
@@ -50,7 +51,8 @@ export async function confirmReceipt(orderId: string, fulfilmentId: string, acto
   await db.$transaction(async (tx) => {
     await lockOrder(tx, orderId);
     const r = await tx.fulfilment.updateMany({
-      where: { id: fulfilmentId, orderId, status: { in: [...COMPLETABLE] } },
+      // a parcel under complaint waits for the staff's decision
+      where: { id: fulfilmentId, orderId, status: { in: [...COMPLETABLE] }, complaint: { is: null } },
       data: { status: "COMPLETED", completedAt: new Date(), completedBy: "BUYER" },
     });
     if (r.count === 0) throw new CompletionRefused();
@@ -71,7 +73,7 @@ export async function completeDueParcels(now = new Date(), limit = 200): Promise
     await db.$transaction(async (tx) => {
       await lockOrder(tx, f.orderId);
       const r = await tx.fulfilment.updateMany({
-        where: { id: f.id, status: { in: [...COMPLETABLE] }, autoCompleteAt: { lte: now } },
+        where: { id: f.id, status: { in: [...COMPLETABLE] }, autoCompleteAt: { lte: now }, complaint: { is: null } },
         data: { status: "COMPLETED", completedAt: now, completedBy: "TIMER" },
       });
       if (r.count === 0) return; // the buyer confirmed (or something else changed) meanwhile

@@ -29,6 +29,7 @@ function fulfilmentsOf(producerId: string, view: "open" | "done") {
     orderBy: { createdAt: view === "open" ? "asc" : "desc" },
     take: 100,
     include: {
+      complaint: true,
       lines: {
         select: {
           id: true,

@@ -35,7 +35,40 @@ type ParcelRow = {
   shippedAt: Date | null;
   autoCompleteAt: Date | null;
   completedAt: Date | null;
+  complaint?: ComplaintRow | null;
 };
+
+type ComplaintRow = {
+  id: string;
+  status: string;
+  reason: string;
+  requested: string;
+  details: string;
+  photos: unknown;
+  producerAnswer: string | null;
+  decisionNote: string | null;
+  refundAmount: bigint | null;
+};
+
+/** A complaint as the order pages show it (photos as the image pipeline stored them). */
+export function complaintView(c: ComplaintRow) {
+  return {
+    id: c.id,
+    status: c.status,
+    reason: c.reason,
+    requested: c.requested,
+    details: c.details,
+    photos: (Array.isArray(c.photos) ? c.photos : []) as Array<{
+      key: string;
+      width: number;
+      height: number;
+      widths: number[];
+    }>,
+    producerAnswer: c.producerAnswer,
+    decisionNote: c.decisionNote,
+    refundAmount: c.refundAmount,
+  };
+}
 
 /** A courier's tracking page for a waybill, when the courier named on the parcel is one we know. */
 export function trackingLink(
@@ -103,6 +136,7 @@ export function orderPartsView(
       shippedAt: f.shippedAt,
       autoCompleteAt: f.autoCompleteAt,
       completedAt: f.completedAt,
+      complaint: f.complaint ? complaintView(f.complaint) : null,
     })),
   };
 }

@@ -16,7 +16,11 @@ function sameKey(a: string, b: string) {
 const orderInclude = {
   lines: { orderBy: { id: "asc" as const } },
   fulfilments: {
-    include: { producer: { select: { legalName: true, slug: true } }, lines: { select: { id: true } } },
+    include: {
+      producer: { select: { legalName: true, slug: true } },
+      lines: { select: { id: true } },
+      complaint: true,
+    },
     orderBy: { createdAt: "asc" as const },
   },
   parcels: {

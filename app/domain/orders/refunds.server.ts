@@ -23,9 +23,9 @@ export class RefundRefused extends Error {
   }
 }
 
-type Selection = Array<{ lineId: string; quantity: number }>;
+export type Selection = Array<{ lineId: string; quantity: number }>;
 
-async function refundTx(
+export async function refundTx(
   tx: Tx,
   orderId: string,
   actorId: string | null,
