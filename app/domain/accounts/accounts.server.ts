@@ -71,6 +71,8 @@ const LOGIN_IP_LOCK = 42_0102;
  * address, then the client, always in that order — and only a reserved attempt is hashed.
  * A reservation counts as a failure until the password proves right.
  */
+const LOGIN_TX = { maxWait: 15_000, timeout: 15_000 };
+
 export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
   const reservation = await db.$transaction(async (tx) => {
@@ -86,7 +88,8 @@ export async function signIn(input: { email: string; password: string; ip: strin
       return { oldest: byEmail[0]?.createdAt ?? new Date() };
     await tx.loginAttempt.create({ data: { email: input.email, ip: input.ip } });
     return null;
-  });
+    // a burst of attempts on one address queues on its lock: wait for a connection rather than fail with a 500
+  }, LOGIN_TX);
   if (reservation) {
     const retryAfterMinutes = Math.max(
       1,
