@@ -151,6 +151,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** How many units of a line to refund (`qty:` for a refund, `cq:` for a complaint's decision; all of them by default there). */
+function RefundQuantity(props: {
+  line: { id: string; quantity: number; refundedQty: number };
+  prefix: "qty" | "cq";
+  failure?: { values: Record<string, string> };
+  all?: boolean;
+  children: React.ReactNode;
+}) {
+  const { line: l, prefix } = props;
+  const left = l.quantity - l.refundedQty;
+  return (
+    <div className="field">
+      <label htmlFor={`${prefix}-${l.id}`}>{props.children}</label>
+      <input
+        id={`${prefix}-${l.id}`}
+        name={`${prefix}:${l.id}`}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={left}
+        defaultValue={props.failure?.values[`${prefix}:${l.id}`] ?? (props.all ? String(left) : "0")}
+        className="qty"
+      />
+    </div>
+  );
+}
+
 export default function TradeOrder() {
   const { locale, order } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -194,22 +221,10 @@ export default function TradeOrder() {
             {order.lines
               .filter((l) => l.fulfilmentId === p.id && l.quantity > l.refundedQty)
               .map((l) => (
-                <div key={l.id} className="field">
-                  <label htmlFor={`cq-${l.id}`}>
-                    {t("complaint.refundUnits", { name: `${l.name} (${l.variant})` })} —{" "}
-                    {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })}
-                  </label>
-                  <input
-                    id={`cq-${l.id}`}
-                    name={`cq:${l.id}`}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    max={l.quantity - l.refundedQty}
-                    defaultValue={failure?.values[`cq:${l.id}`] ?? String(l.quantity - l.refundedQty)}
-                    className="qty"
-                  />
-                </div>
+                <RefundQuantity key={l.id} line={l} prefix="cq" failure={failure} all>
+                  {t("complaint.refundUnits", { name: `${l.name} (${l.variant})` })} —{" "}
+                  {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })}
+                </RefundQuantity>
               ))}
             <label className="choice">
               <input type="radio" name="decision" value="reject" /> {t("complaint.decideReject")}
@@ -257,22 +272,10 @@ export default function TradeOrder() {
           {order.lines
             .filter((l) => l.quantity > l.refundedQty)
             .map((l) => (
-              <div key={l.id} className="field">
-                <label htmlFor={`qty-${l.id}`}>
-                  {l.name} ({l.variant}) — {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })} ×{" "}
-                  <Price amount={l.unitAmount} currency={order.currency} />
-                </label>
-                <input
-                  id={`qty-${l.id}`}
-                  name={`qty:${l.id}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={l.quantity - l.refundedQty}
-                  defaultValue={failure?.values[`qty:${l.id}`] ?? "0"}
-                  className="qty"
-                />
-              </div>
+              <RefundQuantity key={l.id} line={l} prefix="qty" failure={failure}>
+                {l.name} ({l.variant}) — {t("tradeOrders.refundable", { count: l.quantity - l.refundedQty })} ×{" "}
+                <Price amount={l.unitAmount} currency={order.currency} />
+              </RefundQuantity>
             ))}
           <Field
             idPrefix="refund-"

@@ -107,6 +107,33 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true as const, saved: d.code };
 }
 
+type ServiceField = {
+  name:
+    | "courierCode"
+    | "courierName"
+    | "trackingUrl"
+    | "nameId"
+    | "nameEn"
+    | "volumetricDivisor"
+    | "minWeightGrams"
+    | "roundingToleranceGrams";
+  label: string;
+  hint?: string;
+  numeric?: boolean;
+};
+
+/** A service's form fields, in order: the courier, the names, and how the service weighs a parcel. */
+const SERVICE_FIELDS: ServiceField[] = [
+  { name: "courierCode", label: "courierCode" },
+  { name: "courierName", label: "courierName" },
+  { name: "trackingUrl", label: "trackingUrl", hint: "trackingUrlHint" },
+  { name: "nameId", label: "nameId" },
+  { name: "nameEn", label: "nameEn" },
+  { name: "volumetricDivisor", label: "divisor", hint: "divisorHint", numeric: true },
+  { name: "minWeightGrams", label: "minWeight", numeric: true },
+  { name: "roundingToleranceGrams", label: "tolerance", hint: "toleranceHint", numeric: true },
+];
+
 export default function TradeShipping() {
   const { services, columns } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -216,57 +243,19 @@ export default function TradeShipping() {
             ) : (
               <input type="hidden" name="code" value={s.code} />
             )}
-            <Field
-              idPrefix={p}
-              name="courierCode"
-              label={t("shipping.courierCode")}
-              defaultValue={s.courierCode}
-              failure={f}
-            />
-            <Field
-              idPrefix={p}
-              name="courierName"
-              label={t("shipping.courierName")}
-              defaultValue={s.courierName}
-              failure={f}
-            />
-            <Field
-              idPrefix={p}
-              name="trackingUrl"
-              type="url"
-              label={t("shipping.trackingUrl")}
-              hint={t("shipping.trackingUrlHint")}
-              defaultValue={s.trackingUrl}
-              failure={f}
-            />
-            <Field idPrefix={p} name="nameId" label={t("shipping.nameId")} defaultValue={s.nameId} failure={f} />
-            <Field idPrefix={p} name="nameEn" label={t("shipping.nameEn")} defaultValue={s.nameEn} failure={f} />
-            <Field
-              idPrefix={p}
-              name="volumetricDivisor"
-              inputMode="numeric"
-              label={t("shipping.divisor")}
-              hint={t("shipping.divisorHint")}
-              defaultValue={String(s.volumetricDivisor)}
-              failure={f}
-            />
-            <Field
-              idPrefix={p}
-              name="minWeightGrams"
-              inputMode="numeric"
-              label={t("shipping.minWeight")}
-              defaultValue={String(s.minWeightGrams)}
-              failure={f}
-            />
-            <Field
-              idPrefix={p}
-              name="roundingToleranceGrams"
-              inputMode="numeric"
-              label={t("shipping.tolerance")}
-              hint={t("shipping.toleranceHint")}
-              defaultValue={String(s.roundingToleranceGrams)}
-              failure={f}
-            />
+            {SERVICE_FIELDS.map((field) => (
+              <Field
+                key={field.name}
+                idPrefix={p}
+                name={field.name}
+                type={field.name === "trackingUrl" ? "url" : undefined}
+                inputMode={field.numeric ? "numeric" : undefined}
+                label={t(`shipping.${field.label}`)}
+                hint={field.hint ? t(`shipping.${field.hint}`) : undefined}
+                defaultValue={String(s[field.name])}
+                failure={f}
+              />
+            ))}
             <label className="choice">
               <input type="checkbox" name="ownDelivery" defaultChecked={s.ownDelivery} /> {t("shipping.ownDelivery")}
             </label>

@@ -1,15 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, query } from "./fixtures";
-
-const PASSWORD = "anjung-demo-2026";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
-}
+import { test, expect, expectAccessible, query, signIn } from "./fixtures";
 
 /** One product of the demo producer account's UMKM and one of another UMKM, both sold by the unit. */
 async function twoProducersProducts() {

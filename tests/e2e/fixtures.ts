@@ -18,6 +18,15 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+/** Signs in through the form (Indonesian labels) and waits for the account link. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByTestId("account-link")).toBeVisible();
+}
+
 /** One axe run at a time per page (the background watcher and explicit checks share it). */
 const axeLocks = new WeakMap<Page, Promise<unknown>>();
 function withAxe<T>(page: Page, run: () => Promise<T>): Promise<T> {
@@ -137,10 +146,6 @@ export async function signedInContext(
 ) {
   const ctx = await browser.newContext(options);
   const page = await ctx.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
+  await signIn(page, email);
   return { ctx, page };
 }

@@ -1,21 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
-import { test, expect, query } from "./fixtures";
-
-const PASSWORD = "anjung-demo-2026";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
-}
+import { test, expect, query, signedInContext } from "./fixtures";
 
 async function as(browser: Browser, email: string, work: (page: Page) => Promise<void>) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, email);
+  const { ctx, page } = await signedInContext(browser, email);
   await work(page);
   await ctx.close();
 }

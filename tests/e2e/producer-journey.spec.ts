@@ -1,14 +1,6 @@
 import sharp from "sharp";
-import { test, expect, expectAccessible, uniqueEmail } from "./fixtures";
-import type { Browser, Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
-}
+import { test, expect, expectAccessible, uniqueEmail, signIn } from "./fixtures";
+import type { Browser } from "@playwright/test";
 
 async function journey(browser: Browser, javaScriptEnabled: boolean) {
   const tag = `${Date.now() % 1_000_000}`;

@@ -1,15 +1,4 @@
-import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible, query, uniqueEmail } from "./fixtures";
-
-const PASSWORD = "anjung-demo-2026";
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("account-link")).toBeVisible();
-}
+import { test, expect, expectAccessible, query, uniqueEmail, signIn } from "./fixtures";
 
 test("an ASEAN buyer's quote request becomes an export lot made by several UMKM", async ({ browser }) => {
   test.setTimeout(180_000);
