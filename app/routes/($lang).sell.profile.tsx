@@ -16,6 +16,7 @@ import {
 } from "~/domain/producers/producers.server";
 import { formatDate } from "~/lib/format";
 import { producerProfileSchema } from "~/domain/producers/schemas";
+import { toInputString } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { requireProducerAccount } from "~/lib/producer-access.server";
@@ -210,6 +211,17 @@ export default function ProducerProfile() {
             name="bankAccountName"
             label={t("sell.bankAccountName")}
             defaultValue={p?.bankAccountName ?? undefined}
+            failure={failure}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t("sell.shippingLegend")}</legend>
+          <Field
+            name="freeShippingMin"
+            inputMode="numeric"
+            label={t("sell.freeShippingMin")}
+            hint={t("sell.freeShippingMinHint")}
+            defaultValue={p?.freeShippingMinAmount ? toInputString(p.freeShippingMinAmount, "IDR") : ""}
             failure={failure}
           />
         </fieldset>

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { checkoutQuote, CheckoutRefused, placeOrder, newCheckoutKey } from "~/domain/orders/checkout.server";
 import { importRateCards, rateCardsCsv, RATE_COLUMNS, saveCourierService } from "~/domain/shipping/rate-cards.server";
+import { producerProfileSchema } from "~/domain/producers/schemas";
 import { createProduct, createUser } from "../helpers/fixtures";
 import { cartWith, checkoutInput } from "../helpers/orders";
 
@@ -201,6 +202,26 @@ describe("parcels at checkout", () => {
     expect(q.parcels[0].chosen).toMatchObject({ code: "OWN-LOCAL", free: true, amount: 0n, rateAmount: 600_000n });
     expect(q.shipping).toBe(0n);
     expect(q.total).toBe(40_000_000n);
+  });
+
+  it("the producer sets its threshold in its profile: empty turns it off, an absent field (the registry CSV) leaves it", () => {
+    const base = {
+      legalName: "UMKM Uji",
+      nib: "1234567890123",
+      scale: "MIKRO",
+      regencyCode: "63.71",
+      address: "Jl. 1",
+      storyId: "Cerita",
+      contactName: "Ina",
+      contactPhone: "+62 811 1234 5678",
+      contactEmail: "ina@example.test",
+    };
+    const parse = (extra: Record<string, unknown>) => producerProfileSchema.safeParse({ ...base, ...extra });
+    expect(parse({ freeShippingMin: "300.000" }).data).toMatchObject({ freeShippingMinAmount: 30_000_000n });
+    expect(parse({ freeShippingMin: "" }).data).toMatchObject({ freeShippingMinAmount: null });
+    expect(parse({}).data).not.toHaveProperty("freeShippingMinAmount");
+    expect(parse({ freeShippingMin: "0" }).error?.issues[0].message).toBe("errors.money");
+    expect(parse({ freeShippingMin: "tiga ratus" }).error?.issues[0].message).toBe("errors.money");
   });
 
   it("the reviewed total binds: a rate changed since the review sends the buyer back", async () => {

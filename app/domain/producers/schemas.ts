@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { optionalText, text } from "~/lib/form-fields";
 import { regency } from "../regions";
+import { moneyField } from "../money/fields";
 import { NIB_RE } from "../certification/index.server";
 
 export const producerProfileSchema = z
@@ -40,7 +41,13 @@ export const producerProfileSchema = z
       ),
     bankAccountName: optionalText(150),
     provenanceConsent: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    /** goods from this amount ship free to the buyer; an empty field turns it off, an absent one (CSV) leaves it */
+    freeShippingMin: z.preprocess((v) => (v === "" ? null : v), moneyField("IDR", { min: 1n }).nullable().optional()),
   })
-  .transform((v) => ({ ...v, provinceCode: regency(v.regencyCode)!.provinceCode }));
+  .transform(({ freeShippingMin, ...v }) => ({
+    ...v,
+    provinceCode: regency(v.regencyCode)!.provinceCode,
+    ...(freeShippingMin === undefined ? {} : { freeShippingMinAmount: freeShippingMin }),
+  }));
 
 export type ProducerProfileInput = z.infer<typeof producerProfileSchema>;
