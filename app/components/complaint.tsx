@@ -4,6 +4,7 @@ import { useTranslation } from "~/lib/translate";
 import { CsrfInput } from "./forms";
 import { Picture } from "./picture";
 import { Price } from "./price";
+import { COMPLAINT_REASONS, COMPLAINT_REQUESTS } from "~/domain/orders/complaint-options";
 
 export type ComplaintView = {
   id: string;
@@ -16,9 +17,6 @@ export type ComplaintView = {
   decisionNote: string | null;
   refundAmount: bigint | null;
 };
-
-const REASONS = ["NOT_RECEIVED", "DAMAGED", "WRONG_ITEM", "NOT_AS_DESCRIBED", "OTHER"];
-const REQUESTS = ["REFUND", "PARTIAL_REFUND", "RETURN"];
 
 export function ComplaintBox({ complaint: c, currency }: { complaint: ComplaintView; currency: string }) {
   const { t } = useTranslation();
@@ -76,7 +74,7 @@ export function ComplaintForm({ fulfilmentId }: { fulfilmentId: string }) {
         <div className="field">
           <label htmlFor={id("reason")}>{t("complaint.reasonLabel")}</label>
           <select id={id("reason")} name="reason" defaultValue="DAMAGED">
-            {REASONS.map((r) => (
+            {COMPLAINT_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`complaint.reason.${r}`)}
               </option>
@@ -90,7 +88,7 @@ export function ComplaintForm({ fulfilmentId }: { fulfilmentId: string }) {
         <div className="field">
           <label htmlFor={id("requested")}>{t("complaint.requestedLabel")}</label>
           <select id={id("requested")} name="requested" defaultValue="REFUND">
-            {REQUESTS.map((r) => (
+            {COMPLAINT_REQUESTS.map((r) => (
               <option key={r} value={r}>
                 {t(`complaint.requested.${r}`)}
               </option>

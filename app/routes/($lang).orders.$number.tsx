@@ -12,13 +12,8 @@ import { cancelUnpaidOrder } from "~/domain/orders/cancellation.server";
 import { orderForViewer } from "~/domain/orders/orders.server";
 import { marketSettings } from "~/domain/orders/settings.server";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
-import {
-  COMPLAINT_REASONS,
-  COMPLAINT_REQUESTS,
-  ComplaintRefused,
-  MAX_COMPLAINT_PHOTOS,
-  openComplaint,
-} from "~/domain/orders/complaints.server";
+import { ComplaintRefused, openComplaint } from "~/domain/orders/complaints.server";
+import { COMPLAINT_REASONS, COMPLAINT_REQUESTS, MAX_COMPLAINT_PHOTOS } from "~/domain/orders/complaint-options";
 import { ImageRefused } from "~/domain/media/index.server";
 import { CompletionRefused, confirmReceipt } from "~/domain/orders/completion.server";
 import { courierLinks } from "~/domain/shipping/index.server";

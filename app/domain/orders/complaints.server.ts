@@ -22,9 +22,8 @@ import { lockOrder } from "./cancellation.server";
 import { orderPath } from "./orders.server";
 import { executeCardRefunds, refundTx, type Selection } from "./refunds.server";
 
-export const COMPLAINT_REASONS = ["NOT_RECEIVED", "DAMAGED", "WRONG_ITEM", "NOT_AS_DESCRIBED", "OTHER"] as const;
-export const COMPLAINT_REQUESTS = ["REFUND", "PARTIAL_REFUND", "RETURN"] as const;
-export const MAX_COMPLAINT_PHOTOS = 3;
+import { COMPLAINT_REASONS, COMPLAINT_REQUESTS, MAX_COMPLAINT_PHOTOS } from "./complaint-options";
+export { COMPLAINT_REASONS, COMPLAINT_REQUESTS, MAX_COMPLAINT_PHOTOS };
 
 export type ComplaintRefusal = "not-open-for-complaint" | "already-complained" | "already-decided" | "nothing-selected";
 export class ComplaintRefused extends Error {
