@@ -139,8 +139,10 @@ async function journey(browser: Browser, method: "bank" | "card", javaScriptEnab
   // the buyer confirms that parcel arrived: it completes, and its sale becomes payable to the producer
   await buyer.getByRole("button", { name: "Pesanan diterima" }).click();
   await expect(buyer.getByTestId("received-notice")).toBeVisible();
-  const after = await buyer.getByTestId("parcel-status").allTextContents();
-  expect(after.sort()).toEqual(["Sedang disiapkan", "Selesai"]);
+  // with JavaScript the page's data follows the action's answer: wait for it rather than read once
+  await expect
+    .poll(async () => (await buyer.getByTestId("parcel-status").allTextContents()).sort())
+    .toEqual(["Sedang disiapkan", "Selesai"]);
   await expect(buyer.getByRole("button", { name: "Pesanan diterima" })).toHaveCount(0);
   await buyerCtx.close();
   const [{ status }] = await query<{ status: string }>(
