@@ -65,18 +65,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const reason = z.string().trim().min(3, { error: "workErrors.reasonRequired" }).max(300, { error: "errors.tooLong" });
+/** Units to refund per order line (`qty:<line id>` or `cq:<line id>` in the form). */
+const quantities = z.record(
+  z.string(),
+  z.coerce.number({ error: "errors.quantity" }).int({ error: "errors.quantity" }).min(0, { error: "errors.quantity" }),
+);
+
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), reason }),
   z.object({
     intent: z.literal("refund"),
     reason,
-    lines: z.record(
-      z.string(),
-      z.coerce
-        .number({ error: "errors.quantity" })
-        .int({ error: "errors.quantity" })
-        .min(0, { error: "errors.quantity" }),
-    ),
+    lines: quantities,
   }),
   z.object({ intent: z.literal("retry-refunds") }),
   z.object({
@@ -84,13 +84,7 @@ const schema = z.discriminatedUnion("intent", [
     complaintId: z.string().min(1).max(40),
     decision: z.enum(["refund", "reject"], { error: "errors.invalidChoice" }),
     note: z.string().trim().min(3, { error: "complaint.errors.note" }).max(500, { error: "complaint.errors.note" }),
-    lines: z.record(
-      z.string(),
-      z.coerce
-        .number({ error: "errors.quantity" })
-        .int({ error: "errors.quantity" })
-        .min(0, { error: "errors.quantity" }),
-    ),
+    lines: quantities,
   }),
 ]);
 

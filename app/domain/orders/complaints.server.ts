@@ -19,6 +19,7 @@ import type { AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
 import { storeImage, uploadsDir } from "../media/index.server";
 import { lockOrder } from "./cancellation.server";
+import { completeOrderWhenDone } from "./completion.server";
 import { orderPath } from "./orders.server";
 import { executeCardRefunds, refundTx, type Selection } from "./refunds.server";
 
@@ -34,34 +35,36 @@ export class ComplaintRefused extends Error {
 
 type Party = "buyer" | "producer";
 
-/** Mails the buyer or the producer about a complaint, in their language. */
-async function complaintMail(tx: Tx, complaintId: string, to: Party, kind: "opened" | "answered" | "decided") {
+/** Mails the buyer and/or the producer about a complaint, each in their language (one read of the complaint). */
+async function complaintMail(tx: Tx, complaintId: string, parties: Party[], kind: "opened" | "answered" | "decided") {
   const c = await tx.complaint.findUniqueOrThrow({
     where: { id: complaintId },
     include: { fulfilment: { include: { order: true, producer: true } } },
   });
   const order = c.fulfilment.order;
-  const locale =
-    to === "buyer" ? (order.locale as AppLocale) : await recipientLocale(tx, c.fulfilment.producer.contactEmail);
-  const t = serverT(locale);
-  const link =
-    to === "buyer" ? `${appUrl()}${orderPath(order, locale)}` : `${appUrl()}/sell/orders?view=done#${c.fulfilmentId}`;
-  const vars = {
-    number: order.number,
-    producer: c.fulfilment.producer.legalName,
-    link,
-    status: t(`complaint.status.${c.status}`),
-  };
-  await sendMail(
-    {
-      to: to === "buyer" ? order.email : c.fulfilment.producer.contactEmail,
-      kind: `complaint.${kind}.${to}`,
-      locale,
-      subject: t(`mail.complaint.${kind}.subject`, vars),
-      text: t(`mail.complaint.${kind}.${to}`, vars),
-    },
-    tx,
-  );
+  for (const to of parties) {
+    const locale =
+      to === "buyer" ? (order.locale as AppLocale) : await recipientLocale(tx, c.fulfilment.producer.contactEmail);
+    const t = serverT(locale);
+    const link =
+      to === "buyer" ? `${appUrl()}${orderPath(order, locale)}` : `${appUrl()}/sell/orders?view=done#${c.fulfilmentId}`;
+    const vars = {
+      number: order.number,
+      producer: c.fulfilment.producer.legalName,
+      link,
+      status: t(`complaint.status.${c.status}`),
+    };
+    await sendMail(
+      {
+        to: to === "buyer" ? order.email : c.fulfilment.producer.contactEmail,
+        kind: `complaint.${kind}.${to}`,
+        locale,
+        subject: t(`mail.complaint.${kind}.subject`, vars),
+        text: t(`mail.complaint.${kind}.${to}`, vars),
+      },
+      tx,
+    );
+  }
 }
 
 export type ComplaintInput = {
@@ -94,8 +97,7 @@ export async function openComplaint(orderId: string, fulfilmentId: string, input
       entityId: c.id,
       after: { fulfilmentId, reason: input.reason, requested: input.requested, photos: stored.length },
     });
-    await complaintMail(tx, c.id, "producer", "opened");
-    await complaintMail(tx, c.id, "buyer", "opened");
+    await complaintMail(tx, c.id, ["producer", "buyer"], "opened");
     return c;
   });
 }
@@ -115,7 +117,7 @@ export async function answerComplaint(producerId: string, userId: string, compla
       entityId: complaintId,
       after: { answer },
     });
-    await complaintMail(tx, complaintId, "buyer", "answered");
+    await complaintMail(tx, complaintId, ["buyer"], "answered");
   });
 }
 
@@ -160,14 +162,7 @@ export async function decideComplaint(staffId: string, complaintId: string, deci
       where: { id: c.fulfilmentId, status: { in: ["SHIPPED", "DELIVERED"] } },
       data: { status: "COMPLETED", completedAt: new Date(), completedBy: "STAFF" },
     });
-    const open = await tx.fulfilment.count({
-      where: { orderId: c.orderId, status: { notIn: ["COMPLETED", "CANCELLED"] } },
-    });
-    if (open === 0)
-      await tx.order.updateMany({
-        where: { id: c.orderId, status: { in: ["SHIPPED", "PARTIALLY_SHIPPED", "PARTIALLY_REFUNDED"] } },
-        data: { status: "COMPLETED" },
-      });
+    await completeOrderWhenDone(tx, c.orderId);
     await audit(tx, {
       actorId: staffId,
       action: "complaint.decided",
@@ -175,8 +170,7 @@ export async function decideComplaint(staffId: string, complaintId: string, deci
       entityId: complaintId,
       after: { decision: decision.kind, refundAmount, note },
     });
-    await complaintMail(tx, complaintId, "buyer", "decided");
-    await complaintMail(tx, complaintId, "producer", "decided");
+    await complaintMail(tx, complaintId, ["buyer", "producer"], "decided");
     return c.orderId;
   });
   // a card refund goes to Stripe after the commit (and is retried like any refund)

@@ -19,6 +19,16 @@ export class CompletionRefused extends Error {}
 
 const COMPLETABLE = ["SHIPPED", "DELIVERED"] as const;
 
+/** The order completes when every parcel it still has is completed (a cancelled one does not count). */
+export async function completeOrderWhenDone(tx: Tx, orderId: string) {
+  const open = await tx.fulfilment.count({ where: { orderId, status: { notIn: ["COMPLETED", "CANCELLED"] } } });
+  if (open === 0)
+    await tx.order.updateMany({
+      where: { id: orderId, status: { in: ["SHIPPED", "PARTIALLY_SHIPPED", "PARTIALLY_REFUNDED"] } },
+      data: { status: "COMPLETED" },
+    });
+}
+
 /** When a parcel shipped now completes by itself. */
 export async function autoCompleteAt(tx: Tx, shippedAt: Date) {
   const { autoCompleteDays } = await marketSettings(tx);
@@ -37,12 +47,7 @@ async function completed(tx: Tx, orderId: string, fulfilmentId: string, actorId:
     entityId: fulfilmentId,
     after: { status: "COMPLETED", by },
   });
-  const open = await tx.fulfilment.count({ where: { orderId, status: { notIn: ["COMPLETED", "CANCELLED"] } } });
-  if (open === 0)
-    await tx.order.updateMany({
-      where: { id: orderId, status: { in: ["SHIPPED", "PARTIALLY_SHIPPED", "PARTIALLY_REFUNDED"] } },
-      data: { status: "COMPLETED" },
-    });
+  await completeOrderWhenDone(tx, orderId);
   await orderMail(tx, orderId, by === "BUYER" ? "received" : "auto-completed", { producer: f.producer.legalName });
 }
 
