@@ -13,6 +13,7 @@ export const TRADE_PAGES = [
   "impact",
   "settings",
   "shipping",
+  "vouchers",
   "partners",
   "import",
   "jobs",

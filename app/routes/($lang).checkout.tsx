@@ -22,6 +22,7 @@ import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { getUser } from "~/lib/session.server";
+import { formatMoney } from "~/domain/money";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = { i18n: ["auth", "cart", "checkout", "country", "units"] };
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const cartId = await findCartId(await cartOwner(request, user?.id ?? null));
   const review = async (changed: boolean) => {
-    const q = await checkoutQuote(cartId, locale, parsed.data);
+    const q = await checkoutQuote(cartId, locale, parsed.data, user?.id ?? null);
     const { checkoutKey: _key, reviewDigest: _digest, ship: _ship, ...values } = parsed.data;
     return data(
       {
@@ -60,6 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           digest: q.digest,
           subtotal: q.cart.subtotal,
           shipping: q.shipping,
+          discount: q.discount,
+          voucher: q.voucher ? { code: q.voucher.code, fundedBy: q.voucher.fundedBy } : null,
+          voucherRefusal: q.voucherRefusal
+            ? { reason: q.voucherRefusal.reason, minSpend: q.voucherRefusal.minSpend }
+            : null,
           total: q.total,
           currency: q.cart.currency,
           parcels: q.parcels.map((p) => ({
@@ -68,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             region: p.region,
             freeShippingMin: p.freeShippingMin,
             chosen: p.chosen?.code ?? null,
+            discount: p.discount,
             options: p.options.map((o) => ({
               code: o.code,
               label: `${o.courier} — ${o.name}`,
@@ -97,6 +104,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(orderPath(order, locale));
   } catch (err) {
     if (err instanceof CheckoutRefused && err.reason === "changed") return await review(true);
+    if (err instanceof CheckoutRefused && err.voucher)
+      return formError(
+        409,
+        parsed.form,
+        `checkout.voucherRefused.${err.voucher.reason}`,
+        { voucher: "checkout.voucherNotApplied" },
+        { minSpend: formatMoney(err.voucher.minSpend, "IDR", locale) },
+      );
     if (err instanceof CheckoutRefused)
       return formError(
         409,
@@ -264,6 +279,11 @@ export default function Checkout() {
                       </label>
                     ))
                   )}
+                  {p.discount > 0n && (
+                    <p className="meta" data-testid="parcel-discount">
+                      {t("checkout.parcelDiscount")} −<Price amount={p.discount} currency={review.currency} />
+                    </p>
+                  )}
                   {p.freeShippingMin !== null && !chosen?.free && (
                     <p className="meta">
                       {t("checkout.freeFrom")} <Price amount={p.freeShippingMin} currency={review.currency} />
@@ -273,6 +293,31 @@ export default function Checkout() {
               );
             })
           )}
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("checkout.voucher")}</legend>
+          <Field
+            name="voucher"
+            label={t("checkout.voucherCode")}
+            hint={t("checkout.voucherHint")}
+            autoComplete="off"
+            defaultValue={v("voucher")}
+            failure={failure}
+          />
+          {review?.voucherRefusal ? (
+            <p className="error" role="alert" data-testid="voucher-status">
+              {t(`checkout.voucherRefused.${review.voucherRefusal.reason}`, {
+                minSpend: formatMoney(review.voucherRefusal.minSpend, review.currency, locale),
+              })}
+            </p>
+          ) : review?.voucher ? (
+            <p className="notice" role="status" data-testid="voucher-status">
+              {t("checkout.voucherApplied", {
+                code: review.voucher.code,
+                amount: formatMoney(review.discount, review.currency, locale),
+              })}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset className="fieldset" aria-describedby={methodError ? "method-error" : undefined}>
           <legend>{t("checkout.payment")}</legend>
@@ -322,6 +367,14 @@ export default function Checkout() {
                       <Price amount={review.shipping} currency={review.currency} />
                     </td>
                   </tr>
+                  {review.voucher && (
+                    <tr>
+                      <th scope="row">{t("checkout.discount", { code: review.voucher.code })}</th>
+                      <td className="num" data-testid="checkout-discount">
+                        −<Price amount={review.discount} currency={review.currency} />
+                      </td>
+                    </tr>
+                  )}
                   <tr>
                     <th scope="row">{t("checkout.total")}</th>
                     <td className="num" data-testid="checkout-total">

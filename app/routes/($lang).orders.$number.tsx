@@ -54,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       currency: order.currency,
       subtotal: order.subtotalAmount,
       shipping: order.shippingAmount,
+      discount: order.discountAmount,
+      voucherCode: order.voucherCode,
       total: order.totalAmount,
       transferAmount: order.transferAmount,
       reference: order.paymentReference,
@@ -218,6 +220,14 @@ export default function OrderPage() {
               <Price amount={order.shipping} currency={order.currency} />
             </td>
           </tr>
+          {order.voucherCode && (
+            <tr>
+              <th scope="row">{t("checkout.discount", { code: order.voucherCode })}</th>
+              <td className="num" data-testid="order-discount">
+                −<Price amount={order.discount} currency={order.currency} />
+              </td>
+            </tr>
+          )}
           <tr>
             <th scope="row">{t("checkout.total")}</th>
             <td className="num">

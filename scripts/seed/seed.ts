@@ -245,10 +245,52 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
   }
   const rates = await seedShipping(db);
   log(`rate cards: ${rates} rates from Kalteng and Kalsel`);
+  const honey = await db.producer.findFirst({
+    where: { status: "VERIFIED", products: { some: { nameId: { startsWith: "Madu" } } } },
+    orderBy: { slug: "asc" },
+    select: { id: true },
+  });
+  await seedVouchers(db, honey?.id ?? null);
   log(
     `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return { producers: producers.length, products: productCount };
+}
+
+/**
+ * Two demo codes: KALIMANTAN10 (10% up to Rp25.000 from Rp100.000, Anjung pays, 500 uses) and,
+ * from a honey producer, MADU15K (Rp15.000 off its products from Rp50.000, 100 uses), until 2027.
+ */
+async function seedVouchers(db: Tx, producerId: string | null) {
+  const startsAt = new Date(Date.UTC(2026, 0, 1) - 7 * 3_600_000);
+  const endsAt = new Date(Date.UTC(2028, 0, 1) - 7 * 3_600_000);
+  const demo = [
+    {
+      code: "KALIMANTAN10",
+      kind: "PERCENT" as const,
+      percentBps: 1000,
+      maxDiscount: 2_500_000n,
+      minSpend: 10_000_000n,
+      totalLimit: 500,
+      fundedBy: "PLATFORM" as const,
+      producerId: null,
+    },
+    ...(producerId
+      ? [
+          {
+            code: "MADU15K",
+            kind: "FIXED" as const,
+            amount: 1_500_000n,
+            minSpend: 5_000_000n,
+            totalLimit: 100,
+            fundedBy: "PRODUCER" as const,
+            producerId,
+          },
+        ]
+      : []),
+  ];
+  for (const v of demo)
+    await db.voucher.upsert({ where: { code: v.code }, update: {}, create: { ...v, startsAt, endsAt } });
 }
 
 async function seedCertifications(

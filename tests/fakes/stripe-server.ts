@@ -49,6 +49,7 @@ const id = (prefix: string) => `${prefix}_test_${crypto.randomBytes(12).toString
 export class FakeStripe {
   readonly sessions = new Map<string, Json>();
   readonly refunds = new Map<string, Json>();
+  readonly coupons = new Map<string, Json>();
   readonly charges = new Map<string, Json>();
   readonly requests: Array<{ method: string; path: string; idempotencyKey: string | null; body: Json }> = [];
   readonly deliveries: Array<{ type: string; status: number }> = [];
@@ -197,6 +198,34 @@ export class FakeStripe {
       void this.deliver("checkout.session.expired", s).catch(() => undefined);
       return;
     }
+    if (req.method === "POST" && path === "/v1/coupons") {
+      const amountOff = Number(body.amount_off);
+      if (!body.percent_off && !(amountOff > 0))
+        return this.error(res, 400, "You must pass either `percent_off` or `amount_off`.");
+      if (amountOff > 0 && !body.currency)
+        return this.error(
+          res,
+          400,
+          "You must pass `currency` when passing `amount_off`.",
+          "invalid_request_error",
+          "parameter_missing",
+        );
+      const coupon = {
+        id: id("coupon"),
+        object: "coupon",
+        amount_off: amountOff || null,
+        percent_off: body.percent_off ? Number(body.percent_off) : null,
+        currency: body.currency ?? null,
+        duration: body.duration ?? "once",
+        max_redemptions: body.max_redemptions ? Number(body.max_redemptions) : null,
+        name: body.name ?? null,
+        times_redeemed: 0,
+        valid: true,
+        created: Math.floor(Date.now() / 1000),
+      };
+      this.coupons.set(coupon.id, coupon);
+      return reply(200, coupon);
+    }
     if (req.method === "POST" && path === "/v1/refunds") {
       const pi = String(body.payment_intent ?? "");
       const charge = this.charges.get(pi);
@@ -237,13 +266,21 @@ export class FakeStripe {
     const items = (body.line_items as Json[] | undefined) ?? [];
     if (items.length === 0) throw new Error("line_items required");
     const currency = String((items[0].price_data as Json).currency);
-    const total = items.reduce((s, li) => s + Number((li.price_data as Json).unit_amount) * Number(li.quantity), 0);
+    const subtotal = items.reduce((s, li) => s + Number((li.price_data as Json).unit_amount) * Number(li.quantity), 0);
+    // a coupon's amount_off comes off the session's total (never below zero), as Stripe applies it
+    const discounts = (body.discounts as Json[] | undefined) ?? [];
+    if (discounts.length > 1) throw new Error("You may only specify one of these parameters: discounts.");
+    const coupon = discounts[0] ? this.coupons.get(String(discounts[0].coupon)) : undefined;
+    if (discounts[0] && !coupon) throw new Error(`No such coupon: '${String(discounts[0].coupon)}'`);
+    const off = coupon ? Math.min(subtotal, Number(coupon.amount_off ?? 0)) : 0;
+    const total = subtotal - off;
     const sid = id("cs");
     const session: Json = {
       id: sid,
       object: "checkout.session",
-      amount_subtotal: total,
+      amount_subtotal: subtotal,
       amount_total: total,
+      total_details: { amount_discount: off, amount_shipping: 0, amount_tax: 0 },
       currency,
       client_reference_id: body.client_reference_id ?? null,
       customer_email: body.customer_email ?? null,

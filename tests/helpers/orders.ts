@@ -80,6 +80,7 @@ export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput 
     address: "Jl. Lambung Mangkurat 12",
     postcode: "70111",
     ship: {},
+    voucher: "",
     paymentMethod: "BANK_TRANSFER",
     reviewDigest: "",
     ...over,
@@ -93,7 +94,7 @@ export async function placeReviewed(
   input: CheckoutInput,
   checkoutKey = newCheckoutKey(),
 ) {
-  const q = await checkoutQuote(cartId, "id", input);
+  const q = await checkoutQuote(cartId, "id", input, userId);
   return placeOrder(cartId, userId, "id", input, { checkoutKey, reviewDigest: q.digest });
 }
 

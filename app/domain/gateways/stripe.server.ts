@@ -42,6 +42,8 @@ export async function createCheckoutSession(order: {
   locale: "id" | "en";
   lines: CheckoutLine[];
   shipping: { name: string; amount: bigint };
+  /** the voucher's discount: a one-off Stripe coupon of that amount, so the session's total is the order's */
+  discount?: { code: string; amount: bigint } | null;
   expiresAt: Date;
   successUrl: string;
   cancelUrl: string;
@@ -49,6 +51,19 @@ export async function createCheckoutSession(order: {
   const stripe = stripeClient();
   if (!stripe) throw new Error("Stripe is not configured");
   const currency = order.currency.toLowerCase();
+  const coupon =
+    order.discount && order.discount.amount > 0n
+      ? await stripe.coupons.create(
+          {
+            amount_off: toStripeAmount(money(order.discount.amount, order.currency)),
+            currency,
+            duration: "once",
+            max_redemptions: 1,
+            name: `${order.discount.code} (${order.number})`,
+          },
+          { idempotencyKey: `coupon-${order.id}` },
+        )
+      : null;
   return stripe.checkout.sessions.create(
     {
       mode: "payment",
@@ -79,6 +94,7 @@ export async function createCheckoutSession(order: {
             ]
           : []),
       ],
+      ...(coupon ? { discounts: [{ coupon: coupon.id }] } : {}),
       // Stripe needs at least 30 minutes; our reservation is 30 minutes, a late payment is handled
       expires_at: Math.max(Math.floor(order.expiresAt.getTime() / 1000), Math.floor(Date.now() / 1000) + 30 * 60 + 60),
       success_url: order.successUrl,

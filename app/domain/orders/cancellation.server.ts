@@ -10,6 +10,7 @@ import { expireCheckoutSession } from "../gateways/index.server";
 import { orderMail } from "./order-mail.server";
 import { isUnpaid, UNPAID_STATUSES } from "./status";
 import { releaseHold } from "./stock.server";
+import { releaseVoucher } from "../vouchers/index.server";
 
 export type CancelReason = "buyer" | "staff" | "expired" | "payment-expired" | "payment-failed";
 
@@ -30,6 +31,8 @@ export async function cancelUnpaidOrder(
   const result = await db.$transaction(async (tx) => {
     const locked = await lockOrder(tx, orderId);
     if (!locked || !isUnpaid(locked.status)) return null;
+    // the voucher row before the stock rows: the order checkout takes them in
+    await releaseVoucher(tx, orderId);
     await releaseHold(tx, orderId);
     const order = await tx.order.update({
       where: { id: orderId },

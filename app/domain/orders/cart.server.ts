@@ -130,6 +130,7 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
               nameEn: true,
               status: true,
               weightGrams: true,
+              categoryId: true,
               producer: {
                 select: { id: true, legalName: true, status: true, regencyCode: true, freeShippingMinAmount: true },
               },
@@ -162,6 +163,8 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       names: { productId: p.nameId, productEn: p.nameEn, variantId: v.nameId, variantEn: v.nameEn },
       producerId: p.producer.id,
       producer: p.producer.legalName,
+      /** what a voucher limited to a category looks at */
+      categoryId: p.categoryId,
       region: regencyLabel(p.producer.regencyCode),
       /** where the parcel leaves from, and what the producer ships free above */
       origin: p.producer.regencyCode,

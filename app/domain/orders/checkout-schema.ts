@@ -1,5 +1,6 @@
 /** The checkout form: contact, where to ship, how to ship and how to pay. */
 import { z } from "zod";
+import { voucherCodeField } from "../vouchers";
 import { regenciesOf, SHIPPING_COUNTRIES, INDONESIAN_PROVINCES } from "./address";
 
 const text = (max: number) =>
@@ -26,6 +27,8 @@ export const checkoutSchema = z
       .refine((r) => Object.keys(r).length <= 50)
       .optional()
       .default({}),
+    /** a voucher code (empty: none) */
+    voucher: voucherCodeField,
     paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE"], { error: "errors.choosePayment" }),
     /** from the review step: its one-time key and the digest of what was reviewed */
     checkoutKey: z

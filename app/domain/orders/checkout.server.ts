@@ -7,13 +7,15 @@
  * 2. `placeOrder` takes the stock for every line in one transaction (or none: "sold out"),
  *    snapshots the lines, records the reservations (30 minutes for card payment, the
  *    staff-set hold for bank transfer), empties the cart and mails the buyer.
+ *    A voucher code, when given, is priced with the cart (`../vouchers`) and claimed in the
+ *    same transaction, right before the stock.
  * 3. Card: `startCardPayment` opens a Stripe Checkout Session; bank transfer: the order
  *    waits as AWAITING_PAYMENT with a unique amount and reference for staff to match.
  */
 import crypto from "node:crypto";
 import { lineNames } from "./lines";
 import { db, Prisma, type Tx } from "~/lib/db.server";
-import { add, money, roundingStep } from "../money";
+import { add, money, roundingStep, subtract, sumMinor } from "../money";
 import { appUrl } from "~/lib/env.server";
 import type { AppLocale } from "~/lib/i18n";
 import { cardPaymentsEnabled, createCheckoutSession } from "../gateways/index.server";
@@ -28,6 +30,13 @@ import { marketSettings } from "./settings.server";
 import { parcelRows, quoteParcels, type Destination } from "../shipping/index.server";
 import { cartShortfall, takeStockForLines } from "./stock.server";
 import { regenciesOf } from "./address";
+import {
+  discountLines,
+  priceVoucher,
+  redeemVoucher,
+  VoucherRefused,
+  type AppliedVoucher,
+} from "../vouchers/index.server";
 
 export const CARD_HOLD_MINUTES = 30;
 
@@ -39,11 +48,14 @@ export type CheckoutRefusal =
   | "sold-out"
   | "payment-failed"
   | "changed"
-  | "transfer-busy";
+  | "transfer-busy"
+  | "voucher";
 export class CheckoutRefused extends Error {
   constructor(
     readonly reason: CheckoutRefusal,
     readonly skus: string[] = [],
+    /** for "voucher": why the code no longer applies */
+    readonly voucher: VoucherRefused | null = null,
   ) {
     super(`checkout: ${reason}`);
   }
@@ -67,14 +79,23 @@ export function destinationOf(input: { country: string; province: string; regenc
 }
 
 /**
- * The cart priced for review: lines, each producer's parcel with its services, shipping and
- * total; or why it cannot be ordered. A parcel no service reaches is reported (`unserved`),
- * not thrown: the review shows which one; placing the order refuses it.
+ * The cart priced for review: lines, each producer's parcel with its services, shipping, the
+ * voucher's discount and the total; or why it cannot be ordered. A parcel no service reaches
+ * is reported (`unserved`), not thrown: the review shows which one; placing the order refuses
+ * it. So is a code that does not apply (`voucherRefusal`): the review shows why, without it.
  */
 export async function checkoutQuote(
   cartId: string | null,
   locale: AppLocale,
-  input: { country: string; province: string; regencyCode: string; ship: Record<string, string> },
+  input: {
+    country: string;
+    province: string;
+    regencyCode: string;
+    ship: Record<string, string>;
+    voucher?: string;
+    email?: string;
+  },
+  userId: string | null = null,
 ) {
   const cart = await cartView(cartId, locale);
   if (cart.lines.length === 0) throw new CheckoutRefused("empty-cart");
@@ -86,15 +107,34 @@ export async function checkoutQuote(
     );
   if (cart.problems > 0) throw new CheckoutRefused("cart-problems");
   const { parcels, shipping, unserved } = await quoteParcels(cart.lines, destinationOf(input), input.ship, locale);
-  const total = add(money(cart.subtotal, cart.currency), money(shipping, cart.currency)).amount;
+  let voucher: AppliedVoucher | null = null;
+  let voucherRefusal: VoucherRefused | null = null;
+  if (input.voucher) {
+    try {
+      voucher = await priceVoucher(input.voucher, discountLines(cart.lines), { userId, email: input.email ?? "" });
+    } catch (err) {
+      if (!(err instanceof VoucherRefused)) throw err;
+      voucherRefusal = err;
+    }
+  }
+  const discount = voucher?.total ?? 0n;
+  const lineDiscount = (variantId: string) => voucher?.perLine.get(variantId) ?? 0n;
+  const total = subtract(
+    add(money(cart.subtotal, cart.currency), money(shipping, cart.currency)),
+    money(discount, cart.currency),
+  ).amount;
   const picks = parcels.map((p) => `${p.producerId}:${p.chosen?.code ?? "-"}:${p.chosen?.amount ?? "-"}`);
   return {
     cart,
-    parcels,
+    parcels: parcels.map((p) => ({ ...p, discount: sumMinor(p.variantIds.map(lineDiscount)) })),
     unserved,
     shipping,
+    voucher,
+    voucherRefusal,
+    discount,
+    lineDiscount,
     total,
-    digest: reviewDigest(cart.lines, picks, shipping, total),
+    digest: reviewDigest(cart.lines, [...picks, `voucher:${voucher?.code ?? "-"}:${discount}`], shipping, total),
   };
 }
 
@@ -239,8 +279,10 @@ export async function placeOrder(
     });
   } catch (err) {
     // the same key committed meanwhile (the other tap won): that order is the answer
-    const winner = (err instanceof CheckoutRefused || isUniqueViolation(err)) && (await placed());
+    const winner =
+      (err instanceof CheckoutRefused || err instanceof VoucherRefused || isUniqueViolation(err)) && (await placed());
     if (winner) return winner;
+    if (err instanceof VoucherRefused) throw new CheckoutRefused("voucher", [], err);
     throw err;
   }
 }
@@ -258,7 +300,8 @@ async function createOrder(
   key: string,
 ): Promise<PlacedOrder> {
   const method = input.paymentMethod;
-  const quote = await checkoutQuote(cartId, locale, input);
+  const quote = await checkoutQuote(cartId, locale, input, userId);
+  if (quote.voucherRefusal) throw new CheckoutRefused("voucher", [], quote.voucherRefusal);
   if (quote.unserved.length > 0)
     throw new CheckoutRefused(
       "shipping-unavailable",
@@ -293,6 +336,9 @@ async function createOrder(
         currency: quote.cart.currency,
         subtotalAmount: quote.cart.subtotal,
         shippingAmount: quote.shipping,
+        discountAmount: quote.discount,
+        voucherCode: quote.voucher?.code ?? null,
+        discountFundedBy: quote.voucher?.fundedBy ?? null,
         totalAmount: quote.total,
         status: method === "STRIPE" ? "PENDING_PAYMENT" : "AWAITING_PAYMENT",
         paymentMethod: method,
@@ -320,6 +366,7 @@ async function createOrder(
             unitAmount: l.unitPrice,
             quantity: l.quantity,
             lineAmount: l.lineTotal,
+            discountAmount: quote.lineDiscount(l.variantId),
           })),
         },
         reservations: {
@@ -341,6 +388,8 @@ async function createOrder(
         { order: { ...created, transferAmount }, settings },
       );
     }
+    // the voucher's last uses are as scarce as the stock: claimed just before it, in the same order everywhere
+    if (quote.voucher) await redeemVoucher(tx, quote.voucher, created);
     const soldOut = await takeStockForLines(tx, lines);
     if (soldOut.length > 0) throw new CheckoutRefused("sold-out", soldOut);
     return created;
@@ -378,6 +427,7 @@ export async function startCardPayment(orderId: string): Promise<string> {
           (order.shippingRateCode ?? "-"),
         amount: order.shippingAmount,
       },
+      discount: order.voucherCode ? { code: order.voucherCode, amount: order.discountAmount } : null,
       expiresAt: order.reservedUntil ?? new Date(Date.now() + CARD_HOLD_MINUTES * 60_000),
       successUrl: `${back}&paid=1`,
       cancelUrl: back,

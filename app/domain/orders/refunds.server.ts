@@ -9,6 +9,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { debitRefund } from "../ledger/index.server";
 import { sumMinor } from "../money";
+import { discountRefundShare, paidForUnits } from "../vouchers/index.server";
 import { createStripeRefund } from "../gateways/index.server";
 import { lockOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
@@ -44,6 +45,11 @@ export async function refundTx(
     throw new RefundRefused("already-shipped");
   const picked = selection.filter((s) => s.quantity > 0);
   if (picked.length === 0) throw new RefundRefused("nothing-selected");
+  // what the buyer gets back is what it paid for the units (their price less their share of the
+  // voucher); what the producer gives back is its share of what it was credited for them
+  const producerPays = order.discountFundedBy === "PRODUCER";
+  const producerDiscount = (l: (typeof order.lines)[number], before: number, units: number) =>
+    producerPays ? discountRefundShare(l, before, units, order.currency) : 0n;
   let linesAmount = 0n;
   const perProducer = new Map<
     string,
@@ -54,16 +60,17 @@ export async function refundTx(
     if (!line) throw new RefundRefused("unknown-line");
     if (!Number.isInteger(s.quantity) || s.quantity > line.quantity - line.refundedQty)
       throw new RefundRefused("too-many");
-    const amount = line.unitAmount * BigInt(s.quantity);
-    linesAmount += amount;
+    linesAmount += paidForUnits(line, line.refundedQty, s.quantity, order.currency);
     const producerLines = order.lines.filter((l) => l.producerId === line.producerId);
     const p = perProducer.get(line.producerId) ?? {
       fulfilmentId: line.fulfilmentId,
-      total: sumMinor(producerLines.map((l) => l.lineAmount)),
-      refundedBefore: sumMinor(producerLines.map((l) => l.unitAmount * BigInt(l.refundedQty))),
+      total: sumMinor(producerLines.map((l) => l.lineAmount - producerDiscount(l, 0, l.quantity))),
+      refundedBefore: sumMinor(
+        producerLines.map((l) => l.unitAmount * BigInt(l.refundedQty) - producerDiscount(l, 0, l.refundedQty)),
+      ),
       amount: 0n,
     };
-    p.amount += amount;
+    p.amount += line.unitAmount * BigInt(s.quantity) - producerDiscount(line, line.refundedQty, s.quantity);
     perProducer.set(line.producerId, p);
   }
   const remainingAfter =

@@ -19,6 +19,7 @@ import { cancelUnpaidOrder } from "../orders/index.server";
 import { executeCardRefunds, recordExternalRefundTx, refundWholeOrderTx } from "../orders/index.server";
 import { fromStripeAmount, sumMinor } from "../money";
 import { type Stripe } from "../gateways/index.server";
+import { reclaimVoucher, releaseVoucher } from "../vouchers/index.server";
 
 export type PaymentOutcome = "paid" | "already-paid" | "late-sold-out" | "unknown-order" | "amount-mismatch";
 
@@ -30,6 +31,11 @@ type PaymentFact = {
   paymentIntentId?: string | null;
   confirmedById?: string | null;
 };
+
+/** The part of a line's discount its producer pays (all of it for a producer-funded voucher). */
+function producerFunded(order: { discountFundedBy: string | null }, line: { discountAmount: bigint }) {
+  return order.discountFundedBy === "PRODUCER" ? line.discountAmount : 0n;
+}
 
 /** Splits a paid order into fulfilments and credits each producer (once: the ledger key is the fulfilment). */
 async function splitAndCredit(tx: Tx, orderId: string) {
@@ -47,7 +53,8 @@ async function splitAndCredit(tx: Tx, orderId: string) {
         id: f.id,
         producerId,
         orderNumber: order.number,
-        linesAmount: sumMinor(lines.map((l) => l.lineAmount)),
+        // a producer-funded voucher comes out of the producer's lines; a platform one out of the house's
+        linesAmount: sumMinor(lines.map((l) => l.lineAmount - producerFunded(order, l))),
         currency: order.currency,
       },
       commissionBps,
@@ -92,9 +99,11 @@ export async function recordPaymentTx(tx: Tx, orderId: string, p: PaymentFact): 
   if (isUnpaid(locked.status)) {
     await consumeHold(tx, orderId);
   } else if (locked.status === "CANCELLED" && !order.paidAt) {
-    // paid after the hold ran out: take the stock again, or give the money back
-    const soldOut = await takeStockForLines(tx, order.lines);
-    if (soldOut.length > 0) {
+    // paid after the hold ran out: take the voucher's use and the stock again, or give the money back
+    const voucherKept = await reclaimVoucher(tx, orderId);
+    const soldOut = voucherKept ? await takeStockForLines(tx, order.lines) : [];
+    if (!voucherKept || soldOut.length > 0) {
+      if (voucherKept) await releaseVoucher(tx, orderId);
       await tx.order.update({
         where: { id: orderId },
         data: { paidAt: new Date(), stripePaymentIntentId: p.paymentIntentId ?? undefined },
