@@ -32,6 +32,9 @@ export type ProductDocument = {
   currency: string;
   inStock: boolean;
   publishedAt: number;
+  /** average stars of visible reviews, one decimal (0: none yet), and how many */
+  rating: number;
+  ratingCount: number;
   image: { key: string; width: number; height: number; widths: number[] } | null;
 };
 
@@ -46,6 +49,8 @@ function select(now: Date) {
     descriptionEn: true,
     exportReady: true,
     publishedAt: true,
+    ratingCount: true,
+    ratingSum: true,
     category: {
       select: {
         slug: true,
@@ -106,6 +111,8 @@ export function toDocument(p: Row): ProductDocument {
     currency: cheapest?.currency ?? "IDR",
     inStock: p.variants.some((v) => v.stock > 0),
     publishedAt: Math.floor((p.publishedAt ?? new Date(0)).getTime() / 1000),
+    rating: p.ratingCount ? Math.round((p.ratingSum * 10) / p.ratingCount) / 10 : 0,
+    ratingCount: p.ratingCount,
     image: img ? { key: img.key, width: img.width, height: img.height, widths: img.variantWidths } : null,
   };
 }

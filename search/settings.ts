@@ -58,8 +58,9 @@ export const productIndexSettings: Settings = {
     "price",
     "inStock",
     "producerSlug",
+    "rating",
   ],
-  sortableAttributes: ["price", "publishedAt"],
+  sortableAttributes: ["price", "publishedAt", "rating", "ratingCount"],
   displayedAttributes: ["*"],
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
   stopWords: [

@@ -14,12 +14,13 @@ export const TRADE_PAGES = [
   "settings",
   "shipping",
   "vouchers",
+  "reviews",
   "partners",
   "import",
   "jobs",
 ] as const;
 
-export const SELL_PAGES = ["products", "orders", "lots", "certificates", "profile"] as const;
+export const SELL_PAGES = ["products", "orders", "reviews", "lots", "certificates", "profile"] as const;
 
 /**
  * The menu of a work area (staff at /trade, producers at /sell) at the top of each of its pages:

@@ -21,10 +21,12 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { getUser, hasRole } from "~/lib/session.server";
+import { MAX_REVIEW_PHOTOS, ReviewRefused, reviewablePurchases, writeReview } from "~/domain/reviews/reviews.server";
+import { ReviewForms } from "~/components/reviews";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = {
-  i18n: ["cart", "checkout", "complaint", "fulfilmentStatus", "order", "orderStatus", "units", "workErrors"],
+  i18n: ["cart", "checkout", "complaint", "fulfilmentStatus", "order", "orderStatus", "review", "units", "workErrors"],
 };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -39,8 +41,10 @@ async function viewerOrder(request: Request, number: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
-  const { order } = await viewerOrder(request, params.number ?? "");
+  const { order, user } = await viewerOrder(request, params.number ?? "");
   const bank = order.status === "AWAITING_PAYMENT" ? await marketSettings() : null;
+  // reviews are written by the signed-in buyer of the order, for what reached it
+  const purchases = user && order.buyerId === user.id ? await reviewablePurchases(user.id, order.id, locale) : [];
   const returning = new URL(request.url).searchParams.get("paid") === "1";
   return {
     locale,
@@ -79,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       viewerIsBuyer: order.viewerIsBuyer,
       refunds: order.refunds.map((r) => ({ id: r.id, amount: r.amount, createdAt: r.createdAt })),
     },
+    purchases,
   };
 }
 
@@ -86,6 +91,17 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel") }),
   z.object({ intent: z.literal("received"), fulfilmentId: z.string().min(1).max(40) }),
 ]);
+
+const reviewSchema = z.object({
+  intent: z.literal("review"),
+  productId: z.string().min(1).max(40),
+  rating: z.coerce
+    .number({ error: "review.errors.rating" })
+    .int({ error: "review.errors.rating" })
+    .min(1, { error: "review.errors.rating" })
+    .max(5, { error: "review.errors.rating" }),
+  body: z.string().trim().min(1, { error: "review.errors.body" }).max(2000, { error: "review.errors.body" }),
+});
 
 const complaintSchema = z.object({
   intent: z.literal("complain"),
@@ -103,9 +119,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { order, user } = await viewerOrder(request, params.number ?? "");
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     if (!order.viewerIsBuyer) throw new Response("Forbidden", { status: 403 });
-    const parsed = await parseForm(request, complaintSchema, { multipart: true });
+    const parsed = await parseForm(request, z.discriminatedUnion("intent", [complaintSchema, reviewSchema]), {
+      multipart: true,
+    });
     if (!parsed.ok) return parsed.response;
     const photos = await filesOf(parsed.form, "photos");
+    if (parsed.data.intent === "review") {
+      // a review is the signed-in buyer's own, not a guest link's
+      if (!user || order.buyerId !== user.id) throw new Response("Forbidden", { status: 403 });
+      if (photos.length > MAX_REVIEW_PHOTOS)
+        return formError(400, parsed.form, "workErrors.tooManyPhotos", {}, { max: MAX_REVIEW_PHOTOS });
+      try {
+        const { productId, rating, body } = parsed.data;
+        await writeReview(user.id, productId, { rating, body }, photos);
+        return { ok: true as const, reviewed: productId };
+      } catch (err) {
+        if (err instanceof ReviewRefused) return formError(409, parsed.form, `review.refused.${err.reason}`);
+        if (err instanceof ImageRefused)
+          return formError(err.reason === "too-large" ? 413 : 415, parsed.form, `workErrors.image_${err.reason}`);
+        throw err;
+      }
+    }
     if (photos.length > MAX_COMPLAINT_PHOTOS)
       return formError(400, parsed.form, "workErrors.tooManyPhotos", {}, { max: MAX_COMPLAINT_PHOTOS });
     const { fulfilmentId, intent: _intent, ...input } = parsed.data;
@@ -137,7 +171,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { locale, order, bank, returning } = useLoaderData<typeof loader>();
+  const { locale, order, bank, returning, purchases } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -246,6 +280,12 @@ export default function OrderPage() {
           ))}
         </tbody>
       </table>
+      <ReviewForms
+        purchases={purchases}
+        failure={failure}
+        saved={(actionData && "reviewed" in actionData ? actionData.reviewed : null) ?? null}
+        locale={locale}
+      />
       <h2>{t("order.shipTo")}</h2>
       <p data-testid="ship-to">
         {order.shipTo.name}

@@ -15,13 +15,15 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { jsonLd, pageMeta } from "~/lib/seo";
 import { toMajorString } from "~/domain/money";
+import { ProductReviews, RatingBadge } from "~/components/reviews";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["cart", "cert", "product", "quote", "scale", "unit", "units"] };
+export const handle = { i18n: ["cart", "cert", "product", "quote", "review", "scale", "unit", "units"] };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
-  const product = await productPage(params.slug ?? "", locale);
+  const reviewsPage = Math.min(Math.max(Number(new URL(request.url).searchParams.get("reviews")) || 1, 1), 500);
+  const product = await productPage(params.slug ?? "", locale, Math.floor(reviewsPage));
   if (!product) throw new Response("Not found", { status: 404 });
   return { locale, product, origin: appUrl() };
 }
@@ -72,6 +74,17 @@ export default function ProductRoute() {
       availability: v.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
       url: `${origin}${lp(`/products/${product.slug}`)}`,
     })),
+    ...(product.rating.count > 0 && product.rating.average !== null
+      ? {
+          aggregateRating: {
+            "@type": "AggregateRating",
+            ratingValue: product.rating.average,
+            reviewCount: product.rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
   };
   return (
     <div className="container product-page">
@@ -99,6 +112,7 @@ export default function ProductRoute() {
             {t("product.byLabel")} <Link to={lp(`/producers/${product.producer.slug}`)}>{product.producer.name}</Link> ·{" "}
             {product.producer.region}
           </p>
+          <RatingBadge rating={product.rating} />
           {cheapest && (
             <p className="big-price">
               <Price amount={cheapest.price} currency={cheapest.currency} showRateDate />
@@ -224,6 +238,12 @@ export default function ProductRoute() {
           </aside>
         </div>
       </div>
+      <ProductReviews
+        rating={product.rating}
+        page={product.reviews}
+        locale={locale}
+        pagePath={(n) => `${lp(`/products/${product.slug}`)}${n > 1 ? `?reviews=${n}` : ""}#reviews-h`}
+      />
       {product.related.length > 0 && (
         <section className="section" aria-labelledby="related-h">
           <h2 id="related-h">{t("product.related")}</h2>

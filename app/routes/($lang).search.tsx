@@ -154,6 +154,13 @@ export default function SearchRoute() {
             </label>
           </fieldset>
           <fieldset>
+            <legend>{t("search.rating")}</legend>
+            <label className="facet">
+              <input type="checkbox" name="rating" value="4" defaultChecked={query.rating === "4"} />{" "}
+              {t("search.rating4")}
+            </label>
+          </fieldset>
+          <fieldset>
             <legend>{t("search.price")}</legend>
             {result.priceRange && (
               <p className="meta">

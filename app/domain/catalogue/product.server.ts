@@ -3,6 +3,19 @@ import { db } from "~/lib/db.server";
 import type { AppLocale } from "~/lib/i18n";
 import { toProductCard, type ImageRow } from "./product-card.server";
 import { regency } from "../regions";
+import { photosOf, ratingAverage, reviewerName, REVIEWS_PER_PAGE, productReviews } from "../reviews/index.server";
+
+type ReviewRow = {
+  id: string;
+  rating: number;
+  body: string;
+  photos: unknown;
+  createdAt: string;
+  editedAt: string | null;
+  producerReply: string | null;
+  repliedAt: string | null;
+  buyer: string;
+};
 
 /** The page's product as one JSON row (bigints as text, dates as ISO strings). */
 type PageRow = {
@@ -44,6 +57,12 @@ type PageRow = {
   }>;
   images: ImageRow[];
   certifications: Array<{ type: string; number: string; issuer: string; expiresAt: string | null }>;
+  ratingCount: number;
+  ratingSum: number;
+  /** visible reviews per star ("5" → count); null without reviews */
+  stars: Record<string, number> | null;
+  /** the first page of visible reviews (one more than a page: is there a next?) */
+  reviews: Array<ReviewRow>;
   related: Array<{
     slug: string;
     nameId: string;
@@ -102,6 +121,21 @@ async function productPageRow(slug: string, now: Date): Promise<PageRow | null> 
           FROM "ProductCertification" pcx JOIN "Certification" ce ON ce.id = pcx."certificationId"
          WHERE pcx."productId" = p.id AND ce.type <> 'NIB' AND ce.status = 'VERIFIED'
            AND (ce."expiresAt" IS NULL OR ce."expiresAt" > ${today}::date)), '[]'::json),
+      'ratingCount', p."ratingCount", 'ratingSum', p."ratingSum",
+      'stars', CASE WHEN p."ratingCount" > 0 THEN (
+        SELECT json_object_agg(s.rating, s.n)
+          FROM (SELECT rating, count(*) AS n FROM "Review"
+                 WHERE "productId" = p.id AND status = 'VISIBLE' GROUP BY rating) s) END,
+      'reviews', CASE WHEN p."ratingCount" > 0 THEN COALESCE((
+        SELECT json_agg(json_build_object(
+                 'id', rv.id, 'rating', rv.rating, 'body', rv.body, 'photos', rv.photos,
+                 'createdAt', rv."createdAt", 'editedAt', rv."editedAt",
+                 'producerReply', rv."producerReply", 'repliedAt', rv."repliedAt", 'buyer', rv.name)
+                 ORDER BY rv."createdAt" DESC, rv.id DESC)
+          FROM (SELECT x.*, u.name FROM "Review" x JOIN "User" u ON u.id = x."buyerId"
+                 WHERE x."productId" = p.id AND x.status = 'VISIBLE'
+                 ORDER BY x."createdAt" DESC, x.id DESC LIMIT ${REVIEWS_PER_PAGE + 1}) rv), '[]'::json)
+        ELSE '[]'::json END,
       'related', COALESCE((
         SELECT json_agg(json_build_object(
                  'slug', q.slug, 'nameId', q."nameId", 'nameEn', q."nameEn", 'unit', q.unit,
@@ -136,10 +170,27 @@ async function productPageRow(slug: string, now: Date): Promise<PageRow | null> 
   return rows[0]?.page ?? null;
 }
 
-export async function productPage(slug: string, locale: AppLocale) {
+/** The page's product with its rating, and page `reviewsPage` of its reviews (the first comes with the product). */
+export async function productPage(slug: string, locale: AppLocale, reviewsPage = 1) {
   const now = new Date();
   const p = await productPageRow(slug, now);
   if (!p) return null;
+  const firstPage = {
+    page: 1,
+    hasMore: p.reviews.length > REVIEWS_PER_PAGE,
+    reviews: p.reviews.slice(0, REVIEWS_PER_PAGE).map((r) => ({
+      id: r.id,
+      rating: r.rating,
+      body: r.body,
+      photos: photosOf(r.photos),
+      createdAt: new Date(r.createdAt),
+      editedAt: r.editedAt ? new Date(r.editedAt) : null,
+      producerReply: r.producerReply,
+      repliedAt: r.repliedAt ? new Date(r.repliedAt) : null,
+      buyer: reviewerName(r.buyer),
+    })),
+  };
+  const reviews = reviewsPage > 1 && p.ratingCount > 0 ? await productReviews(p.id, reviewsPage) : firstPage;
   const en = locale === "en";
   const related = p.related.map((r) => ({
     ...r,
@@ -195,6 +246,12 @@ export async function productPage(slug: string, locale: AppLocale) {
       expiresAt: c.expiresAt,
     })),
     related: related.map((r) => toProductCard(r, locale)),
+    rating: {
+      count: p.ratingCount,
+      average: ratingAverage(p),
+      distribution: [5, 4, 3, 2, 1].map((star) => ({ star, count: Number(p.stars?.[star] ?? 0) })),
+    },
+    reviews,
   };
 }
 

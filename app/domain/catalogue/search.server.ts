@@ -44,6 +44,8 @@ export const searchParamsSchema = z.object({
   export: z.literal("1").optional().catch(undefined),
   min: optionalInt.catch(undefined),
   max: optionalInt.catch(undefined),
+  /** only products rated at least this many stars on average */
+  rating: z.literal("4").optional().catch(undefined),
   sort: z.enum(SORTS).catch("relevance").default("relevance"),
   page: z.coerce.number().int().min(1).max(200).catch(1).default(1),
 });
@@ -53,7 +55,7 @@ export type SearchParams = z.infer<typeof searchParamsSchema>;
 export function parseSearchParams(url: URL): SearchParams {
   const sp = url.searchParams;
   const raw: Record<string, unknown> = {};
-  for (const k of ["q", "category", "province", "regency", "export", "min", "max", "sort", "page"]) {
+  for (const k of ["q", "category", "province", "regency", "export", "rating", "min", "max", "sort", "page"]) {
     const v = sp.get(k);
     if (v !== null && v !== "") raw[k] = v;
   }
@@ -72,6 +74,7 @@ export function buildFilter(p: SearchParams): string[] {
   if (p.regency) f.push(`regencyCode = ${quote(p.regency)}`);
   for (const c of p.cert) f.push(`certifications = ${quote(c)}`);
   if (p.export) f.push("exportReady = true");
+  if (p.rating) f.push(`rating >= ${Number(p.rating)}`);
   if (p.min !== undefined) f.push(`price >= ${majorToMinor(p.min, "IDR")}`);
   if (p.max !== undefined) f.push(`price <= ${majorToMinor(p.max, "IDR")}`);
   return f;
@@ -81,6 +84,7 @@ function sortFor(s: SearchParams["sort"]): string[] | undefined {
   if (s === "price_asc") return ["price:asc"];
   if (s === "price_desc") return ["price:desc"];
   if (s === "newest") return ["publishedAt:desc"];
+  if (s === "rating") return ["rating:desc", "ratingCount:desc"];
   return undefined;
 }
 
@@ -99,6 +103,13 @@ export type SearchResult = {
 async function categoryLabels(locale: AppLocale) {
   const rows = await db.category.findMany({ select: { slug: true, nameId: true, nameEn: true } });
   return new Map(rows.map((r) => [r.slug, locale === "en" ? r.nameEn : r.nameId]));
+}
+
+/** Listed products whose visible reviews average at least `stars` (the fallback's rating filter). */
+async function ratedAtLeast(stars: number) {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Product" WHERE listed AND "ratingCount" > 0 AND "ratingSum" >= ${stars} * "ratingCount"`;
+  return rows.map((r) => r.id);
 }
 
 export async function searchProducts(p: SearchParams, locale: AppLocale): Promise<SearchResult> {
@@ -196,6 +207,7 @@ async function searchPostgres(p: SearchParams, locale: AppLocale): Promise<Searc
       ...(p.province ? [{ producer: { provinceCode: p.province } }] : []),
       ...(p.regency ? [{ producer: { regencyCode: p.regency } }] : []),
       ...(p.export ? [{ exportReady: true }] : []),
+      ...(p.rating ? [{ id: { in: await ratedAtLeast(Number(p.rating)) } }] : []),
       ...p.cert.map((c) => ({
         certifications: { some: { certification: { ...validCertificationWhere(now), type: c } } },
       })),
@@ -206,7 +218,9 @@ async function searchPostgres(p: SearchParams, locale: AppLocale): Promise<Searc
   const orderBy =
     p.sort === "newest" || p.sort === "relevance"
       ? [{ publishedAt: "desc" as const }, { id: "asc" as const }]
-      : [{ nameId: "asc" as const }];
+      : p.sort === "rating"
+        ? [{ ratingSum: "desc" as const }, { id: "asc" as const }]
+        : [{ nameId: "asc" as const }];
   const [rows, total] = await Promise.all([
     db.product.findMany({
       where,
