@@ -125,7 +125,10 @@ export async function parseForm<S extends z.ZodType>(
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.join(".") || "_form";
-      fieldErrors[key] ??= /^(errors|workErrors)\./.test(issue.message) ? issue.message : "errors.formInvalid";
+      // our messages are locale keys ("errors.x", "workErrors.x", "<page>.errors.x"); anything else is Zod's own
+      fieldErrors[key] ??= /^((errors|workErrors)\.|[a-zA-Z]+\.errors\.)/.test(issue.message)
+        ? issue.message
+        : "errors.formInvalid";
     }
     return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors, values: echo(form) }) };
   }

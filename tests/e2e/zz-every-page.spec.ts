@@ -61,6 +61,7 @@ async function pagesOf() {
       "/sell/profile",
       "/sell/certificates",
       "/sell/orders",
+      "/sell/reviews",
       "/sell/lots",
     ],
     staff: [
@@ -77,6 +78,8 @@ async function pagesOf() {
       "/trade/impact",
       "/trade/settings",
       "/trade/shipping",
+      "/trade/vouchers",
+      "/trade/reviews",
       "/trade/partners",
       "/trade/import",
       "/trade/jobs",
