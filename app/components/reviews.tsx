@@ -18,6 +18,19 @@ type ReviewView = {
   buyer: string;
 };
 
+/** A review's photos as small thumbnails. */
+export function ReviewPhotos({ photos, by }: { photos: ReviewView["photos"]; by: string }) {
+  const { t } = useTranslation();
+  if (photos.length === 0) return null;
+  return (
+    <div className="thumbs">
+      {photos.map((p) => (
+        <Picture key={p.key} image={{ ...p, alt: t("review.photoAlt", { name: by }) }} sizes="120px" />
+      ))}
+    </div>
+  );
+}
+
 /** "★★★★☆" for screen readers as "4 of 5 stars". */
 export function Stars({ rating }: { rating: number }) {
   const { t } = useTranslation();
@@ -93,17 +106,7 @@ export function ProductReviews({
                   </span>
                 </p>
                 <p className="review-body">{r.body}</p>
-                {r.photos.length > 0 && (
-                  <div className="thumbs">
-                    {r.photos.map((p) => (
-                      <Picture
-                        key={p.key}
-                        image={{ ...p, alt: t("review.photoAlt", { name: r.buyer }) }}
-                        sizes="120px"
-                      />
-                    ))}
-                  </div>
-                )}
+                <ReviewPhotos photos={r.photos} by={r.buyer} />
                 {r.producerReply && (
                   <blockquote className="reply" data-testid="review-reply">
                     <p className="meta">{t("review.reply")}</p>

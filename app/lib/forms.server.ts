@@ -125,7 +125,7 @@ export async function parseForm<S extends z.ZodType>(
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.join(".") || "_form";
-      // our messages are locale keys ("errors.x", "workErrors.x", "<page>.errors.x"); anything else is Zod's own
+      // our messages are locale keys (in errors, workErrors or a page namespace's errors); anything else is Zod's own
       fieldErrors[key] ??= /^((errors|workErrors)\.|[a-zA-Z]+\.errors\.)/.test(issue.message)
         ? issue.message
         : "errors.formInvalid";

@@ -3,8 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { Picture } from "~/components/picture";
-import { Stars } from "~/components/reviews";
+import { ReviewPhotos, Stars } from "~/components/reviews";
 import { moderateReview, moderationQueue, ReviewRefused } from "~/domain/reviews/reviews.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { formatDate } from "~/lib/format";
@@ -66,13 +65,7 @@ export default function TradeReviews() {
           </span>
         </p>
         <p className="review-body">{r.body}</p>
-        {r.photos.length > 0 && (
-          <div className="thumbs">
-            {r.photos.map((p) => (
-              <Picture key={p.key} image={{ ...p, alt: t("review.photoAlt", { name: r.buyer.name }) }} sizes="120px" />
-            ))}
-          </div>
-        )}
+        <ReviewPhotos photos={r.photos} by={r.buyer.name} />
         {r.status === "HIDDEN" ? (
           <>
             <p className="notice warning">{t("review.hiddenBecause", { reason: r.hiddenReason ?? "" })}</p>

@@ -94,6 +94,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** The voucher's terms after its kind, in order: the amounts, the window and the limits. */
+const TERM_FIELDS: Array<{
+  name: "percent" | "maxDiscount" | "amount" | "minSpend" | "startsOn" | "endsOn" | "totalLimit" | "perBuyerLimit";
+  hint?: boolean;
+  date?: boolean;
+}> = [
+  { name: "percent", hint: true },
+  { name: "maxDiscount", hint: true },
+  { name: "amount", hint: true },
+  { name: "minSpend", hint: true },
+  { name: "startsOn", date: true },
+  { name: "endsOn", date: true, hint: true },
+  { name: "totalLimit", hint: true },
+  { name: "perBuyerLimit" },
+];
+
 export default function TradeVouchers() {
   const { locale, vouchers, scopes, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -205,68 +221,20 @@ export default function TradeVouchers() {
           defaultValue={v?.kind ?? "PERCENT"}
           failure={failure}
         />
-        <Field
-          name="percent"
-          inputMode="decimal"
-          label={t("vouchers.percent")}
-          hint={t("vouchers.percentHint")}
-          defaultValue={v?.percent}
-          failure={failure}
-        />
-        <Field
-          name="maxDiscount"
-          inputMode="numeric"
-          label={t("vouchers.maxDiscount")}
-          hint={t("vouchers.maxDiscountHint")}
-          defaultValue={v?.maxDiscount}
-          failure={failure}
-        />
-        <Field
-          name="amount"
-          inputMode="numeric"
-          label={t("vouchers.amount")}
-          hint={t("vouchers.amountHint")}
-          defaultValue={v?.amount}
-          failure={failure}
-        />
-        <Field
-          name="minSpend"
-          inputMode="numeric"
-          label={t("vouchers.minSpend")}
-          hint={t("vouchers.minSpendHint")}
-          defaultValue={v?.minSpend}
-          failure={failure}
-        />
-        <Field
-          name="startsOn"
-          type="date"
-          label={t("vouchers.startsOn")}
-          defaultValue={v?.startsOn ?? today}
-          failure={failure}
-        />
-        <Field
-          name="endsOn"
-          type="date"
-          label={t("vouchers.endsOn")}
-          hint={t("vouchers.endsOnHint")}
-          defaultValue={v?.endsOn}
-          failure={failure}
-        />
-        <Field
-          name="totalLimit"
-          inputMode="numeric"
-          label={t("vouchers.totalLimit")}
-          hint={t("vouchers.totalLimitHint")}
-          defaultValue={v?.totalLimit}
-          failure={failure}
-        />
-        <Field
-          name="perBuyerLimit"
-          inputMode="numeric"
-          label={t("vouchers.perBuyerLimit")}
-          defaultValue={v?.perBuyerLimit ?? "1"}
-          failure={failure}
-        />
+        {TERM_FIELDS.map((field) => (
+          <Field
+            key={field.name}
+            name={field.name}
+            type={field.date ? "date" : undefined}
+            inputMode={field.date ? undefined : field.name === "percent" ? "decimal" : "numeric"}
+            label={t(`vouchers.${field.name}`)}
+            hint={field.hint ? t(`vouchers.${field.name}Hint`) : undefined}
+            defaultValue={
+              v?.[field.name] ?? (field.name === "startsOn" ? today : field.name === "perBuyerLimit" ? "1" : "")
+            }
+            failure={failure}
+          />
+        ))}
         <SelectField
           name="fundedBy"
           label={t("vouchers.fundedBy")}
