@@ -24,6 +24,13 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** where the Stripe SDK sends its requests; unset means api.stripe.com (tests point it at a local fake) */
   STRIPE_API_URL: z.string().url().optional(),
+  /** Xendit (QRIS and virtual accounts): the secret API key and the callback verification token */
+  XENDIT_SECRET_KEY: z.string().optional(),
+  XENDIT_CALLBACK_TOKEN: z.string().optional(),
+  /** where the Xendit SDK sends its requests; unset means api.xendit.co (tests point it at a local fake) */
+  XENDIT_API_URL: z.string().url().optional(),
+  /** the banks offered for virtual accounts, comma-separated Xendit channel codes */
+  XENDIT_VA_BANKS: z.string().default("BNI,BRI,MANDIRI,PERMATA,BSI"),
   /** smtp:// or smtps:// URL of the mail server; unset means mails are written to OutboundMail and the log only */
   MAIL_URL: z
     .string()
@@ -44,7 +51,7 @@ let cached: { key: string; env: Env } | undefined;
 
 export function getEnv(): Env {
   // Tests switch DATABASE_URL per file; re-parse when it changes.
-  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}|${process.env.MAIL_URL}|${process.env.WORKER_CONCURRENCY}|${process.env.WORKER_DEAD_AFTER_MS}`;
+  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}|${process.env.XENDIT_SECRET_KEY}|${process.env.XENDIT_CALLBACK_TOKEN}|${process.env.XENDIT_API_URL}|${process.env.XENDIT_VA_BANKS}|${process.env.MAIL_URL}|${process.env.WORKER_CONCURRENCY}|${process.env.WORKER_DEAD_AFTER_MS}`;
   if (cached && cached.key === key) return cached.env;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {

@@ -14,9 +14,11 @@ import {
   CheckoutRefused,
   newCheckoutKey,
   orderPath,
+  paymentBanks,
   paymentMethods,
   placeOrder,
   startCardPayment,
+  startGatewayPayment,
 } from "~/domain/orders/checkout.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -38,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     cart,
     user: user ? { email: user.email, name: user.name } : null,
-    methods: [...paymentMethods()],
+    methods: paymentMethods(),
+    banks: paymentBanks(),
   };
 }
 
@@ -101,6 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       reviewDigest: parsed.data.reviewDigest,
     });
     if (order.paymentMethod === "STRIPE") throw redirect(await startCardPayment(order.id));
+    // QRIS or a virtual account: the order page shows the code or the account number
+    if (order.paymentMethod === "QRIS" || order.paymentMethod === "VIRTUAL_ACCOUNT")
+      await startGatewayPayment(order.id);
     throw redirect(orderPath(order, locale));
   } catch (err) {
     if (err instanceof CheckoutRefused && err.reason === "changed") return await review(true);
@@ -125,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Checkout() {
-  const { locale, cart, user, methods } = useLoaderData<typeof loader>();
+  const { locale, cart, user, methods, banks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const review = actionData && "review" in actionData ? actionData.review : null;
@@ -330,6 +336,15 @@ export default function Checkout() {
               </span>
             </label>
           ))}
+          {banks.length > 0 && (
+            <SelectField
+              name="vaBank"
+              label={t("checkout.vaBank")}
+              options={banks.map((b) => ({ value: b, label: b }))}
+              defaultValue={v("vaBank")}
+              failure={failure}
+            />
+          )}
           {methodError && (
             <p className="error" id="method-error">
               {t(methodError)}

@@ -23,6 +23,9 @@ import { routeLocale } from "~/lib/request.server";
 import { getUser, hasRole } from "~/lib/session.server";
 import { MAX_REVIEW_PHOTOS, ReviewRefused, reviewablePurchases, writeReview } from "~/domain/reviews/reviews.server";
 import { ReviewForms } from "~/components/reviews";
+import { GatewayPayment } from "~/components/gateway-payment";
+import { syncGatewayPayment } from "~/domain/payments/payments.server";
+import QRCode from "qrcode";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = {
@@ -65,6 +68,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: order.paymentReference,
       reservedUntil: order.reservedUntil,
       payUrl: order.status === "PENDING_PAYMENT" ? order.stripeCheckoutUrl : null,
+      gateway:
+        order.status === "PENDING_PAYMENT" && order.gatewayRequestId
+          ? {
+              channel: order.gatewayChannel,
+              vaNumber: order.gatewayVaNumber,
+              expiresAt: order.gatewayExpiresAt,
+              // the QR drawn on the server: the page works before (and without) JavaScript
+              qrSvg: order.gatewayQrString
+                ? await QRCode.toString(order.gatewayQrString, { type: "svg", margin: 2, errorCorrectionLevel: "M" })
+                : null,
+            }
+          : null,
       cancelReason: order.cancelReason,
       shipTo: {
         name: order.shippingName,
@@ -89,6 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("check") }),
   z.object({ intent: z.literal("received"), fulfilmentId: z.string().min(1).max(40) }),
 ]);
 
@@ -166,6 +182,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw err;
     }
   }
+  if (parsed.data.intent === "check") {
+    // "I have paid": ask the gateway now rather than wait for its callback
+    await syncGatewayPayment(order.id);
+    return { ok: true as const, checked: true };
+  }
   const done = await cancelUnpaidOrder(order.id, user?.id ?? null, "buyer");
   return { ok: done };
 }
@@ -220,6 +241,15 @@ export default function OrderPage() {
           </dl>
           <p className="meta">{t("order.transferExact")}</p>
         </section>
+      )}
+      {order.gateway && (
+        <GatewayPayment
+          gateway={order.gateway}
+          amount={order.total}
+          currency={order.currency}
+          locale={locale}
+          checked={!!(actionData && "checked" in actionData)}
+        />
       )}
       {order.payUrl && (
         <p>

@@ -81,6 +81,7 @@ export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput 
     postcode: "70111",
     ship: {},
     voucher: "",
+    vaBank: "",
     paymentMethod: "BANK_TRANSFER",
     reviewDigest: "",
     ...over,

@@ -56,6 +56,19 @@ describe("receipt and completion", () => {
     ).toBe(2);
   });
 
+  it("producers shipping the last parcels at once, while the buyer confirms another: the order ends SHIPPED, nothing deadlocks", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { staff, order, parcels } = await paidOrder(4);
+      await ship(parcels[0], staff.id);
+      // three producers ship at the same moment the buyer confirms the first parcel
+      await Promise.all([
+        ...parcels.slice(1).map((p) => ship(p, staff.id)),
+        confirmReceipt(order.id, parcels[0].id, null),
+      ]);
+      expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("SHIPPED");
+    }
+  });
+
   it("the timer completes a parcel the staff-set days after shipping, not before", async () => {
     await db.marketSettings.update({ where: { id: 1 }, data: { autoCompleteDays: 3 } });
     try {

@@ -1,4 +1,4 @@
-/** Payment gateways (Stripe): what other areas may use. */
+/** Payment gateways (Stripe for cards, Xendit for QRIS and virtual accounts): what other areas may use. */
 export {
   cardPaymentsEnabled,
   createCheckoutSession,
@@ -6,3 +6,12 @@ export {
   expireCheckoutSession,
   type Stripe,
 } from "./stripe.server";
+export {
+  createGatewayPayment,
+  createGatewayRefund,
+  fromXenditAmount,
+  gatewayPaymentStatus,
+  gatewayPaymentsEnabled,
+  verifyCallbackToken,
+  virtualAccountBanks,
+} from "./xendit.server";

@@ -29,7 +29,9 @@ export const checkoutSchema = z
       .default({}),
     /** a voucher code (empty: none) */
     voucher: voucherCodeField,
-    paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE"], { error: "errors.choosePayment" }),
+    paymentMethod: z.enum(["BANK_TRANSFER", "STRIPE", "QRIS", "VIRTUAL_ACCOUNT"], { error: "errors.choosePayment" }),
+    /** the bank of a virtual account */
+    vaBank: z.string().trim().toUpperCase().max(20).optional().default(""),
     /** from the review step: its one-time key and the digest of what was reviewed */
     checkoutKey: z
       .string()
@@ -39,6 +41,8 @@ export const checkoutSchema = z
     reviewDigest: z.string().max(64).optional().default(""),
   })
   .superRefine((v, ctx) => {
+    if (v.paymentMethod === "VIRTUAL_ACCOUNT" && !/^[A-Z_]{2,20}$/.test(v.vaBank))
+      ctx.addIssue({ code: "custom", path: ["vaBank"], message: "errors.chooseBank" });
     if (v.country !== "ID") return;
     if (!INDONESIAN_PROVINCES.some((p) => p.code === v.province))
       ctx.addIssue({ code: "custom", path: ["province"], message: "errors.invalidChoice" });

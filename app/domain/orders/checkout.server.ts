@@ -18,7 +18,13 @@ import { db, Prisma, type Tx } from "~/lib/db.server";
 import { add, money, roundingStep, subtract, sumMinor } from "../money";
 import { appUrl } from "~/lib/env.server";
 import type { AppLocale } from "~/lib/i18n";
-import { cardPaymentsEnabled, createCheckoutSession } from "../gateways/index.server";
+import {
+  cardPaymentsEnabled,
+  createCheckoutSession,
+  createGatewayPayment,
+  gatewayPaymentsEnabled,
+  virtualAccountBanks,
+} from "../gateways/index.server";
 import { cartView } from "./cart.server";
 import { orderPath } from "./orders.server";
 
@@ -61,8 +67,20 @@ export class CheckoutRefused extends Error {
   }
 }
 
-export function paymentMethods() {
-  return cardPaymentsEnabled() ? (["STRIPE", "BANK_TRANSFER"] as const) : (["BANK_TRANSFER"] as const);
+export type PaymentChoice = "QRIS" | "VIRTUAL_ACCOUNT" | "STRIPE" | "BANK_TRANSFER";
+
+/** What checkout offers: QRIS and virtual accounts when the gateway is configured, cards with Stripe, bank transfer always. */
+export function paymentMethods(): PaymentChoice[] {
+  return [
+    ...(gatewayPaymentsEnabled() ? (["QRIS", "VIRTUAL_ACCOUNT"] as const) : []),
+    ...(cardPaymentsEnabled() ? (["STRIPE"] as const) : []),
+    "BANK_TRANSFER",
+  ];
+}
+
+/** The banks offered for a virtual account (none without the gateway). */
+export function paymentBanks(): string[] {
+  return gatewayPaymentsEnabled() ? virtualAccountBanks() : [];
 }
 
 /** Where the order goes, as the rate cards look it up: a kabupaten/kota only when it belongs to the province. */
@@ -216,7 +234,7 @@ export type PlacedOrder = {
   id: string;
   number: string;
   accessToken: string;
-  paymentMethod: "STRIPE" | "BANK_TRANSFER";
+  paymentMethod: PaymentChoice;
 };
 export type PlaceOptions = { checkoutKey: string; reviewDigest: string };
 
@@ -259,7 +277,9 @@ export async function placeOrder(
   opts: PlaceOptions,
 ): Promise<PlacedOrder> {
   const method = input.paymentMethod;
-  if (!(paymentMethods() as readonly string[]).includes(method)) throw new CheckoutRefused("payment-unavailable");
+  if (!paymentMethods().includes(method)) throw new CheckoutRefused("payment-unavailable");
+  if (method === "VIRTUAL_ACCOUNT" && !paymentBanks().includes(input.vaBank))
+    throw new CheckoutRefused("payment-unavailable");
   if (!cartId) throw new CheckoutRefused("empty-cart");
   const key = storedCheckoutKey(cartId, opts.checkoutKey);
   const placed = async () => {
@@ -309,7 +329,8 @@ async function createOrder(
     );
   if (quote.digest !== opts.reviewDigest) throw new CheckoutRefused("changed");
   const settings = await marketSettings();
-  const holdMinutes = method === "STRIPE" ? CARD_HOLD_MINUTES : settings.transferHoldMinutes;
+  // a card or QRIS payment is made on the spot; a transfer or virtual account may take the buyer to the bank
+  const holdMinutes = method === "STRIPE" || method === "QRIS" ? CARD_HOLD_MINUTES : settings.transferHoldMinutes;
   const reservedUntil = new Date(Date.now() + holdMinutes * 60_000);
   const lines = quote.cart.lines;
   const number = orderNumber();
@@ -340,8 +361,9 @@ async function createOrder(
         voucherCode: quote.voucher?.code ?? null,
         discountFundedBy: quote.voucher?.fundedBy ?? null,
         totalAmount: quote.total,
-        status: method === "STRIPE" ? "PENDING_PAYMENT" : "AWAITING_PAYMENT",
+        status: method === "BANK_TRANSFER" ? "AWAITING_PAYMENT" : "PENDING_PAYMENT",
         paymentMethod: method,
+        gatewayChannel: method === "QRIS" ? "QRIS" : method === "VIRTUAL_ACCOUNT" ? input.vaBank : null,
         paymentReference: method === "BANK_TRANSFER" ? number : null,
         reservedUntil,
         shippingName: input.name,
@@ -440,6 +462,43 @@ export async function startCardPayment(orderId: string): Promise<string> {
   } catch (err) {
     console.warn(
       `stripe: could not open a checkout session for ${order.number}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    await cancelUnpaidOrder(order.id, null, "payment-failed");
+    throw new CheckoutRefused("payment-failed");
+  }
+}
+
+/**
+ * Opens the gateway's QRIS code or virtual account for an order (the order page shows it). If
+ * the gateway cannot be reached the order is cancelled at once and its stock returned.
+ */
+export async function startGatewayPayment(orderId: string): Promise<void> {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  if (order.gatewayRequestId || order.status !== "PENDING_PAYMENT") return;
+  try {
+    const charge = await createGatewayPayment({
+      id: order.id,
+      number: order.number,
+      amount: order.totalAmount,
+      currency: order.currency,
+      method: order.paymentMethod === "QRIS" ? "QRIS" : "VIRTUAL_ACCOUNT",
+      bank: order.gatewayChannel,
+      customerName: order.shippingName,
+      expiresAt: order.reservedUntil ?? new Date(Date.now() + CARD_HOLD_MINUTES * 60_000),
+    });
+    await db.order.update({
+      where: { id: order.id },
+      data: {
+        gatewayRequestId: charge.requestId,
+        gatewayChannel: charge.channel,
+        gatewayQrString: charge.qrString,
+        gatewayVaNumber: charge.vaNumber,
+        gatewayExpiresAt: charge.expiresAt,
+      },
+    });
+  } catch (err) {
+    console.warn(
+      `xendit: could not open a payment for ${order.number}: ${err instanceof Error ? err.message : String(err)}`,
     );
     await cancelUnpaidOrder(order.id, null, "payment-failed");
     throw new CheckoutRefused("payment-failed");

@@ -4,6 +4,7 @@
  * the buyer gets a mail when a parcel leaves. A producer can only touch its own parcels:
  * every update filters by producer id.
  */
+import { lockOrder } from "./cancellation.server";
 import { db } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import { orderMail } from "./order-mail.server";
@@ -88,6 +89,11 @@ export async function markShipped(
   trackingNumber: string,
 ) {
   await db.$transaction(async (tx) => {
+    // the order row first, as payment, completion and refunds take it: two producers shipping the
+    // last parcels at once then see each other's parcel, and no lock is taken in the other order
+    const owner = await tx.fulfilment.findFirst({ where: { id: fulfilmentId, producerId }, select: { orderId: true } });
+    if (!owner) throw new FulfilmentRefused();
+    await lockOrder(tx, owner.orderId);
     const shippedAt = new Date();
     const r = await tx.fulfilment.updateMany({
       where: { id: fulfilmentId, producerId, status: { in: ["PENDING", "PACKED"] } },

@@ -10,7 +10,7 @@ import { audit } from "../audit.server";
 import { debitRefund } from "../ledger/index.server";
 import { sumMinor } from "../money";
 import { discountRefundShare, paidForUnits } from "../vouchers/index.server";
-import { createStripeRefund } from "../gateways/index.server";
+import { createGatewayRefund, createStripeRefund } from "../gateways/index.server";
 import { lockOrder } from "./cancellation.server";
 import { orderMail } from "./order-mail.server";
 import { returnStock } from "./stock.server";
@@ -85,7 +85,11 @@ export async function refundTx(
       currency: order.currency,
       reason,
       createdById: actorId,
-      externalId: order.paymentMethod === "STRIPE" ? null : `manual:${orderId}:${order.refunds.length + 1}`,
+      // cards and QRIS are refunded through their gateway (below); a transfer or virtual account by staff
+      externalId:
+        order.paymentMethod === "STRIPE" || order.paymentMethod === "QRIS"
+          ? null
+          : `manual:${orderId}:${order.refunds.length + 1}`,
     },
   });
   for (const s of picked) {
@@ -151,22 +155,30 @@ export async function refundLines(staffId: string, orderId: string, selection: S
   await executeCardRefunds(orderId);
 }
 
-/** Sends the order's recorded card refunds that Stripe has not confirmed yet. Returns how many are still pending. */
+/** Sends the order's recorded card (Stripe) or QRIS (Xendit) refunds not confirmed yet. Returns how many are still pending. */
 export async function executeCardRefunds(orderId: string) {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
     include: { refunds: { where: { externalId: null } } },
   });
-  if (order.paymentMethod !== "STRIPE" || !order.stripePaymentIntentId) return order.refunds.length;
+  const send =
+    order.paymentMethod === "STRIPE" && order.stripePaymentIntentId
+      ? (r: { id: string; amount: bigint; currency: string }) =>
+          createStripeRefund(r.id, order.stripePaymentIntentId!, r.amount, r.currency)
+      : order.paymentMethod === "QRIS" && order.gatewayRequestId
+        ? (r: { id: string; amount: bigint; currency: string }) =>
+            createGatewayRefund(r.id, order.gatewayRequestId!, r.amount, r.currency)
+        : null;
+  if (!send) return order.refunds.length;
   let pending = 0;
   for (const r of order.refunds) {
     try {
-      const re = await createStripeRefund(r.id, order.stripePaymentIntentId, r.amount, r.currency);
+      const re = await send(r);
       await db.refund.update({ where: { id: r.id }, data: { externalId: re.id } });
     } catch (err) {
       pending++;
       console.warn(
-        `stripe: refund ${r.id} for ${order.number} not sent yet: ${err instanceof Error ? err.message : String(err)}`,
+        `${order.paymentMethod === "QRIS" ? "xendit" : "stripe"}: refund ${r.id} for ${order.number} not sent yet: ${err instanceof Error ? err.message : String(err)}`,
       );
     }
   }

@@ -18,13 +18,13 @@ import { consumeHold, takeStockForLines } from "../orders/index.server";
 import { cancelUnpaidOrder } from "../orders/index.server";
 import { executeCardRefunds, recordExternalRefundTx, refundWholeOrderTx } from "../orders/index.server";
 import { fromStripeAmount, sumMinor } from "../money";
-import { type Stripe } from "../gateways/index.server";
+import { fromXenditAmount, gatewayPaymentStatus, type Stripe } from "../gateways/index.server";
 import { reclaimVoucher, releaseVoucher } from "../vouchers/index.server";
 
 export type PaymentOutcome = "paid" | "already-paid" | "late-sold-out" | "unknown-order" | "amount-mismatch";
 
 type PaymentFact = {
-  method: "STRIPE" | "BANK_TRANSFER";
+  method: "STRIPE" | "BANK_TRANSFER" | "QRIS" | "VIRTUAL_ACCOUNT";
   amount: bigint;
   currency: string;
   externalId: string;
@@ -233,4 +233,71 @@ async function orderForSession(
     (await tx.order.findUnique({ where: { stripeSessionId: s.id } })) ??
     (s.client_reference_id ? await tx.order.findUnique({ where: { id: s.client_reference_id } }) : null)
   );
+}
+
+/* ---------- QRIS and virtual accounts (Xendit) ---------- */
+
+/**
+ * The gateway says a payment request succeeded (its callback, or the buyer's return asking).
+ * Both name the payment request, which is the payment's key: whichever comes first pays the
+ * order, the other finds it paid; a replayed callback does nothing twice.
+ */
+export async function recordGatewayPayment(
+  requestId: string,
+  fact: { referenceId: string; amount: bigint; currency: string },
+): Promise<PaymentOutcome> {
+  const order = await db.order.findUnique({
+    where: { gatewayRequestId: requestId },
+    select: { id: true, paymentMethod: true },
+  });
+  if (!order || order.id !== fact.referenceId) return "unknown-order";
+  const outcome = await db.$transaction((tx) =>
+    recordPaymentTx(tx, order.id, {
+      method: order.paymentMethod,
+      amount: fact.amount,
+      currency: fact.currency,
+      externalId: `xendit:${requestId}`,
+    }),
+  );
+  // paid too late for the stock: the money goes back the way it came
+  if (outcome === "late-sold-out") await executeCardRefunds(order.id);
+  return outcome;
+}
+
+type XenditCallback = {
+  event?: string;
+  data?: {
+    payment_request_id?: string | null;
+    reference_id?: string;
+    amount?: number;
+    currency?: string;
+    status?: string;
+  };
+};
+
+/** A verified Xendit callback: a succeeded payment pays its order; other events need nothing from us. */
+export async function handleXenditCallback(body: XenditCallback): Promise<PaymentOutcome | "ignored"> {
+  const d = body.data;
+  if (body.event !== "payment.succeeded" || !d?.payment_request_id || d.status !== "SUCCEEDED") return "ignored";
+  if (typeof d.amount !== "number" || typeof d.currency !== "string" || typeof d.reference_id !== "string")
+    return "ignored";
+  return recordGatewayPayment(d.payment_request_id, {
+    referenceId: d.reference_id,
+    amount: fromXenditAmount(d.amount, d.currency),
+    currency: d.currency,
+  });
+}
+
+/** The buyer is back on its order page before the callback: ask the gateway, and record a success the same way. */
+export async function syncGatewayPayment(orderId: string) {
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { gatewayRequestId: true, status: true } });
+  if (!order?.gatewayRequestId || order.status !== "PENDING_PAYMENT") return null;
+  try {
+    const pr = await gatewayPaymentStatus(order.gatewayRequestId);
+    if (pr?.status !== "SUCCEEDED") return pr?.status ?? null;
+    return await recordGatewayPayment(order.gatewayRequestId, pr);
+  } catch (err) {
+    console.warn(`xendit: status of ${order.gatewayRequestId}: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
 }
