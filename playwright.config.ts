@@ -8,6 +8,12 @@ const stripeEnv = {
   STRIPE_SECRET_KEY: "sk_test_anjung_e2e",
   STRIPE_WEBHOOK_SECRET: "whsec_anjung_e2e",
 };
+const XENDIT_PORT = Number(process.env.E2E_XENDIT_PORT ?? 12118);
+/** …and QRIS and virtual accounts through the local Xendit fake (the official xendit-node SDK pointed at it). */
+const xenditEnv = {
+  XENDIT_SECRET_KEY: "xnd_development_anjung_e2e",
+  XENDIT_CALLBACK_TOKEN: "anjung-e2e-callback-token",
+};
 
 /** A browser we can launch offline (see scripts/lib/browser.ts; `npm test` unpacks one when the system has none). */
 const browser = findBrowser();
@@ -59,6 +65,19 @@ export default defineConfig({
       },
     },
     {
+      command: "npx tsx tests/fakes/xendit-server.ts",
+      url: `http://127.0.0.1:${XENDIT_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...xenditEnv,
+        XENDIT_FAKE_PORT: String(XENDIT_PORT),
+        XENDIT_CALLBACK_URL: `http://localhost:${PORT}/webhooks/xendit`,
+      },
+    },
+    {
       // a clean embedded database and index for every run, on ports of its own
       command: "rm -rf .data/e2e && exec node --import tsx scripts/start.ts",
       url: `http://localhost:${PORT}/healthz`,
@@ -76,6 +95,8 @@ export default defineConfig({
         NODE_ENV: "production",
         ...stripeEnv,
         STRIPE_API_URL: `http://127.0.0.1:${STRIPE_PORT}`,
+        ...xenditEnv,
+        XENDIT_API_URL: `http://127.0.0.1:${XENDIT_PORT}`,
       },
     },
   ],
