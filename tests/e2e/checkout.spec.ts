@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, query, signIn } from "./fixtures";
+import { test, expect, expectAccessible, query, signIn, addToCart } from "./fixtures";
 
 /** One product of the demo producer account's UMKM and one of another UMKM, both sold by the unit. */
 async function twoProducersProducts() {
@@ -12,12 +12,6 @@ async function twoProducersProducts() {
   const mine = rows.find((r) => r.producer === "jawet-uei-tumbang-samba")!;
   const other = rows.find((r) => r.producer !== "jawet-uei-tumbang-samba")!;
   return [mine, other];
-}
-
-async function addToCart(page: Page, slug: string) {
-  await page.goto(`/products/${slug}`);
-  await page.getByRole("button", { name: "Tambah ke keranjang" }).click();
-  await expect(page.getByTestId("added-to-cart")).toBeVisible();
 }
 
 async function fillCheckout(page: Page, method: "Transfer bank" | "Kartu kredit/debit") {

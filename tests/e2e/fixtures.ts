@@ -39,6 +39,36 @@ function withAxe<T>(page: Page, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Adds one of a product (its first variant) to the cart from its page, as a buyer taps it. */
+export async function addToCart(page: Page, slug: string) {
+  await page.goto(`/products/${slug}`);
+  await page.getByRole("button", { name: "Tambah ke keranjang" }).click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+}
+
+export type Recipient = {
+  email?: string;
+  name: string;
+  phone?: string;
+  province: string;
+  regency?: string;
+  city: string;
+  address: string;
+  postcode: string;
+};
+
+/** Fills the checkout's contact and address (Indonesian labels); the e-mail is left as it is when not given. */
+export async function fillRecipient(page: Page, r: Recipient) {
+  if (r.email) await page.getByLabel("Email").fill(r.email);
+  await page.getByLabel("Nama penerima").fill(r.name);
+  await page.getByLabel("Nomor HP").fill(r.phone ?? "+62 812 3456 7890");
+  await page.getByLabel("Provinsi").selectOption(r.province);
+  if (r.regency) await page.getByLabel("Kabupaten/kota (Kalimantan Tengah & Selatan)").selectOption(r.regency);
+  await page.getByLabel("Kota/kabupaten", { exact: true }).fill(r.city);
+  await page.getByLabel("Alamat lengkap").fill(r.address);
+  await page.getByLabel("Kode pos").fill(r.postcode);
+}
+
 export async function expectAccessible(page: Page) {
   const results = await withAxe(page, () => new AxeBuilder({ page }).analyze());
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { test, expect, expectAccessible, query } from "./fixtures";
+import { test, expect, expectAccessible, query, addToCart, fillRecipient } from "./fixtures";
 
 const XENDIT = `http://127.0.0.1:${process.env.E2E_XENDIT_PORT ?? 12118}`;
 
@@ -17,17 +17,16 @@ async function gatewayJourney(browser: Browser, method: "QRIS" | "VIRTUAL_ACCOUN
   );
   const ctx = await browser.newContext({ javaScriptEnabled });
   const buyer = await ctx.newPage();
-  await buyer.goto(`/products/${product.slug}`);
-  await buyer.getByRole("button", { name: "Tambah ke keranjang" }).click();
-  await expect(buyer.getByTestId("added-to-cart")).toBeVisible();
+  await addToCart(buyer, product.slug);
   await buyer.goto("/checkout");
-  await buyer.getByLabel("Email").fill(`gateway-${method.toLowerCase()}@example.test`);
-  await buyer.getByLabel("Nama penerima").fill("Siti Rahmah");
-  await buyer.getByLabel("Nomor HP").fill("+62 812 3456 7890");
-  await buyer.getByLabel("Provinsi").selectOption("62");
-  await buyer.getByLabel("Kota/kabupaten", { exact: true }).fill("Palangka Raya");
-  await buyer.getByLabel("Alamat lengkap").fill("Jl. Tjilik Riwut km 5");
-  await buyer.getByLabel("Kode pos").fill("73112");
+  await fillRecipient(buyer, {
+    email: `gateway-${method.toLowerCase()}@example.test`,
+    name: "Siti Rahmah",
+    province: "62",
+    city: "Palangka Raya",
+    address: "Jl. Tjilik Riwut km 5",
+    postcode: "73112",
+  });
   if (method === "QRIS") await buyer.getByLabel(/^QRIS/).check();
   else {
     await buyer.getByLabel(/Virtual account bank/).check();
@@ -91,5 +90,8 @@ test.describe("QRIS and virtual accounts", () => {
   });
   test("a guest pays by QRIS, without JavaScript", async ({ browser }) => {
     await gatewayJourney(browser, "QRIS", false);
+  });
+  test("a guest pays into a BRI virtual account, with JavaScript", async ({ browser }) => {
+    await gatewayJourney(browser, "VIRTUAL_ACCOUNT", true);
   });
 });

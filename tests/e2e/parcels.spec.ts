@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
-import { test, expect, query, signedInContext } from "./fixtures";
+import { test, expect, query, signedInContext, addToCart, fillRecipient } from "./fixtures";
 
 async function as(browser: Browser, email: string, work: (page: Page) => Promise<void>) {
   const { ctx, page } = await signedInContext(browser, email);
@@ -31,20 +31,18 @@ test("three producers' parcels: two couriers, one received by the buyer, one by 
   const [a, b, c] = await threeProducers();
   const buyerCtx = await browser.newContext({ javaScriptEnabled: false });
   const buyer = await buyerCtx.newPage();
-  for (const p of [a, b, c]) {
-    await buyer.goto(`/products/${p.slug}`);
-    await buyer.getByRole("button", { name: "Tambah ke keranjang" }).click();
-    await expect(buyer.getByTestId("added-to-cart")).toBeVisible();
-  }
+  for (const p of [a, b, c]) await addToCart(buyer, p.slug);
   await buyer.goto("/checkout");
-  await buyer.getByLabel("Email").fill("tiga.paket@example.test");
-  await buyer.getByLabel("Nama penerima").fill("Rahmat Hidayat");
-  await buyer.getByLabel("Nomor HP").fill("+62 813 5000 1234");
-  await buyer.getByLabel("Provinsi").selectOption("63");
-  await buyer.getByLabel("Kabupaten/kota (Kalimantan Tengah & Selatan)").selectOption("63.71");
-  await buyer.getByLabel("Kota/kabupaten", { exact: true }).fill("Banjarmasin");
-  await buyer.getByLabel("Alamat lengkap").fill("Jl. Pangeran Samudera 5");
-  await buyer.getByLabel("Kode pos").fill("70111");
+  await fillRecipient(buyer, {
+    email: "tiga.paket@example.test",
+    name: "Rahmat Hidayat",
+    phone: "+62 813 5000 1234",
+    province: "63",
+    regency: "63.71",
+    city: "Banjarmasin",
+    address: "Jl. Pangeran Samudera 5",
+    postcode: "70111",
+  });
   await buyer.getByLabel(/Transfer bank/).check();
   await buyer.getByRole("button", { name: "Periksa pesanan" }).click();
   // one parcel per producer, each weighed and priced from its own kabupaten/kota

@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { test, expect, expectAccessible, query, signIn } from "./fixtures";
+import { test, expect, expectAccessible, query, signIn, addToCart, fillRecipient } from "./fixtures";
 
 /**
  * A signed-in buyer receives a product of the demo producer, reviews it from the order page
@@ -25,16 +25,15 @@ async function reviewJourney(browser: Browser, javaScriptEnabled: boolean) {
   const ctx = await browser.newContext({ javaScriptEnabled });
   const buyer = await ctx.newPage();
   await signIn(buyer, email);
-  await buyer.goto(`/products/${product.slug}`);
-  await buyer.getByRole("button", { name: "Tambah ke keranjang" }).click();
-  await expect(buyer.getByTestId("added-to-cart")).toBeVisible();
+  await addToCart(buyer, product.slug);
   await buyer.goto("/checkout");
-  await buyer.getByLabel("Nama penerima").fill("Rina Ulasan");
-  await buyer.getByLabel("Nomor HP").fill("+62 812 3456 7890");
-  await buyer.getByLabel("Provinsi").selectOption("63");
-  await buyer.getByLabel("Kota/kabupaten", { exact: true }).fill("Banjarmasin");
-  await buyer.getByLabel("Alamat lengkap").fill("Jl. Lambung Mangkurat 12");
-  await buyer.getByLabel("Kode pos").fill("70111");
+  await fillRecipient(buyer, {
+    name: "Rina Ulasan",
+    province: "63",
+    city: "Banjarmasin",
+    address: "Jl. Lambung Mangkurat 12",
+    postcode: "70111",
+  });
   await buyer.getByLabel(/Transfer bank/).check();
   await buyer.getByRole("button", { name: "Periksa pesanan" }).click();
   await buyer.getByRole("button", { name: "Buat pesanan dan bayar dengan transfer" }).click();
@@ -50,7 +49,7 @@ async function reviewJourney(browser: Browser, javaScriptEnabled: boolean) {
   );
   const staffCtx = await browser.newContext({ javaScriptEnabled });
   const staff = await staffCtx.newPage();
-  await signIn(staff, "staff@anjung.test");
+  await signIn(staff, "admin@anjung.test"); // (accounts.spec resets staff@anjung.test's password)
   await staff.goto("/trade/payments");
   const card = staff.getByTestId("awaiting-transfer").filter({ hasText: number });
   await card.getByLabel("Jumlah yang diterima (Rp)").fill(String(transferAmount / 100));

@@ -18,6 +18,8 @@ import { ensureIndex } from "../../search/indexing";
 import { drainJobs } from "~/jobs/worker.server";
 import * as productRoute from "~/routes/($lang).products.$slug";
 import { createUser } from "../helpers/fixtures";
+import { ImageRefused } from "~/domain/media/index.server";
+import sharp from "sharp";
 import { getRequest } from "../helpers/http";
 import { completeParcels, orderFor, sellable } from "../helpers/orders";
 
@@ -68,6 +70,25 @@ describe("who may review", () => {
       ratingSum: 2,
     });
     expect(await db.auditLog.count({ where: { entityId: first.review.id } })).toBe(0);
+  });
+});
+
+describe("photos", () => {
+  it("go through the image pipeline's refusals: a file that is not an image refuses the review, nothing is written", async () => {
+    const s = await sellable({ stock: 10 });
+    const b = await buyer(s.variant.id);
+    await completeParcels(b.order.id);
+    const notImage = Buffer.from("%PDF-1.7 this is not a photo");
+    const err = await writeReview(b.user.id, s.product.id, { rating: 5, body: "Foto" }, [notImage]).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImageRefused);
+    expect(await db.review.count({ where: { productId: s.product.id } })).toBe(0);
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#b26a00" } })
+      .png()
+      .toBuffer();
+    const { review } = await writeReview(b.user.id, s.product.id, { rating: 5, body: "Foto" }, [png]);
+    expect(review.photos).toEqual([expect.objectContaining({ width: 64, height: 48 })]);
   });
 });
 

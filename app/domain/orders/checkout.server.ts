@@ -460,11 +460,7 @@ export async function startCardPayment(orderId: string): Promise<string> {
     });
     return session.url!;
   } catch (err) {
-    console.warn(
-      `stripe: could not open a checkout session for ${order.number}: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    await cancelUnpaidOrder(order.id, null, "payment-failed");
-    throw new CheckoutRefused("payment-failed");
+    return paymentDidNotStart("stripe", order, err);
   }
 }
 
@@ -497,10 +493,19 @@ export async function startGatewayPayment(orderId: string): Promise<void> {
       },
     });
   } catch (err) {
-    console.warn(
-      `xendit: could not open a payment for ${order.number}: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    await cancelUnpaidOrder(order.id, null, "payment-failed");
-    throw new CheckoutRefused("payment-failed");
+    return paymentDidNotStart("xendit", order, err);
   }
+}
+
+/** The gateway could not be reached: the order is cancelled at once (its stock back on sale) and the buyer told. */
+async function paymentDidNotStart(
+  gateway: string,
+  order: { id: string; number: string },
+  err: unknown,
+): Promise<never> {
+  console.warn(
+    `${gateway}: could not open a payment for ${order.number}: ${err instanceof Error ? err.message : String(err)}`,
+  );
+  await cancelUnpaidOrder(order.id, null, "payment-failed");
+  throw new CheckoutRefused("payment-failed");
 }
