@@ -13,7 +13,7 @@
  */
 import { db, type Tx } from "~/lib/db.server";
 import { audit, snapshot } from "../audit.server";
-import { coveredLines, voucherDiscount, type DiscountLine, type VoucherTerms } from "./discount";
+import { voucherDiscount, type DiscountLine, type VoucherTerms } from "./discount";
 import type { VoucherInput } from "./schemas";
 
 export type VoucherRefusal =
@@ -255,5 +255,3 @@ export function discountLines(
     lineTotal: l.lineTotal,
   }));
 }
-
-export { coveredLines };
