@@ -9,6 +9,7 @@ export const TRADE_PAGES = [
   "payments",
   "rfq",
   "lots",
+  "receivables",
   "payouts",
   "impact",
   "settings",

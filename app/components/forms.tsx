@@ -131,11 +131,13 @@ type SelectProps = {
   defaultValue?: string;
   failure?: ActionFailure;
   required?: boolean;
+  /** makes the select's id unique when the same form repeats on a page */
+  idPrefix?: string;
 };
 
-export function SelectField({ name, label, options, defaultValue, failure, required }: SelectProps) {
+export function SelectField({ name, label, options, defaultValue, failure, required, idPrefix = "" }: SelectProps) {
   const { t } = useTranslation();
-  const f = fieldState(name, failure);
+  const f = fieldState(name, failure, { id: `f-${idPrefix}${name}` });
   return (
     <FieldShell {...f} label={label}>
       <select {...f.control} defaultValue={failure?.values[name] ?? defaultValue ?? ""} required={required}>

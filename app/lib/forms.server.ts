@@ -16,7 +16,7 @@ export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; formError?: string; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /** Values to send back so the form keeps what was typed (never passwords or tokens). */
-function echo(form: FormData): Record<string, string> {
+export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) {
     if (typeof v !== "string" || k === CSRF_FIELD || /password|token/i.test(k)) continue;
@@ -117,7 +117,10 @@ export async function parseForm<S extends z.ZodType>(
   if (form === "invalid")
     return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors: {}, values: {} }) };
   if (!isValidCsrf(request, form)) {
-    return { ok: false, response: failure(403, { formError: "errors.csrf", fieldErrors: {}, values: echo(form) }) };
+    return {
+      ok: false,
+      response: failure(403, { formError: "errors.csrf", fieldErrors: {}, values: formValues(form) }),
+    };
   }
   const raw = opts.shape ? opts.shape(form) : Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
   const parsed = schema.safeParse(raw);
@@ -130,7 +133,10 @@ export async function parseForm<S extends z.ZodType>(
         ? issue.message
         : "errors.formInvalid";
     }
-    return { ok: false, response: failure(400, { formError: "errors.formInvalid", fieldErrors, values: echo(form) }) };
+    return {
+      ok: false,
+      response: failure(400, { formError: "errors.formInvalid", fieldErrors, values: formValues(form) }),
+    };
   }
   return { ok: true, data: parsed.data, form };
 }
@@ -148,7 +154,7 @@ export function formError(
   params?: Record<string, unknown>,
 ) {
   return data<FormFailure & { params?: Record<string, unknown> }>(
-    { ok: false, formError: formErrorKey, fieldErrors, values: form ? echo(form) : {}, params },
+    { ok: false, formError: formErrorKey, fieldErrors, values: form ? formValues(form) : {}, params },
     { status },
   );
 }

@@ -13,7 +13,7 @@ import { routeLocale } from "~/lib/request.server";
 import { requireUser } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["country", "quoteStatus", "rfq", "rfqStatus", "unit", "units"] };
+export const handle = { i18n: ["country", "quoteStatus", "receivables", "rfq", "rfqStatus", "unit", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -42,7 +42,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         validUntil: q.validUntil,
         leadTimeDays: q.leadTimeDays,
         conditions: q.conditions,
-        lot: q.lot,
+        lot: q.lot && { code: q.lot.code, status: q.lot.status },
+        invoice: q.lot?.invoice
+          ? {
+              number: q.lot.invoice.number,
+              amount: q.lot.invoice.amount,
+              currency: q.lot.invoice.currency,
+              terms: q.lot.invoice.terms,
+              paid: q.lot.invoice.payments.reduce((s, p) => s + p.amount, 0n),
+              dueBeforeShipment: q.lot.invoice.dueBeforeShipment,
+            }
+          : null,
       })),
     })),
   };
@@ -115,6 +125,18 @@ export default function MyRfqs() {
               </p>
               {q.conditions && <p>{q.conditions}</p>}
               {q.lot && <p>{t("rfq.lotOpened", { code: q.lot.code })}</p>}
+              {q.invoice && (
+                <p data-testid="buyer-invoice">
+                  <a href={`/documents/invoices/${q.invoice.number}`} download>
+                    {t("rfq.proforma", { number: q.invoice.number })}
+                  </a>{" "}
+                  · {t(`receivables.terms.${q.invoice.terms}`)} ·{" "}
+                  {t("rfq.invoiceOwed", {
+                    amount: formatMoney(q.invoice.amount - q.invoice.paid, q.invoice.currency, locale),
+                    total: formatMoney(q.invoice.amount, q.invoice.currency, locale),
+                  })}
+                </p>
+              )}
               {q.status === "SENT" && (
                 <div className="row-actions">
                   <Form method="post">

@@ -3,17 +3,20 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
 import { LotRefused } from "~/domain/trade/lots.server";
-import { rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
+import { priceQuote, rfqForStaff, sendQuote } from "~/domain/trade/rfq.server";
 import { INCOTERMS, QUOTE_CURRENCIES, quoteSchema } from "~/domain/trade/schemas";
+import { EXPORT_PORTS } from "~/domain/trade/landed-cost";
+import { provinces } from "~/domain/regions/regions";
+import { QuoteBuildUp, serializeBuildUp } from "~/components/landed-cost";
 import { formatDate, formatQuantity } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
-import { formError, parseForm } from "~/lib/forms.server";
+import { formError, formValues, parseForm } from "~/lib/forms.server";
 import { localePath, nameIn } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["country", "quoteStatus", "rfq", "rfqStatus", "tradeRfq", "units"] };
+export const handle = { i18n: ["country", "landedCost", "quoteStatus", "rfq", "rfqStatus", "tradeRfq", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -28,6 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...rfq,
       what: nameIn(locale, rfq.product, rfq.category),
     },
+    regencies: provinces.flatMap((p) =>
+      p.regencies.map((r) => ({
+        value: r.code,
+        label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}, ${p.short}`,
+      })),
+    ),
   };
 }
 
@@ -39,26 +48,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (d.validUntil < new Date(new Date().toISOString().slice(0, 10)))
     return formError(400, parsed.form, "errors.formInvalid", { validUntil: "errors.datePast" });
   try {
-    await sendQuote(staff.id, params.id ?? "", {
-      unitPriceAmount: d.unitPrice,
-      currency: d.currency,
+    const priced = await priceQuote(params.id ?? "", {
       incoterm: d.incoterm,
-      validUntil: d.validUntil,
-      leadTimeDays: d.leadTimeDays,
-      conditions: d.conditions,
-      producerPriceAmount: d.producerPrice,
+      currency: d.currency,
+      producerPrice: d.producerPrice,
+      consolidationPerUnit: d.consolidation,
+      packagingPerUnit: d.packaging,
+      inlandFreight: d.inlandFreight,
+      portCharges: d.portCharges,
+      mainFreight: d.mainFreight,
+      destinationDelivery: d.destinationDelivery,
+      insuranceBps: d.insurance,
+      marginBps: d.margin,
+      pickupRegency: d.pickupRegency,
+      port: d.port,
     });
+    if (d.intent === "preview")
+      return { ok: true as const, preview: serializeBuildUp(priced.cost), values: formValues(parsed.form) };
+    await sendQuote(
+      staff.id,
+      params.id ?? "",
+      { validUntil: d.validUntil, leadTimeDays: d.leadTimeDays, conditions: d.conditions },
+      priced,
+    );
   } catch (err) {
     if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
     throw err;
   }
-  return { ok: true as const };
+  return { ok: true as const, sent: true as const };
 }
 
 export default function TradeRfq() {
-  const { locale, rfq } = useLoaderData<typeof loader>();
+  const { locale, rfq, regencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failure = isFailure(actionData) ? actionData : undefined;
+  const preview = actionData && "preview" in actionData ? actionData : undefined;
+  // a preview keeps what was typed, like a refusal does
+  const failure = isFailure(actionData)
+    ? actionData
+    : preview
+      ? { ok: false as const, fieldErrors: {}, values: preview.values ?? {} }
+      : undefined;
   const { t } = useTranslation();
   const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   return (
@@ -67,7 +96,7 @@ export default function TradeRfq() {
         {t("tradeRfq.detail", { company: rfq.company.name })}{" "}
         <span className="status">{t(`rfqStatus.${rfq.status}`)}</span>
       </h1>
-      {actionData && "ok" in actionData && actionData.ok && (
+      {actionData && "sent" in actionData && (
         <p className="notice" role="status">
           {t("tradeRfq.quoteSent")}
         </p>
@@ -123,11 +152,12 @@ export default function TradeRfq() {
           <CsrfInput />
           <h2>{t("tradeRfq.quote")}</h2>
           <FormError failure={failure} />
-          <Field
-            name="unitPrice"
-            inputMode="decimal"
-            label={t("tradeRfq.unitPrice")}
-            hint={t("tradeRfq.unitPriceHint")}
+          <p className="hint">{t("landedCost.intro")}</p>
+          <SelectField
+            name="incoterm"
+            label={t("rfq.incoterm")}
+            options={INCOTERMS.map((i) => ({ value: i, label: `${i} — ${t(`landedCost.incoterm.${i}`)}` }))}
+            defaultValue={INCOTERMS.includes(rfq.incoterm as (typeof INCOTERMS)[number]) ? rfq.incoterm : "FOB"}
             failure={failure}
             required
           />
@@ -139,22 +169,68 @@ export default function TradeRfq() {
             failure={failure}
             required
           />
-          <Field
-            name="producerPrice"
-            inputMode="decimal"
-            label={t("tradeRfq.producerPrice")}
-            hint={t("tradeRfq.producerPriceHint")}
-            failure={failure}
-            required
-          />
-          <SelectField
-            name="incoterm"
-            label={t("rfq.incoterm")}
-            options={INCOTERMS.map((i) => ({ value: i, label: i }))}
-            defaultValue={rfq.incoterm}
-            failure={failure}
-            required
-          />
+          <fieldset>
+            <legend>{t("landedCost.perUnit")}</legend>
+            {(["producerPrice", "consolidation", "packaging"] as const).map((name) => (
+              <Field
+                key={name}
+                name={name}
+                inputMode="decimal"
+                label={t(`landedCost.field.${name}`)}
+                hint={name === "producerPrice" ? t("tradeRfq.producerPriceHint") : undefined}
+                defaultValue={name === "producerPrice" ? undefined : "0"}
+                failure={failure}
+                required
+              />
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t("landedCost.perShipment")}</legend>
+            <SelectField
+              name="pickupRegency"
+              label={t("landedCost.field.pickupRegency")}
+              options={regencies}
+              failure={failure}
+              required
+            />
+            <SelectField
+              name="port"
+              label={t("landedCost.field.port")}
+              options={EXPORT_PORTS.map((p) => ({ value: p.key, label: p.name }))}
+              failure={failure}
+              required
+            />
+            {(["inlandFreight", "portCharges", "mainFreight", "destinationDelivery"] as const).map((name) => (
+              <Field
+                key={name}
+                name={name}
+                inputMode="decimal"
+                label={t(`landedCost.field.${name}`)}
+                hint={t(`landedCost.hint.${name}`)}
+                defaultValue="0"
+                failure={failure}
+                required
+              />
+            ))}
+            <Field
+              name="insurance"
+              inputMode="decimal"
+              label={t("landedCost.field.insurance")}
+              hint={t("landedCost.hint.insurance")}
+              defaultValue="0,3"
+              failure={failure}
+              required
+            />
+            <Field
+              name="margin"
+              inputMode="decimal"
+              label={t("landedCost.field.margin")}
+              defaultValue="15"
+              failure={failure}
+              required
+            />
+          </fieldset>
+          {preview?.preview && <QuoteBuildUp cost={preview.preview} locale={locale} />}
           <Field
             name="validUntil"
             type="date"
@@ -173,7 +249,14 @@ export default function TradeRfq() {
             required
           />
           <TextArea name="conditions" label={t("tradeRfq.conditions")} failure={failure} />
-          <button type="submit">{t("tradeRfq.send")}</button>
+          <div className="row-actions">
+            <button type="submit" name="intent" value="preview" className="secondary">
+              {t("landedCost.compute")}
+            </button>
+            <button type="submit" name="intent" value="send">
+              {t("tradeRfq.send")}
+            </button>
+          </div>
         </Form>
       )}
     </div>

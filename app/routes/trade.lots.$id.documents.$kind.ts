@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportDocument, type DocumentKind } from "~/domain/trade/documents.server";
 import { requireRole } from "~/lib/session.server";
 
-const KINDS: DocumentKind[] = ["invoice", "packing-list", "origin"];
+const KINDS: DocumentKind[] = ["invoice", "packing-list", "origin", "proforma"];
 
 /** An export document of a lot, as PDF (staff only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

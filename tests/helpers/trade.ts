@@ -1,5 +1,7 @@
 /** Trading-house fixtures: producers with stock, a member account each. */
 import { db } from "~/lib/db.server";
+import { buildUpJson, landedCost, type QuoteIncoterm } from "~/domain/trade/landed-cost";
+import { sendQuote } from "~/domain/trade/rfq.server";
 import { createProduct, createUser } from "./fixtures";
 
 /** Rattan producers in three kabupaten, each with a member account. */
@@ -26,4 +28,45 @@ export async function rattanProducers() {
     made.push({ producer, product, variant, user });
   }
   return made;
+}
+
+/**
+ * A quote sent at a given unit price (the build-up has the producer price only, and the
+ * price staff settled on): for tests about what follows a quote, not about pricing it.
+ */
+export async function sendQuoteAt(
+  staffId: string,
+  rfqId: string,
+  q: {
+    unitPriceAmount: bigint;
+    currency: string;
+    incoterm: QuoteIncoterm;
+    validUntil: Date;
+    leadTimeDays: number;
+    conditions: string | null;
+    producerPriceAmount: bigint;
+    idrPerUnit?: string;
+  },
+) {
+  const rfq = await db.quoteRequest.findUniqueOrThrow({ where: { id: rfqId } });
+  const zero = 0n;
+  const inputs = {
+    incoterm: q.incoterm,
+    quantity: rfq.quantity,
+    producerPrice: q.producerPriceAmount,
+    consolidationPerUnit: zero,
+    packagingPerUnit: zero,
+    inlandFreight: zero,
+    portCharges: zero,
+    mainFreight: zero,
+    destinationDelivery: zero,
+    insuranceBps: 0,
+    marginBps: 0,
+    rate: { currency: q.currency, idrPerUnit: q.idrPerUnit ?? "16000", rateDate: "2026-12-01" },
+  };
+  const cost = { ...landedCost(inputs), unitPrice: q.unitPriceAmount };
+  return sendQuote(staffId, rfqId, q, {
+    cost,
+    buildUp: buildUpJson(cost, inputs, { pickupRegency: "63.71", port: "trisakti" }),
+  });
 }

@@ -12,12 +12,12 @@ import { producerBalance } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch, NothingToPay } from "~/domain/ledger/payouts.server";
 import { StockChangedError, updateOwnProduct } from "~/domain/catalogue/manage.server";
 import { answerOffer, createLot, LotRefused, proposeAllocation, sendOffers } from "~/domain/trade/lots.server";
-import { answerQuote, createRfq, sendQuote } from "~/domain/trade/rfq.server";
+import { answerQuote, createRfq } from "~/domain/trade/rfq.server";
 import { action as rfqAnswerAction } from "~/routes/($lang).account_.rfq";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, unwrap } from "../helpers/http";
 import { cartWith, checkoutInput, orderFor, placeReviewed, sellable, shippingRate } from "../helpers/orders";
-import { rattanProducers } from "../helpers/trade";
+import { rattanProducers, sendQuoteAt } from "../helpers/trade";
 import { checkoutQuote, placeOrder } from "~/domain/orders/checkout.server";
 
 const settle = <T>(ps: Array<Promise<T>>) => Promise.allSettled(ps);
@@ -375,7 +375,7 @@ describe("quotes", () => {
         notes: null,
       },
     );
-    const quote = await sendQuote(staff.id, rfq.id, {
+    const quote = await sendQuoteAt(staff.id, rfq.id, {
       unitPriceAmount: 1450n,
       currency: "USD",
       incoterm: "FOB",

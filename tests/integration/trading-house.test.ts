@@ -14,13 +14,14 @@ import {
   sendOffers,
 } from "~/domain/trade/lots.server";
 import { lotProvenance } from "~/domain/trade/provenance.server";
-import { answerQuote, createRfq, sendQuote } from "~/domain/trade/rfq.server";
+import { recordBuyerPayment } from "~/domain/trade/receivables.server";
+import { answerQuote, createRfq } from "~/domain/trade/rfq.server";
 import { impactCsv, impactFigures } from "~/domain/trade/impact.server";
 import { producerBalance } from "~/domain/ledger/ledger.server";
 import { action as sellLotsAction } from "~/routes/($lang).sell.lots";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, unwrap } from "../helpers/http";
-import { rattanProducers } from "../helpers/trade";
+import { rattanProducers, sendQuoteAt } from "../helpers/trade";
 import { pdfText } from "../helpers/files";
 
 describe("trading house: from a quote request to a shipped lot", () => {
@@ -55,7 +56,7 @@ describe("trading house: from a quote request to a shipped lot", () => {
         notes: "natural colour",
       },
     );
-    const quote = await sendQuote(staff.id, rfq.id, {
+    const quote = await sendQuoteAt(staff.id, rfq.id, {
       unitPriceAmount: 1450n,
       currency: "USD",
       incoterm: "FOB",
@@ -160,6 +161,16 @@ describe("trading house: from a quote request to a shipped lot", () => {
     await changeLotStatus(staff.id, lot.id, "CONSOLIDATING");
     await changeLotStatus(staff.id, lot.id, "QC");
     await changeLotStatus(staff.id, lot.id, "READY");
+    // cash in advance (the default terms): it does not ship before the buyer has paid the proforma invoice
+    await expect(changeLotStatus(staff.id, lot.id, "SHIPPED")).rejects.toMatchObject({ key: "lots.refused.unpaid" });
+    const proforma = await db.buyerInvoice.findUniqueOrThrow({ where: { lotId: lot.id } });
+    expect(proforma).toMatchObject({ amount: 145_000n, currency: "USD", terms: "CASH_IN_ADVANCE" });
+    await recordBuyerPayment(staff.id, proforma.id, {
+      paidAmount: 145_000n,
+      paidCurrency: "USD",
+      paidOn: new Date(),
+      bankReference: "tt-0001",
+    });
     await changeLotStatus(staff.id, lot.id, "SHIPPED");
     expect(await db.auditLog.count({ where: { entityId: lot.id, action: "lot.status" } })).toBeGreaterThanOrEqual(6);
 

@@ -8,8 +8,9 @@ import sharp from "sharp";
 import { db } from "~/lib/db.server";
 import { confirmBankTransfer } from "~/domain/payments/payments.server";
 import { createLot, proposeAllocation, sendOffers } from "~/domain/trade/lots.server";
-import { createRfq, sendQuote } from "~/domain/trade/rfq.server";
+import { createRfq } from "~/domain/trade/rfq.server";
 import { FakeStripe } from "../fakes/stripe-server";
+import { sendQuoteAt } from "../helpers/trade";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { pngBomb } from "../helpers/files";
 import { orderFor, sellable } from "../helpers/orders";
@@ -98,7 +99,7 @@ beforeAll(async () => {
       notes: null,
     },
   );
-  const quote = await sendQuote(staff.id, rfq.id, {
+  const quote = await sendQuoteAt(staff.id, rfq.id, {
     unitPriceAmount: 1200n,
     currency: "USD",
     incoterm: "FOB",

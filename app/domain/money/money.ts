@@ -331,15 +331,27 @@ function scaledRate(idrPerUnit: string | number): bigint {
   return BigInt(m[1]) * RATE_SCALE + BigInt((m[2] ?? "").padEnd(6, "0"));
 }
 
-/** An IDR amount in another currency at a dated rate, rounded to that currency's minor unit (display only). */
+/** An IDR amount in another currency at a dated rate, rounded to that currency's minor unit (to the nearest, or up for a price that must keep its margin). */
 export function convertFromIdr(
   idrMinor: bigint | number,
   rate: { currency: string; idrPerUnit: string | number },
+  round: "nearest" | "up" = "nearest",
 ): bigint {
+  if (rate.currency === "IDR") return toMinor(idrMinor);
   const r = scaledRate(rate.idrPerUnit);
   if (r === 0n) throw new MoneyError("zero rate");
   // foreign minor = idr minor / 100 / rate × minorPerMajor(foreign)
-  return divideRounded(toMinor(idrMinor) * minorPerMajor(rate.currency) * RATE_SCALE, minorPerMajor("IDR") * r);
+  const n = toMinor(idrMinor) * minorPerMajor(rate.currency) * RATE_SCALE;
+  const d = minorPerMajor("IDR") * r;
+  if (round === "nearest") return divideRounded(n, d);
+  return n >= 0n ? (n + d - 1n) / d : -(-n / d);
+}
+
+/** An amount in `rate.currency` in rupiah at a dated rate, to the nearest sen. */
+export function convertToIdr(minor: bigint, rate: { currency: string; idrPerUnit: string | number }): bigint {
+  if (rate.currency === "IDR") return minor;
+  const r = scaledRate(rate.idrPerUnit);
+  return divideRounded(minor * r * minorPerMajor("IDR"), minorPerMajor(rate.currency) * RATE_SCALE);
 }
 
 /* ---------- JSON ---------- */

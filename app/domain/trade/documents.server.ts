@@ -12,6 +12,7 @@ import { formatNumber } from "~/lib/format";
 import { formatDocumentMoney } from "../money";
 import { countryName } from "../orders/index.server";
 import { regencyLabel } from "../regions";
+import { FIRST_PAYMENT_DAYS } from "./receivables.server";
 
 /** The exporter of record on every document. */
 export const EXPORTER = {
@@ -20,7 +21,7 @@ export const EXPORTER = {
   taxId: "NPWP 01.234.567.8-731.000",
 };
 
-export type DocumentKind = "invoice" | "packing-list" | "origin";
+export type DocumentKind = "invoice" | "packing-list" | "origin" | "proforma";
 
 type Line = {
   no: number;
@@ -42,6 +43,8 @@ async function lotForDocuments(lotId: string) {
     where: { id: lotId },
     include: {
       company: true,
+      product: { select: { nameEn: true } },
+      category: { select: { nameEn: true } },
       allocations: {
         where: { status: "QC_PASSED" },
         include: { producer: true, variant: { include: { product: true } } },
@@ -183,6 +186,76 @@ function table(doc: PDFKit.PDFDocument, headers: string[], widths: number[], row
   doc.x = x0;
 }
 
+const TERMS_TEXT: Record<string, (days: number) => string> = {
+  CASH_IN_ADVANCE: () => `Cash in advance: the full amount within ${FIRST_PAYMENT_DAYS} days of this invoice.`,
+  DEPOSIT_BALANCE: () => `Deposit within ${FIRST_PAYMENT_DAYS} days of this invoice; the balance before shipment.`,
+  TEMPO: (days) => `Payable ${days} days after shipment.`,
+};
+
+/**
+ * The proforma invoice the buyer receives when it accepts a quote: the quoted quantity and
+ * price in its currency, the rupiah equivalent at the quote's dated rate, the payment terms
+ * and what is due before shipment, and the house's bank.
+ */
+async function proformaInvoice(d: NonNullable<Awaited<ReturnType<typeof lotForDocuments>>>) {
+  const invoice = await db.buyerInvoice.findUnique({ where: { lotId: d.lot.id } });
+  if (!invoice) return null;
+  const settings = await db.marketSettings.findUnique({ where: { id: 1 } });
+  const { lot } = d;
+  const pdf = await render((doc) => {
+    heading(doc, "PROFORMA INVOICE", invoice.number, invoice.issuedAt);
+    parties(doc, d);
+    table(
+      doc,
+      ["Description of goods", "Quantity", "Unit price", "Amount"],
+      [255, 80, 90, 90],
+      [
+        [
+          `${lot.product ? lot.product.nameEn : lot.category ? lot.category.nameEn : lot.code}${lot.grade ? `, ${lot.grade}` : ""} — export lot ${lot.code}`,
+          `${formatNumber(invoice.quantity, "en")} ${lot.unit}`,
+          money(invoice.unitPriceAmount, invoice.currency),
+          money(invoice.amount, invoice.currency),
+        ],
+      ],
+    );
+    const rate = invoice.idrPerUnit.toString();
+    doc
+      .moveDown()
+      .font("Helvetica-Bold")
+      .fontSize(10)
+      .text(`Total: ${money(invoice.amount, invoice.currency)} (${invoice.currency})`, { align: "right" });
+    if (invoice.currency !== "IDR")
+      doc
+        .font("Helvetica")
+        .fontSize(8)
+        .text(
+          `IDR equivalent ${money(invoice.amountIdr, "IDR")} at ${rate} IDR per ${invoice.currency} (rate of ${invoice.rateDate.toISOString().slice(0, 10)})`,
+          { align: "right" },
+        );
+    const terms = invoice.terms.startsWith("TEMPO") ? TERMS_TEXT.TEMPO : TERMS_TEXT[invoice.terms];
+    doc.moveDown().font("Helvetica-Bold").fontSize(9).text("Payment terms");
+    doc
+      .font("Helvetica")
+      .text(terms(invoice.tempoDays))
+      .text(
+        invoice.depositAmount > 0n && invoice.depositAmount < invoice.amount
+          ? `Deposit: ${money(invoice.depositAmount, invoice.currency)}. Due before shipment: ${money(invoice.dueBeforeShipment, invoice.currency)}.`
+          : `Due before shipment: ${money(invoice.dueBeforeShipment, invoice.currency)}.`,
+      );
+    if (settings)
+      doc
+        .moveDown()
+        .text(
+          `Pay to ${settings.bankAccountName}, ${settings.bankName}, account ${settings.bankAccountNo}, quoting ${invoice.number}.`,
+        );
+    doc
+      .moveDown()
+      .fontSize(7)
+      .text("A proforma invoice is not a demand for payment of duties; the commercial invoice follows at shipment.");
+  });
+  return { filename: `${invoice.number}.pdf`, pdf };
+}
+
 /** Trade documents show every amount with its currency's full decimals (US$261.00, not US$261). */
 const money = formatDocumentMoney;
 const kg = (n: number) => `${formatNumber(Math.round(n * 100) / 100, "en")} kg`;
@@ -193,6 +266,7 @@ export async function exportDocument(
 ): Promise<{ filename: string; pdf: Buffer } | null> {
   const d = await lotForDocuments(lotId);
   if (!d) return null;
+  if (kind === "proforma") return proformaInvoice(d);
   const { lot, lines, totals } = d;
   const date = lot.shippedAt ?? new Date();
   const provenance = `${appUrl()}/lots/${lot.code}`;

@@ -23,12 +23,11 @@ import { returnStock, takeStock } from "../orders/index.server";
 import { allocate, type AllocationPlan } from "./allocator.server";
 import { eligibleOffers } from "./eligibility.server";
 import { transitionRefusal, type LotFacts, type LotStatus } from "./lot-status";
+import { exposureRefusal, shipmentRefusal } from "./receivables.server";
+import { LotRefused } from "./refused";
+import type { QuoteIncoterm } from "./landed-cost";
 
-export class LotRefused extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
+export { LotRefused };
 
 export function lotCode(now = new Date()) {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -342,6 +341,7 @@ export async function recordQc(
           amount: BigInt(passed) * a.producerPriceAmount,
           currency: a.currency,
           sourceKey: `lot:${a.id}`,
+          lotId: a.lotId,
           memo: `${a.lot.code}: ${passed} × ${a.producerPriceAmount}`,
         },
       });
@@ -358,16 +358,24 @@ export async function recordQc(
   if (lotId && (await shortfall(lotId)) > 0) await proposeAllocation(lotId, null);
 }
 
-export async function changeLotStatus(staffId: string, lotId: string, to: LotStatus) {
+/**
+ * Moves a lot (lot-status.ts says which moves are allowed). A lot does not ship while the
+ * buyer has not paid what its terms require before shipment, unless staff give a reason
+ * for shipping anyway (kept on the lot and in the audit log).
+ */
+export async function changeLotStatus(staffId: string, lotId: string, to: LotStatus, overrideReason?: string | null) {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ExportLot" WHERE id = ${lotId} FOR UPDATE`;
     const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId } });
     const refusal = transitionRefusal(lot.status as LotStatus, to, await lotFacts(lotId, tx));
     if (refusal) throw new LotRefused(refusal);
+    const unpaid = to === "SHIPPED" ? await shipmentRefusal(tx, lotId) : null;
+    if (unpaid && !overrideReason) throw new LotRefused(unpaid);
     await tx.exportLot.update({
       where: { id: lotId },
       data: {
         status: to,
+        ...(unpaid ? { shipOverrideReason: overrideReason } : {}),
         ...(to === "SHIPPED" ? { shippedAt: new Date() } : {}),
         ...(to === "DELIVERED" ? { deliveredAt: new Date() } : {}),
       },
@@ -387,7 +395,7 @@ export async function changeLotStatus(staffId: string, lotId: string, to: LotSta
       entityType: "ExportLot",
       entityId: lotId,
       before: { status: lot.status },
-      after: { status: to },
+      after: { status: to, ...(unpaid ? { shippedUnpaid: overrideReason } : {}) },
     });
   });
 }
@@ -401,7 +409,7 @@ export type LotInput = {
   unit: string;
   destinationCountry: string;
   destinationPort: string | null;
-  incoterm: "EXW" | "FOB" | "CIF" | "DAP";
+  incoterm: QuoteIncoterm;
   unitPriceAmount: bigint;
   currency: string;
   producerPriceAmount: bigint;
@@ -412,7 +420,22 @@ export type LotInput = {
   notes?: string | null;
 };
 
-export async function createLot(actorId: string, input: LotInput, tx: Tx = db) {
+/**
+ * Opens a lot in DRAFT, within the house's exposure limit: what its producers will be paid
+ * counts against the limit until the buyer pays (receivables.server.ts).
+ */
+export async function createLot(
+  actorId: string,
+  input: LotInput,
+  tx?: Tx,
+): Promise<Awaited<ReturnType<typeof openLot>>> {
+  if (!tx) return db.$transaction((t) => openLot(actorId, input, t));
+  return openLot(actorId, input, tx);
+}
+
+async function openLot(actorId: string, input: LotInput, tx: Tx) {
+  const refusal = await exposureRefusal(tx, BigInt(input.targetQuantity) * input.producerPriceAmount);
+  if (refusal) throw new LotRefused(refusal);
   const lot = await tx.exportLot.create({ data: { ...input, code: lotCode(), createdById: actorId, status: "DRAFT" } });
   await audit(tx, {
     actorId,

@@ -12,6 +12,8 @@ import { formatMoney } from "~/domain/money";
 import { localePath, type AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
 import { createLot, LotRefused } from "./lots.server";
+import { buildUpJson, landedCost, type CostInputs, type LandedCost, type QuoteIncoterm } from "./landed-cost";
+import { issueInvoice } from "./receivables.server";
 
 export type CompanyInput = {
   name: string;
@@ -30,19 +32,45 @@ export type RfqInput = {
   targetCurrency: string | null;
   destinationCountry: string;
   destinationPort: string | null;
-  incoterm: "EXW" | "FOB" | "CIF" | "DAP";
+  incoterm: QuoteIncoterm;
   wantedBy: Date | null;
   notes: string | null;
 };
 export type QuoteInput = {
-  unitPriceAmount: bigint;
-  currency: string;
-  incoterm: "EXW" | "FOB" | "CIF" | "DAP";
   validUntil: Date;
   leadTimeDays: number;
   conditions: string | null;
-  producerPriceAmount: bigint;
 };
+
+/** The landed-cost inputs of a staff quote, as its form gives them (rupiah minor units, basis points). */
+export type QuoteCostForm = Omit<CostInputs, "quantity" | "rate" | "insuranceBps" | "marginBps"> & {
+  currency: string;
+  insuranceBps: number;
+  marginBps: number;
+  pickupRegency: string;
+  port: string;
+};
+
+/** The latest staff-kept rate for a quote currency (rupiah per unit, dated); IDR is 1. */
+async function quoteRate(currency: string) {
+  if (currency === "IDR") return { currency, idrPerUnit: "1", rateDate: new Date().toISOString().slice(0, 10) };
+  const row = await db.exchangeRate.findFirst({ where: { currency }, orderBy: { rateDate: "desc" } });
+  if (!row) throw new LotRefused("tradeRfq.errors.noRate");
+  return { currency, idrPerUnit: row.idrPerUnit.toString(), rateDate: row.rateDate.toISOString().slice(0, 10) };
+}
+
+/**
+ * The landed-cost build-up of a quote for this request: its quantity, the costs staff typed,
+ * the Incoterm chosen (changing it recomputes everything) and today's dated rate.
+ */
+export async function priceQuote(rfqId: string, form: QuoteCostForm) {
+  const rfq = await db.quoteRequest.findUnique({ where: { id: rfqId }, select: { quantity: true } });
+  if (!rfq) throw new LotRefused("rfq.refused.notFound");
+  const inputs: CostInputs = { ...form, quantity: rfq.quantity, rate: await quoteRate(form.currency) };
+  const cost = landedCost(inputs);
+  return { cost, buildUp: buildUpJson(cost, inputs, { pickupRegency: form.pickupRegency, port: form.port }) };
+}
+export type PricedQuote = { cost: LandedCost; buildUp: ReturnType<typeof buildUpJson> };
 
 export async function companyOfUser(userId: string) {
   return (await db.buyerCompanyMember.findFirst({ where: { userId }, include: { company: true } }))?.company ?? null;
@@ -101,7 +129,25 @@ const rfqInclude = {
   category: { select: { id: true, nameId: true, nameEn: true } },
   quotes: {
     orderBy: { createdAt: "desc" as const },
-    include: { lot: { select: { id: true, code: true, status: true } } },
+    include: {
+      lot: {
+        select: {
+          id: true,
+          code: true,
+          status: true,
+          invoice: {
+            select: {
+              number: true,
+              amount: true,
+              currency: true,
+              terms: true,
+              dueBeforeShipment: true,
+              payments: { select: { amount: true } },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
@@ -130,8 +176,9 @@ export async function rfqForStaff(id: string) {
   return db.quoteRequest.findUnique({ where: { id }, include: rfqInclude });
 }
 
-/** Staff quote on a request; the buyer is told by mail. The producer price is kept for the lot. */
-export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
+/** Staff quote on a request, priced by its landed-cost build-up; the buyer is told by mail. The producer price is kept for the lot. */
+export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput, priced: PricedQuote) {
+  const { cost, buildUp } = priced;
   return db.$transaction(async (tx) => {
     const rfq = await tx.quoteRequest.findUnique({ where: { id: rfqId }, include: { requestedBy: true } });
     if (!rfq || !["OPEN", "QUOTED", "DECLINED"].includes(rfq.status)) throw new LotRefused("rfq.refused.closed");
@@ -140,13 +187,17 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
     const quote = await tx.quote.create({
       data: {
         quoteRequestId: rfqId,
-        unitPriceAmount: q.unitPriceAmount,
-        currency: q.currency,
-        incoterm: q.incoterm,
+        unitPriceAmount: cost.unitPrice,
+        currency: cost.currency,
+        incoterm: cost.incoterm,
         validUntil: q.validUntil,
         leadTimeDays: q.leadTimeDays,
         conditions: q.conditions,
-        producerPriceAmount: q.producerPriceAmount,
+        producerPriceAmount: BigInt(buildUp.perUnit.producer),
+        costBuildUp: buildUp,
+        unitPriceIdr: cost.unitPriceIdr,
+        idrPerUnit: cost.rate.idrPerUnit,
+        rateDate: new Date(`${cost.rate.rateDate}T00:00:00Z`),
         createdById: staffId,
       },
     });
@@ -158,9 +209,12 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
       entityId: rfqId,
       after: {
         quoteId: quote.id,
-        unitPrice: q.unitPriceAmount,
-        currency: q.currency,
-        producerPrice: q.producerPriceAmount,
+        unitPrice: cost.unitPrice,
+        currency: cost.currency,
+        incoterm: cost.incoterm,
+        unitPriceIdr: cost.unitPriceIdr,
+        rate: cost.rate,
+        producerPrice: buildUp.perUnit.producer,
       },
     });
     const locale = rfq.requestedBy.locale as AppLocale;
@@ -172,7 +226,7 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput) {
         locale,
         subject: t("mail.rfqQuoted.subject"),
         text: t("mail.rfqQuoted.body", {
-          price: formatMoney(q.unitPriceAmount, q.currency, locale),
+          price: formatMoney(cost.unitPrice, cost.currency, locale),
           link: `${appUrl()}/account/rfq`,
         }),
       },
@@ -209,7 +263,7 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
     }
     await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "ACCEPTED" } });
     await audit(tx, { actorId: userId, action: "quote.accepted", entityType: "Quote", entityId: quoteId });
-    return createLot(
+    const lot = await createLot(
       userId,
       {
         productId: r.productId,
@@ -220,7 +274,7 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
         unit: r.unit,
         destinationCountry: r.destinationCountry,
         destinationPort: r.destinationPort,
-        incoterm: quote.incoterm as "EXW" | "FOB" | "CIF" | "DAP",
+        incoterm: quote.incoterm as QuoteIncoterm,
         unitPriceAmount: quote.unitPriceAmount,
         currency: quote.currency,
         producerPriceAmount: quote.producerPriceAmount,
@@ -232,6 +286,12 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
       },
       tx,
     );
+    // the proforma invoice, at the quote's dated rate (a quote from before the build-up: today's)
+    const rate = quote.idrPerUnit
+      ? { idrPerUnit: quote.idrPerUnit.toString(), rateDate: quote.rateDate ?? new Date() }
+      : await quoteRate(quote.currency).then((r) => ({ idrPerUnit: r.idrPerUnit, rateDate: new Date(r.rateDate) }));
+    await issueInvoice(tx, userId, { ...lot, companyId: r.companyId }, rate);
+    return lot;
   });
 }
 

@@ -2,8 +2,12 @@
 import { z } from "zod";
 import { SHIPPING_COUNTRIES } from "../orders/index.server";
 import { amountIn, amountText, moneyField } from "../money/fields";
+import { percentToBps } from "../money";
+import { regency } from "../regions";
+import { BUYER_TERMS_LIST } from "./terms";
+import { EXPORT_PORTS, QUOTE_INCOTERMS } from "./landed-cost";
 
-export const INCOTERMS = ["EXW", "FOB", "CIF", "DAP"] as const;
+export const INCOTERMS = QUOTE_INCOTERMS;
 export const QUOTE_CURRENCIES = ["USD", "SGD", "MYR", "THB", "IDR"] as const;
 export const RFQ_UNITS = ["pcs", "kg", "lembar", "botol", "toples", "bungkus"] as const;
 
@@ -53,22 +57,69 @@ export const rfqSchema = z
     targetPrice: targetPrice ? amountIn(targetPrice, rest.targetCurrency, ctx, ["targetPrice"]) : null,
   }));
 
-export const quoteSchema = z
+/** A percentage as typed ("0,3", "15") → basis points within [0, max]. */
+const percentField = (maxBps: number) =>
+  z
+    .string()
+    .trim()
+    .transform((typed, ctx) => {
+      const bps = percentToBps(typed);
+      if (bps === null || bps > maxBps) {
+        ctx.addIssue({ code: "custom", message: "errors.percent" });
+        return z.NEVER;
+      }
+      return bps;
+    });
+
+/**
+ * The staff quote: the landed-cost inputs (rupiah), the buyer's currency, validity and lead
+ * time. "preview" shows the build-up; "send" sends the quote priced from it.
+ */
+export const quoteSchema = z.object({
+  intent: z.enum(["preview", "send"]).default("preview"),
+  currency: z.enum(QUOTE_CURRENCIES, { error: "errors.invalidChoice" }),
+  incoterm: z.enum(INCOTERMS, { error: "errors.invalidChoice" }),
+  pickupRegency: z.string({ error: "errors.required" }).refine((c) => !!regency(c), { error: "errors.invalidChoice" }),
+  port: z.enum(EXPORT_PORTS.map((p) => p.key) as [string, ...string[]], { error: "errors.invalidChoice" }),
+  /** what producers are paid per unit */
+  producerPrice: moneyField("IDR", { min: 1n }),
+  consolidation: moneyField("IDR"),
+  packaging: moneyField("IDR"),
+  inlandFreight: moneyField("IDR"),
+  portCharges: moneyField("IDR"),
+  mainFreight: moneyField("IDR"),
+  destinationDelivery: moneyField("IDR"),
+  insurance: percentField(1000),
+  margin: percentField(10_000),
+  validUntil: dateField,
+  leadTimeDays: z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(1, { error: "errors.number" })
+    .max(365, { error: "errors.number" }),
+  conditions: optionalText(2000),
+});
+
+/** Staff set a buyer company's payment terms and credit limit. */
+export const termsSchema = z.object({
+  companyId: z.string().min(1).max(40),
+  terms: z.enum(BUYER_TERMS_LIST, { error: "errors.invalidChoice" }),
+  deposit: percentField(10_000),
+  creditLimit: moneyField("IDR"),
+});
+
+/** A buyer's payment as the bank statement shows it. */
+export const buyerPaymentSchema = z
   .object({
-    unitPrice: amountText,
-    currency: z.enum(QUOTE_CURRENCIES, { error: "errors.invalidChoice" }),
-    /** what producers are paid per unit, always in rupiah */
-    producerPrice: moneyField("IDR"),
-    incoterm: z.enum(INCOTERMS, { error: "errors.invalidChoice" }),
-    validUntil: dateField,
-    leadTimeDays: z.coerce
-      .number({ error: "errors.number" })
-      .int({ error: "errors.number" })
-      .min(1, { error: "errors.number" })
-      .max(365, { error: "errors.number" }),
-    conditions: optionalText(2000),
+    invoiceId: z.string().min(1).max(40),
+    paidCurrency: z.enum(QUOTE_CURRENCIES, { error: "errors.invalidChoice" }),
+    paidAmount: amountText,
+    paidOn: dateField,
+    bankReference: text(60),
   })
-  .transform(({ unitPrice, ...rest }, ctx) => ({
+  .transform(({ paidAmount, ...rest }, ctx) => ({
     ...rest,
-    unitPrice: amountIn(unitPrice, rest.currency, ctx, ["unitPrice"]),
+    paidAmount: amountIn(paidAmount, rest.paidCurrency, ctx, ["paidAmount"]),
   }));
+
+export const exposureLimitSchema = z.object({ exposureLimit: moneyField("IDR") });

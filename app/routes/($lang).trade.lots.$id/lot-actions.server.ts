@@ -13,6 +13,8 @@ import {
   sendOffers,
   updateLotSpec,
 } from "~/domain/trade/lots.server";
+import { invoiceInLot, recordBuyerPayment } from "~/domain/trade/receivables.server";
+import { buyerPaymentSchema } from "~/domain/trade/schemas";
 
 const id = z.string().min(1).max(40);
 const count = z.coerce
@@ -33,7 +35,20 @@ const schema = z.discriminatedUnion("intent", [
     passed: count,
     notes: z.string().trim().max(2000, { error: "errors.tooLong" }).default(""),
   }),
-  z.object({ intent: z.literal("status"), to: z.enum(STATUSES) }),
+  z.object({
+    intent: z.literal("status"),
+    to: z.enum(STATUSES),
+    overrideReason: z.string().trim().max(500, { error: "errors.tooLong" }).default(""),
+  }),
+  // checked field by field by buyerPaymentSchema below (its amount depends on the chosen currency)
+  z.object({
+    intent: z.literal("payment"),
+    invoiceId: id,
+    paidCurrency: z.string(),
+    paidAmount: z.string(),
+    paidOn: z.string(),
+    bankReference: z.string(),
+  }),
   z.object({
     intent: z.literal("spec"),
     grade: z.string().trim().max(80, { error: "errors.tooLong" }).default(""),
@@ -87,8 +102,21 @@ export async function lotAction(request: Request, staffId: string, lotId: string
         break;
       }
       case "status":
-        await changeLotStatus(staffId, lotId, d.to);
+        await changeLotStatus(staffId, lotId, d.to, d.overrideReason || null);
         break;
+      case "payment": {
+        const p = buyerPaymentSchema.safeParse(d);
+        if (!p.success)
+          return formError(
+            400,
+            parsed.form,
+            "errors.formInvalid",
+            Object.fromEntries(p.error.issues.map((i) => [String(i.path[0]), i.message])),
+          );
+        if (!(await invoiceInLot(lotId, p.data.invoiceId))) return formError(404, parsed.form, "errors.notFoundTitle");
+        await recordBuyerPayment(staffId, p.data.invoiceId, p.data);
+        break;
+      }
       case "spec":
         await updateLotSpec(staffId, lotId, {
           grade: d.grade || null,

@@ -6,6 +6,8 @@ import { mediaUrl } from "~/components/picture";
 import { regencyLabel } from "~/domain/regions/regions";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "./lot-actions.server";
+import { LotMoney } from "./lot-money";
+import { invoiceForLot, lotPnl } from "~/domain/trade/receivables.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
 import { lotDetail, lotProgress } from "~/domain/trade/lots.server";
 import { formatDate, formatNumber, formatQuantity } from "~/lib/format";
@@ -22,6 +24,7 @@ export const handle = {
     "country",
     "lotStatus",
     "lots",
+    "receivables",
     "rfq",
     "scale",
     "settings",
@@ -37,9 +40,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lot = await lotDetail(params.id ?? "");
   if (!lot) throw new Response("Not found", { status: 404 });
   const locale = routeLocale(params);
-  const { facts, missing } = await lotProgress(lot.id);
+  const [{ facts, missing }, invoice, pnl] = await Promise.all([
+    lotProgress(lot.id),
+    invoiceForLot(lot.id),
+    lotPnl(lot.id),
+  ]);
   return {
     locale,
+    invoice: invoice && {
+      id: invoice.id,
+      number: invoice.number,
+      currency: invoice.currency,
+      amount: invoice.amount,
+      amountIdr: invoice.amountIdr,
+      paid: invoice.paid,
+      outstanding: invoice.outstanding,
+      dueBeforeShipment: invoice.dueBeforeShipment,
+      terms: invoice.terms,
+      tempoDays: invoice.tempoDays,
+      overdue: invoice.overdue,
+      nextDue: invoice.nextDue,
+      idrPerUnit: invoice.idrPerUnit.toString(),
+      rateDate: invoice.rateDate,
+      payments: invoice.payments.map((p) => ({
+        id: p.id,
+        paidOn: p.paidOn,
+        paidAmount: p.paidAmount,
+        paidCurrency: p.paidCurrency,
+        amount: p.amount,
+        bankReference: p.bankReference,
+      })),
+    },
+    pnl,
     facts,
     missing,
     next: nextStatuses(lot.status as LotStatus),
@@ -93,7 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeLot() {
-  const { locale, lot, facts, missing, next } = useLoaderData<typeof loader>();
+  const { locale, lot, facts, missing, next, invoice, pnl } = useLoaderData<typeof loader>();
+  const unpaidBeforeShipment = !!invoice && invoice.paid < invoice.dueBeforeShipment;
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const done = actionData && "done" in actionData ? actionData : null;
@@ -300,6 +333,14 @@ export default function TradeLot() {
             <Form method="post" key={to}>
               <CsrfInput />
               <input type="hidden" name="intent" value="status" />
+              {to === "SHIPPED" && unpaidBeforeShipment && (
+                <Field
+                  name="overrideReason"
+                  label={t("receivables.overrideReason")}
+                  hint={t("receivables.overrideHint")}
+                  failure={failure}
+                />
+              )}
               <button type="submit" name="to" value={to} className={to === "CANCELLED" ? "link-button" : undefined}>
                 {t(`lots.moveTo.${to}`)}
               </button>
@@ -307,6 +348,8 @@ export default function TradeLot() {
           ))}
         </div>
       </section>
+
+      <LotMoney lotId={lot.id} locale={locale} invoice={invoice} pnl={pnl} failure={failure} />
 
       <Form method="post" noValidate className="fieldset">
         <CsrfInput />
