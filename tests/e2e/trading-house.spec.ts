@@ -38,9 +38,16 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
   await staff.goto("/trade/rfq");
   await expectAccessible(staff);
   await staff.getByRole("link", { name: "Lion City Homeware Pte Ltd" }).first().click();
-  await staff.getByLabel("Harga per satuan untuk pembeli").fill("14.50");
+  // the landed-cost build-up: producers' price, trucking from Hulu Sungai Utara to Trisakti, port charges, margin
   await staff.getByLabel("Mata uang").selectOption("USD");
-  await staff.getByLabel("Harga untuk UMKM per satuan (Rp)").fill("90000");
+  await staff.getByLabel("Harga UMKM per satuan").fill("90000");
+  await staff.getByLabel("Dijemput dari").selectOption("63.08");
+  await staff.getByLabel("Pelabuhan muat").selectOption("trisakti");
+  await staff.getByLabel("Angkutan darat ke pelabuhan").fill("1500000");
+  await staff.getByLabel("Biaya pelabuhan dan dokumen").fill("2000000");
+  await staff.getByRole("button", { name: "Hitung harga" }).click();
+  await expect(staff.getByText(/Harga per satuan: Rp/)).toBeVisible();
+  await expect(staff.getByLabel("Angkutan darat ke pelabuhan")).toHaveValue("1500000");
   await staff.getByRole("button", { name: "Kirim penawaran" }).click();
   await expect(staff.getByRole("status")).toHaveText("Penawaran terkirim ke pembeli.");
 

@@ -251,7 +251,7 @@ async function proformaInvoice(d: NonNullable<Awaited<ReturnType<typeof lotForDo
     doc
       .moveDown()
       .fontSize(7)
-      .text("A proforma invoice is not a demand for payment of duties; the commercial invoice follows at shipment.");
+      .text("This proforma invoice states the agreed price and terms; the commercial invoice follows at shipment.");
   });
   return { filename: `${invoice.number}.pdf`, pdf };
 }

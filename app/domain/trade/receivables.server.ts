@@ -5,9 +5,9 @@
  *                balance before shipment, or tempo 30/60/90 days after shipment within a credit
  *                limit staff approve;
  *   invoice    — accepting a quote issues a numbered proforma invoice in the buyer's currency
- *                with the rupiah equivalent at the quote's dated rate (`issueInvoice`, called
- *                in the acceptance's transaction, under the company's row lock so concurrent
- *                acceptances cannot pass the credit limit together);
+ *                with the rupiah equivalent at the quote's dated rate (`invoiceTerms` then
+ *                `issueInvoice`, in the acceptance's transaction, under the company's row lock
+ *                so concurrent acceptances cannot pass the credit limit together);
  *   payments   — staff record what the bank statement shows; partial payments add up, more
  *                than is owed is refused (under the invoice's row lock), a bank reference
  *                counts once (its source key is unique);
@@ -133,45 +133,56 @@ async function companyOutstandingIdr(tx: Tx, companyId: string) {
 }
 
 /**
- * The proforma invoice for an accepted quote, in the acceptance's transaction. Refuses when
- * the company is on tempo and the invoice would take it past its credit limit: the company's
- * row is locked first, so of concurrent acceptances only those that fit go through.
+ * Before a quote's lot opens: what its proforma invoice will ask for under the company's
+ * terms, refused when the company is on tempo and the invoice would take it past its credit
+ * limit. The company's row is locked for the rest of the acceptance, so of concurrent
+ * acceptances each sees the invoices of those before it.
  */
-export async function issueInvoice(
+export async function invoiceTerms(
   tx: Tx,
-  actorId: string,
-  lot: { id: string; companyId: string; targetQuantity: number; unitPriceAmount: bigint; currency: string },
+  companyId: string,
+  deal: { quantity: number; unitPriceAmount: bigint; currency: string },
   rate: { idrPerUnit: string; rateDate: Date },
 ) {
-  await tx.$queryRaw`SELECT id FROM "BuyerCompany" WHERE id = ${lot.companyId} FOR UPDATE`;
-  const company = await tx.buyerCompany.findUniqueOrThrow({ where: { id: lot.companyId } });
-  const amount = lot.unitPriceAmount * BigInt(lot.targetQuantity);
-  const amountIdr = convertToIdr(amount, { currency: lot.currency, idrPerUnit: rate.idrPerUnit });
+  await tx.$queryRaw`SELECT id FROM "BuyerCompany" WHERE id = ${companyId} FOR UPDATE`;
+  const company = await tx.buyerCompany.findUniqueOrThrow({ where: { id: companyId } });
+  const fx = { currency: deal.currency, idrPerUnit: rate.idrPerUnit };
+  const amount = deal.unitPriceAmount * BigInt(deal.quantity);
+  const amountIdr = convertToIdr(amount, fx);
   const schedule = invoiceSchedule(company.terms, company.depositBps, amount);
   if (isTempo(company.terms)) {
-    const upfrontIdr = convertToIdr(schedule.dueBeforeShipment, {
-      currency: lot.currency,
-      idrPerUnit: rate.idrPerUnit,
-    });
+    const upfrontIdr = convertToIdr(schedule.dueBeforeShipment, fx);
     const used = await companyOutstandingIdr(tx, company.id);
     if (used + amountIdr - upfrontIdr > company.creditLimitIdr) throw new LotRefused("rfq.refused.creditLimit");
   }
+  return { companyId, ...deal, amount, amountIdr, terms: company.terms, ...schedule, rate };
+}
+
+/** The numbered proforma invoice of a lot, in the acceptance's transaction (after `invoiceTerms`). */
+export async function issueInvoice(
+  tx: Tx,
+  actorId: string,
+  lotId: string,
+  t: Awaited<ReturnType<typeof invoiceTerms>>,
+) {
   const [{ n }] = await tx.$queryRaw<Array<{ n: bigint }>>`SELECT nextval('"BuyerInvoice_number_seq"') AS n`;
   const number = `PI-${new Date().getUTCFullYear()}-${String(n).padStart(6, "0")}`;
   const invoice = await tx.buyerInvoice.create({
     data: {
       number,
-      lotId: lot.id,
-      companyId: company.id,
-      quantity: lot.targetQuantity,
-      unitPriceAmount: lot.unitPriceAmount,
-      currency: lot.currency,
-      amount,
-      idrPerUnit: new Prisma.Decimal(rate.idrPerUnit),
-      rateDate: rate.rateDate,
-      amountIdr,
-      terms: company.terms,
-      ...schedule,
+      lotId,
+      companyId: t.companyId,
+      quantity: t.quantity,
+      unitPriceAmount: t.unitPriceAmount,
+      currency: t.currency,
+      amount: t.amount,
+      idrPerUnit: new Prisma.Decimal(t.rate.idrPerUnit),
+      rateDate: t.rate.rateDate,
+      amountIdr: t.amountIdr,
+      terms: t.terms,
+      depositAmount: t.depositAmount,
+      dueBeforeShipment: t.dueBeforeShipment,
+      tempoDays: t.tempoDays,
       issuedById: actorId,
     },
   });
@@ -180,7 +191,7 @@ export async function issueInvoice(
     action: "invoice.issued",
     entityType: "BuyerInvoice",
     entityId: invoice.id,
-    after: { number, amount, currency: lot.currency, amountIdr, terms: company.terms },
+    after: { number, amount: t.amount, currency: t.currency, amountIdr: t.amountIdr, terms: t.terms },
   });
   return invoice;
 }

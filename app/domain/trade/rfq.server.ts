@@ -13,7 +13,7 @@ import { localePath, type AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
 import { createLot, LotRefused } from "./lots.server";
 import { buildUpJson, landedCost, type CostInputs, type LandedCost, type QuoteIncoterm } from "./landed-cost";
-import { issueInvoice } from "./receivables.server";
+import { invoiceTerms, issueInvoice } from "./receivables.server";
 
 export type CompanyInput = {
   name: string;
@@ -263,6 +263,16 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
     }
     await tx.quoteRequest.update({ where: { id: r.id }, data: { status: "ACCEPTED" } });
     await audit(tx, { actorId: userId, action: "quote.accepted", entityType: "Quote", entityId: quoteId });
+    // the proforma invoice, at the quote's dated rate (a quote from before the build-up: today's)
+    const rate = quote.idrPerUnit
+      ? { idrPerUnit: quote.idrPerUnit.toString(), rateDate: quote.rateDate ?? new Date() }
+      : await quoteRate(quote.currency).then((x) => ({ idrPerUnit: x.idrPerUnit, rateDate: new Date(x.rateDate) }));
+    const terms = await invoiceTerms(
+      tx,
+      r.companyId,
+      { quantity: r.quantity, unitPriceAmount: quote.unitPriceAmount, currency: quote.currency },
+      rate,
+    );
     const lot = await createLot(
       userId,
       {
@@ -286,11 +296,7 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
       },
       tx,
     );
-    // the proforma invoice, at the quote's dated rate (a quote from before the build-up: today's)
-    const rate = quote.idrPerUnit
-      ? { idrPerUnit: quote.idrPerUnit.toString(), rateDate: quote.rateDate ?? new Date() }
-      : await quoteRate(quote.currency).then((r) => ({ idrPerUnit: r.idrPerUnit, rateDate: new Date(r.rateDate) }));
-    await issueInvoice(tx, userId, { ...lot, companyId: r.companyId }, rate);
+    await issueInvoice(tx, userId, lot.id, terms);
     return lot;
   });
 }
