@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportDocument } from "~/domain/trade/documents.server";
+import { exportDocument, pdfDownload } from "~/domain/trade/documents.server";
 import { invoiceOfBuyer } from "~/domain/trade/receivables.server";
 import { requireUser } from "~/lib/session.server";
 
@@ -11,11 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!invoice) throw new Response("Not found", { status: 404 });
   const doc = await exportDocument(invoice.lotId, "proforma");
   if (!doc) throw new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(doc.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${doc.filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(doc);
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportDocument, type DocumentKind } from "~/domain/trade/documents.server";
+import { exportDocument, pdfDownload, type DocumentKind } from "~/domain/trade/documents.server";
 import { requireRole } from "~/lib/session.server";
 
 const KINDS: DocumentKind[] = ["invoice", "packing-list", "origin", "proforma"];
@@ -11,11 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!kind) throw new Response("Not found", { status: 404 });
   const doc = await exportDocument(params.id ?? "", kind);
   if (!doc) throw new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(doc.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${doc.filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(doc);
 }

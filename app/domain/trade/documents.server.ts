@@ -394,3 +394,14 @@ export async function exportDocument(
   });
   return { filename: `${lot.code}-certificate-of-origin-data.pdf`, pdf };
 }
+
+/** A generated document as a private PDF download. */
+export function pdfDownload(doc: { filename: string; pdf: Buffer }) {
+  return new Response(new Uint8Array(doc.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${doc.filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
