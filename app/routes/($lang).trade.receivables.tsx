@@ -4,14 +4,13 @@ import { useTranslation } from "~/lib/translate";
 import { CsrfInput, Field, FormError, isFailure, SelectField } from "~/components/forms";
 import { bpsToPercent, formatMoney, toInputString } from "~/domain/money";
 import {
-  AGE_BUCKETS,
-  exposure,
-  receivables,
+  exposure as loadExposure,
+  receivables as loadReceivables,
   setCompanyTerms,
   setExposureLimit,
 } from "~/domain/trade/receivables.server";
 import { exposureLimitSchema, termsSchema } from "~/domain/trade/schemas";
-import { BUYER_TERMS_LIST } from "~/domain/trade/terms";
+import { AGE_BUCKETS, BUYER_TERMS_LIST } from "~/domain/trade/terms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { formatDate } from "~/lib/format";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -26,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF", "ADMIN");
-  const [r, e] = await Promise.all([receivables(), exposure()]);
+  const [r, e] = await Promise.all([loadReceivables(), loadExposure()]);
   return {
     locale: routeLocale(params),
     companies: r.companies.map((c) => ({

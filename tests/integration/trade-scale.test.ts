@@ -17,6 +17,7 @@ import {
   sendOffers,
 } from "~/domain/trade/lots.server";
 import { impactFigures } from "~/domain/trade/impact.server";
+import { exposure, setExposureLimit } from "~/domain/trade/receivables.server";
 import { producerBalance } from "~/domain/ledger/ledger.server";
 import { createPayoutBatch } from "~/domain/ledger/payouts.server";
 import { formatMoney, parseMoneyInput } from "~/domain/money";
@@ -135,6 +136,8 @@ describe("trade-sized amounts", () => {
     for (const p of producers) await db.variant.update({ where: { id: p.variant.id }, data: { stock: 10_000 } });
     const staff = await createUser({ roles: ["STAFF"] });
     const cookie = await signedInCookie(staff.id);
+    // a house that runs Rp12 billion lots sets its producer-advance limit to match (the default is Rp500 juta)
+    await setExposureLimit(staff.id, (await exposure()).committed + 15_000_000_000_00n);
     // 30.000 mats at Rp400.000 to the buyer; producers are paid Rp350.000 each
     const lot = await createLot(staff.id, {
       productId: null,

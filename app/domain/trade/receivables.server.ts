@@ -26,7 +26,7 @@ import { convertFromIdr, convertToIdr } from "../money";
 import { audit } from "../audit.server";
 import { chargesOf, type BuildUpJson } from "./landed-cost";
 import { LotRefused } from "./refused";
-import type { BuyerTermsKey } from "./terms";
+import { AGE_BUCKETS, type AgeBucket, type BuyerTermsKey } from "./terms";
 
 type BuyerTerms = BuyerTermsKey;
 
@@ -280,9 +280,6 @@ export async function invoiceOfBuyer(userId: string, number: string) {
 }
 
 /* ───────────── receivables ───────────── */
-
-export const AGE_BUCKETS = ["d0_30", "d31_60", "d61_90", "d90plus"] as const;
-export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
 export function ageBucket(issuedAt: Date, today: Date): AgeBucket {
   const days = Math.floor((today.getTime() - issuedAt.getTime()) / DAY);
