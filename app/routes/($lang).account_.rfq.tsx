@@ -5,6 +5,10 @@ import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { answerQuote, buyerRfqs } from "~/domain/trade/rfq.server";
+import { orderSample, sampleTerms } from "~/domain/trade/samples.server";
+import { CartRefused } from "~/domain/orders/cart.server";
+import { RfqSamples } from "~/components/rfq-samples";
+import { cartOwner } from "~/lib/cookies.server";
 import { formatDate, formatQuantity } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, parseForm } from "~/lib/forms.server";
@@ -13,17 +17,31 @@ import { routeLocale } from "~/lib/request.server";
 import { requireUser } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["country", "quoteStatus", "receivables", "rfq", "rfqStatus", "unit", "units"] };
+export const handle = {
+  i18n: [
+    "cart",
+    "country",
+    "orderStatus",
+    "quoteStatus",
+    "receivables",
+    "rfq",
+    "rfqStatus",
+    "samples",
+    "unit",
+    "units",
+  ],
+};
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { company, rfqs } = await buyerRfqs(user.id);
+  const [{ company, rfqs }, samples] = await Promise.all([buyerRfqs(user.id), sampleTerms()]);
   const locale = routeLocale(params);
   return {
     locale,
     company: company?.name ?? null,
+    samples,
     rfqs: rfqs.map((r) => ({
       id: r.id,
       status: r.status,
@@ -33,6 +51,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unit: r.unit,
       destination: r.destinationCountry,
       incoterm: r.incoterm,
+      // a paid sample of the product, before the deal (trade/samples.server.ts)
+      sampleOf:
+        r.product?.listed && (r.status === "OPEN" || r.status === "QUOTED")
+          ? r.product.variants
+              .filter((v) => v.stock > 0)
+              .map((v) => ({ id: v.id, name: locale === "en" ? v.nameEn : v.nameId, price: v.priceAmount }))
+          : [],
+      samples: r.sampleLines.map((l) => ({
+        id: l.id,
+        quantity: l.quantity,
+        amount: l.lineAmount,
+        variant: locale === "en" ? l.variantNameEn : l.variantName,
+        order: l.order.number,
+        status: l.order.status,
+        credited: l.sampleCredit && { amountIdr: l.sampleCredit.amountIdr, invoice: l.sampleCredit.invoice.number },
+      })),
       quotes: r.quotes.map((q) => ({
         id: q.id,
         status: q.status,
@@ -58,12 +92,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({ intent: z.enum(["accept", "decline"]), quoteId: z.string().min(1).max(40) });
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["accept", "decline"]), quoteId: z.string().min(1).max(40) }),
+  z.object({
+    intent: z.literal("sample"),
+    rfqId: z.string().min(1).max(40),
+    variantId: z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(40),
+    quantity: z.coerce
+      .number({ error: "errors.quantity" })
+      .int({ error: "errors.quantity" })
+      .min(1, { error: "errors.quantity" })
+      .max(1000, { error: "errors.quantity" }),
+  }),
+]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
+  if (parsed.data.intent === "sample") {
+    const d = parsed.data;
+    try {
+      await orderSample({ ...(await cartOwner(request, user.id)), userId: user.id }, d.rfqId, d.variantId, d.quantity);
+      return { ok: true as const, sampled: d.quantity };
+    } catch (err) {
+      if (err instanceof CartRefused)
+        return formError(409, parsed.form, `cart.refused.${err.reason}`, {}, { ...err.detail });
+      if (err instanceof LotRefused)
+        return formError(err.key === "rfq.refused.notFound" ? 404 : 409, parsed.form, err.key);
+      throw err;
+    }
+  }
   try {
     const lot = await answerQuote(user.id, parsed.data.quoteId, parsed.data.intent);
     return { ok: true as const, answered: parsed.data.intent, lotCode: lot?.code ?? null };
@@ -75,7 +134,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyRfqs() {
-  const { locale, company, rfqs } = useLoaderData<typeof loader>();
+  const { locale, company, rfqs, samples } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [search] = useSearchParams();
@@ -91,6 +150,12 @@ export default function MyRfqs() {
       {actionData && "answered" in actionData && (
         <p className="notice" role="status" data-testid="quote-answered">
           {actionData.answered === "accept" ? t("rfq.accepted", { code: actionData.lotCode ?? "" }) : t("rfq.declined")}
+        </p>
+      )}
+      {actionData && "sampled" in actionData && (
+        <p className="notice" role="status" data-testid="sample-added">
+          {t("samples.added", { count: actionData.sampled })}{" "}
+          <Link to={localePath("/cart", locale)}>{t("samples.toCart")}</Link>
         </p>
       )}
       <FormError failure={failure} />
@@ -110,6 +175,7 @@ export default function MyRfqs() {
           <p className="meta">
             {t(`country.${r.destination}`)} · {r.incoterm} · {formatDate(r.createdAt, locale)}
           </p>
+          <RfqSamples rfq={r} rules={samples} failure={failure} locale={locale} />
           {r.quotes.map((q) => (
             <div key={q.id} className="fieldset" data-testid="quote">
               <p>

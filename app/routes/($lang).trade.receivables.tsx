@@ -9,7 +9,8 @@ import {
   setCompanyTerms,
   setExposureLimit,
 } from "~/domain/trade/receivables.server";
-import { exposureLimitSchema, termsSchema } from "~/domain/trade/schemas";
+import { exposureLimitSchema, sampleRulesSchema, termsSchema } from "~/domain/trade/schemas";
+import { sampleTerms, setSampleTerms } from "~/domain/trade/samples.server";
 import { AGE_BUCKETS, BUYER_TERMS_LIST } from "~/domain/trade/terms";
 import { LotRefused } from "~/domain/trade/lots.server";
 import { formatDate } from "~/lib/format";
@@ -19,13 +20,13 @@ import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["country", "receivables", "units"] };
+export const handle = { i18n: ["country", "receivables", "samples", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF", "ADMIN");
-  const [r, e] = await Promise.all([loadReceivables(), loadExposure()]);
+  const [r, e, samples] = await Promise.all([loadReceivables(), loadExposure(), sampleTerms()]);
   return {
     locale: routeLocale(params),
     companies: r.companies.map((c) => ({
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       approvedAt: c.termsApprovedAt,
     })),
     exposure: e,
+    samples,
   };
 }
 
@@ -59,6 +61,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed.response;
     await setExposureLimit(staff.id, parsed.data.exposureLimit);
     return { ok: true as const, done: "limit" as const };
+  }
+  if (intent === "samples") {
+    const parsed = await parseForm(request, sampleRulesSchema);
+    if (!parsed.ok) return parsed.response;
+    await setSampleTerms(staff.id, {
+      maxUnits: parsed.data.sampleMaxUnits,
+      creditDays: parsed.data.sampleCreditDays,
+    });
+    return { ok: true as const, done: "samples" as const };
   }
   const parsed = await parseForm(request, termsSchema);
   if (!parsed.ok) return parsed.response;
@@ -77,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TradeReceivables() {
-  const { locale, companies, totals, terms, exposure: e } = useLoaderData<typeof loader>();
+  const { locale, companies, totals, terms, exposure: e, samples } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -179,6 +190,35 @@ export default function TradeReceivables() {
             inputMode="decimal"
             label={t("receivables.exposureLimit")}
             defaultValue={toInputString(e.limit, "IDR")}
+            failure={failure}
+            required
+          />
+          <button type="submit">{t("receivables.save")}</button>
+        </Form>
+      </section>
+
+      <section className="fieldset" aria-labelledby="samples-h">
+        <h2 id="samples-h">{t("samples.rules")}</h2>
+        <p className="hint">{t("samples.rulesHint")}</p>
+        <Form method="post" action="?intent=samples" noValidate>
+          <CsrfInput />
+          <Field
+            name="sampleMaxUnits"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t("samples.maxUnits")}
+            defaultValue={String(samples.maxUnits)}
+            failure={failure}
+            required
+          />
+          <Field
+            name="sampleCreditDays"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            label={t("samples.creditDays")}
+            defaultValue={String(samples.creditDays)}
             failure={failure}
             required
           />

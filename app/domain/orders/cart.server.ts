@@ -8,6 +8,7 @@ import type { AppLocale } from "~/lib/i18n";
 import { visibleProductWhere } from "../catalogue/index.server";
 import { regencyLabel } from "../regions";
 import { unitPrice } from "./pricing";
+import { marketSettings } from "./settings.server";
 
 export const MAX_LINE_QTY = 10_000;
 
@@ -38,11 +39,11 @@ export async function cartItemCount({ userId, guestCartId }: CartOwner): Promise
   return row?.units ?? 0;
 }
 
-export type CartRefusal = "unavailable" | "below-moq" | "over-stock" | "invalid-quantity";
+export type CartRefusal = "unavailable" | "below-moq" | "over-stock" | "invalid-quantity" | "sample-max";
 export class CartRefused extends Error {
   constructor(
     readonly reason: CartRefusal,
-    readonly detail: { moq?: number; stock?: number } = {},
+    readonly detail: { moq?: number; stock?: number; max?: number } = {},
   ) {
     super(`cart: ${reason}`);
   }
@@ -61,9 +62,17 @@ function checkQuantity(v: { stock: number; minOrderQty: number }, quantity: numb
   if (quantity > v.stock) throw new CartRefused("over-stock", { stock: v.stock });
 }
 
+/** A paid sample's quantity (trade/samples.server.ts): no minimum order, at most the sample limit and the stock. */
+export function checkSampleQuantity(v: { stock: number }, quantity: number, maxUnits: number) {
+  if (!Number.isInteger(quantity) || quantity < 1) throw new CartRefused("invalid-quantity");
+  if (quantity > maxUnits) throw new CartRefused("sample-max", { max: maxUnits });
+  if (quantity > v.stock) throw new CartRefused("over-stock", { stock: v.stock });
+}
+
 /**
  * Adds to (or sets) a line of the visitor's cart; creates the cart when needed and
- * returns its id (for the guest cookie).
+ * returns its id (for the guest cookie). Setting the quantity of a sample keeps it a sample
+ * (within the sample limit); adding the product again from its page makes it a purchase.
  */
 export async function setCartLine(owner: CartOwner, variantId: string, quantity: number, mode: "add" | "set") {
   const v = await sellableVariant(variantId);
@@ -72,10 +81,12 @@ export async function setCartLine(owner: CartOwner, variantId: string, quantity:
   if (!cartId) cartId = (await db.cart.create({ data: { userId: owner.userId } })).id;
   const existing = await db.cartItem.findUnique({ where: { cartId_variantId: { cartId, variantId } } });
   const target = mode === "add" ? (existing?.quantity ?? 0) + quantity : quantity;
-  checkQuantity(v, target);
+  const sample = mode === "set" && existing?.sampleRfqId;
+  if (sample) checkSampleQuantity(v, target, (await marketSettings()).sampleMaxUnits);
+  else checkQuantity(v, target);
   await db.cartItem.upsert({
     where: { cartId_variantId: { cartId, variantId } },
-    update: { quantity: target },
+    update: { quantity: target, ...(mode === "add" ? { sampleRfqId: null } : {}) },
     create: { cartId, variantId, quantity: target },
   });
   return cartId;
@@ -105,7 +116,8 @@ export async function mergeGuestCart(guestId: string | null, userId: string) {
       const quantity = Math.min((existing?.quantity ?? 0) + item.quantity, Math.max(item.variant.stock, 1));
       await tx.cartItem.upsert({
         where: { cartId_variantId: { cartId: mine.id, variantId: item.variantId } },
-        update: { quantity },
+        // a sample the guest's units join becomes a purchase (a sample stays within its limit)
+        update: { quantity, sampleRfqId: null },
         create: { cartId: mine.id, variantId: item.variantId, quantity },
       });
     }
@@ -150,7 +162,7 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       ? "unavailable"
       : i.quantity > v.stock
         ? "over-stock"
-        : i.quantity < v.minOrderQty
+        : i.quantity < v.minOrderQty && !i.sampleRfqId
           ? "below-moq"
           : null;
     return {
@@ -173,6 +185,8 @@ export async function cartView(cartId: string | null, locale: AppLocale) {
       unitGrams: v.weightGrams ?? p.weightGrams,
       unitSize: v.lengthCm && v.widthCm && v.heightCm ? { l: v.lengthCm, w: v.widthCm, h: v.heightCm } : null,
       quantity: i.quantity,
+      /** a paid sample for this quote request (trade/samples.server.ts) */
+      sampleRfqId: i.sampleRfqId,
       unitPrice: price,
       basePrice: v.priceAmount,
       tierApplied: price !== v.priceAmount,

@@ -389,6 +389,7 @@ async function createOrder(
             quantity: l.quantity,
             lineAmount: l.lineTotal,
             discountAmount: quote.lineDiscount(l.variantId),
+            sampleRfqId: l.sampleRfqId,
           })),
         },
         reservations: {

@@ -14,6 +14,7 @@ import { audit } from "../audit.server";
 import { createLot, LotRefused } from "./lots.server";
 import { buildUpJson, landedCost, type CostInputs, type LandedCost, type QuoteIncoterm } from "./landed-cost";
 import { invoiceTerms, issueInvoice } from "./receivables.server";
+import { creditSamples } from "./samples.server";
 
 export type CompanyInput = {
   name: string;
@@ -125,7 +126,33 @@ export async function createRfq(userId: string, company: CompanyInput | null, in
 
 const rfqInclude = {
   company: true,
-  product: { select: { id: true, slug: true, nameId: true, nameEn: true } },
+  product: {
+    select: {
+      id: true,
+      slug: true,
+      nameId: true,
+      nameEn: true,
+      listed: true,
+      // what a paid sample can be ordered of (trade/samples.server.ts)
+      variants: {
+        orderBy: { position: "asc" as const },
+        select: { id: true, nameId: true, nameEn: true, priceAmount: true, stock: true },
+      },
+    },
+  },
+  // the paid samples ordered for the request, and the invoice each was credited to
+  sampleLines: {
+    orderBy: { id: "asc" as const },
+    select: {
+      id: true,
+      quantity: true,
+      lineAmount: true,
+      variantName: true,
+      variantNameEn: true,
+      order: { select: { number: true, status: true, paidAt: true, accessToken: true } },
+      sampleCredit: { select: { amountIdr: true, invoice: { select: { number: true } } } },
+    },
+  },
   category: { select: { id: true, nameId: true, nameEn: true } },
   quotes: {
     orderBy: { createdAt: "desc" as const },
@@ -296,7 +323,9 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
       },
       tx,
     );
-    await issueInvoice(tx, userId, lot.id, terms);
+    const invoice = await issueInvoice(tx, userId, lot.id, terms);
+    // samples of this product the company paid for recently count towards the invoice
+    await creditSamples(tx, userId, invoice, r.productId);
     return lot;
   });
 }

@@ -123,3 +123,17 @@ export const buyerPaymentSchema = z
   }));
 
 export const exposureLimitSchema = z.object({ exposureLimit: moneyField("IDR") });
+
+/** The paid-sample rules on the receivables page (trade/samples.server.ts). */
+export const sampleRulesSchema = z.object({
+  sampleMaxUnits: z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(1, { error: "errors.number" })
+    .max(1000, { error: "errors.number" }),
+  sampleCreditDays: z.coerce
+    .number({ error: "errors.number" })
+    .int({ error: "errors.number" })
+    .min(0, { error: "errors.number" })
+    .max(730, { error: "errors.number" }),
+});

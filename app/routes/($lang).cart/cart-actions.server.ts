@@ -24,7 +24,7 @@ function refusal(err: CartRefused, form: FormData) {
     form,
     `cart.refused.${err.reason}`,
     {},
-    { moq: err.detail.moq ?? 0, stock: err.detail.stock ?? 0 },
+    { moq: err.detail.moq ?? 0, stock: err.detail.stock ?? 0, max: err.detail.max ?? 0 },
   );
 }
 

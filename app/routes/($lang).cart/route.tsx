@@ -64,6 +64,11 @@ export default function CartPage() {
                         <div className="meta">
                           {l.variantName} · {l.sku}
                         </div>
+                        {l.sampleRfqId && (
+                          <div className="status" data-testid="sample-tag">
+                            {t("cart.sample")}
+                          </div>
+                        )}
                         <div>
                           <Price amount={l.unitPrice} currency={l.currency} />{" "}
                           {l.tierApplied && <span className="meta">{t("cart.tierApplied")}</span>}
