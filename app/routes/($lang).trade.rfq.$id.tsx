@@ -16,7 +16,9 @@ import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["country", "landedCost", "quoteStatus", "rfq", "rfqStatus", "tradeRfq", "units"] };
+export const handle = {
+  i18n: ["country", "landedCost", "orderStatus", "quoteStatus", "rfq", "rfqStatus", "samples", "tradeRfq", "units"],
+};
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -134,6 +136,30 @@ export default function TradeRfq() {
           </>
         )}
       </dl>
+      {rfq.sampleLines.length > 0 && (
+        <section className="fieldset" aria-labelledby="samples-h" data-testid="rfq-samples">
+          <h2 id="samples-h">{t("samples.staffTitle")}</h2>
+          <ul>
+            {rfq.sampleLines.map((l) => (
+              <li key={l.id} data-testid="sample-line">
+                {t("samples.line", {
+                  count: l.quantity,
+                  variant: locale === "en" ? l.variantNameEn : l.variantName,
+                  order: l.order.number,
+                  amount: formatMoney(l.lineAmount, "IDR", locale),
+                })}{" "}
+                <span className="status">{t(`orderStatus.${l.order.status}`)}</span> ·{" "}
+                {l.sampleCredit
+                  ? t("samples.credited", {
+                      amount: formatMoney(l.sampleCredit.amountIdr, "IDR", locale),
+                      invoice: l.sampleCredit.invoice.number,
+                    })
+                  : t("samples.notCredited")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {rfq.quotes.map((q) => (
         <p key={q.id} className="fieldset">
           {formatMoney(q.unitPriceAmount, q.currency, locale)} · {q.incoterm} ·{" "}

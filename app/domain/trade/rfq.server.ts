@@ -149,7 +149,7 @@ const rfqInclude = {
       lineAmount: true,
       variantName: true,
       variantNameEn: true,
-      order: { select: { number: true, status: true, paidAt: true, accessToken: true } },
+      order: { select: { number: true, status: true, paidAt: true } },
       sampleCredit: { select: { amountIdr: true, invoice: { select: { number: true } } } },
     },
   },
