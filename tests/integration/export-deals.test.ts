@@ -317,6 +317,7 @@ describe("payment terms", () => {
     });
     expect(await lotPnl(lot.id)).toEqual({
       revenue: rp(15_000_000),
+      sampleCredit: 0n,
       received: rp(4_500_000),
       producerCost: rp(9_000_000),
       charges: 0n,

@@ -10,6 +10,7 @@ import { confirmBankTransfer } from "~/domain/payments/payments.server";
 import { answerQuote, createRfq } from "~/domain/trade/rfq.server";
 import { orderSample, setSampleTerms } from "~/domain/trade/samples.server";
 import { LotRefused } from "~/domain/trade/refused";
+import { exposure, lotPnl } from "~/domain/trade/receivables.server";
 import { action as buyerRfqAction, loader as buyerRfqLoader } from "~/routes/($lang).account_.rfq";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, getRequest } from "../helpers/http";
@@ -147,6 +148,13 @@ describe("paid samples", () => {
       sourceKey: `sample-credit:${order.lines[0].id}`,
     });
     expect(await db.auditLog.count({ where: { action: "invoice.sampleCredit", entityId: invoice.id } })).toBe(1);
+    // the credit settles part of the invoice, but no money came for the lot: it is a cost in the lot's P&L
+    expect(await lotPnl(lot!.id)).toMatchObject({
+      revenue: invoice.amountIdr,
+      sampleCredit: rp(450_000),
+      received: 0n,
+    });
+    expect((await exposure()).lots.find((l) => l.id === lot!.id)).toMatchObject({ received: 0n });
 
     // the buyer's page shows the sample and where it was credited; no one else's request lists it
     const page = await buyerRfqLoader({ request: getRequest("/account/rfq", { cookie }), params: {}, context: {} });

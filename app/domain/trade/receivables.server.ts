@@ -394,7 +394,7 @@ export async function exposure(tx: Tx = db) {
            COALESCE((SELECT SUM(e.amount) FROM "LedgerEntry" e
                       WHERE e."lotId" = l.id AND e.kind = 'LOT_CREDIT' AND e."payoutBatchId" IS NOT NULL), 0)::bigint AS "paidOut",
            COALESCE((SELECT SUM(p."amountIdr") FROM "BuyerPayment" p JOIN "BuyerInvoice" i ON i.id = p."invoiceId"
-                      WHERE i."lotId" = l.id), 0)::bigint AS received
+                      WHERE i."lotId" = l.id AND p."sampleLineId" IS NULL), 0)::bigint AS received
       FROM "ExportLot" l
      WHERE l.status <> 'CANCELLED'
      ORDER BY l."createdAt" DESC`;
@@ -448,10 +448,20 @@ export async function lotPnl(lotId: string) {
   if (!lot) return null;
   const credited = await db.ledgerEntry.aggregate({ where: { lotId, kind: "LOT_CREDIT" }, _sum: { amount: true } });
   const revenue = lot.invoice?.amountIdr ?? 0n;
-  const received = lot.invoice?.payments.reduce((s, p) => s + p.amountIdr, 0n) ?? 0n;
+  const payments = lot.invoice?.payments ?? [];
+  // a sample's credit settles part of the invoice but brings no money for the lot: the buyer paid it on a retail order
+  const sampleCredit = payments.filter((p) => p.sampleLineId).reduce((s, p) => s + p.amountIdr, 0n);
+  const received = payments.filter((p) => !p.sampleLineId).reduce((s, p) => s + p.amountIdr, 0n);
   const producerCost = credited._sum.amount ?? 0n;
   const charges = lot.quote?.costBuildUp ? chargesOf(lot.quote.costBuildUp as unknown as BuildUpJson) : 0n;
-  return { revenue, received, producerCost, charges, margin: revenue - producerCost - charges };
+  return {
+    revenue,
+    sampleCredit,
+    received,
+    producerCost,
+    charges,
+    margin: revenue - sampleCredit - producerCost - charges,
+  };
 }
 
 /** Whether the invoice named in a lot page's form is that lot's. */

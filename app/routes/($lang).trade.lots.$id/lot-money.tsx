@@ -30,7 +30,14 @@ export type LotInvoiceView = {
   }>;
 };
 
-export type LotPnlView = { revenue: bigint; received: bigint; producerCost: bigint; charges: bigint; margin: bigint };
+export type LotPnlView = {
+  revenue: bigint;
+  sampleCredit: bigint;
+  received: bigint;
+  producerCost: bigint;
+  charges: bigint;
+  margin: bigint;
+};
 
 /** The buyer's proforma invoice, its payments and a form to record one, and the lot's P&L. */
 export function LotMoney(props: {
@@ -143,6 +150,12 @@ export function LotMoney(props: {
               <td>{t("receivables.revenue")}</td>
               <td>{idr(pnl.revenue)}</td>
             </tr>
+            {pnl.sampleCredit > 0n && (
+              <tr>
+                <td>{t("receivables.sampleCredit")}</td>
+                <td>− {idr(pnl.sampleCredit)}</td>
+              </tr>
+            )}
             <tr>
               <td>{t("receivables.producerCost")}</td>
               <td>− {idr(pnl.producerCost)}</td>
