@@ -13,8 +13,7 @@
 import { db, type Tx } from "~/lib/db.server";
 import { convertFromIdr } from "../money";
 import { audit } from "../audit.server";
-import { marketSettings } from "../orders/settings.server";
-import { checkSampleQuantity, findCartId, type CartOwner } from "../orders/cart.server";
+import { checkSampleQuantity, findCartId, marketSettings, type CartOwner } from "../orders/index.server";
 import { LotRefused } from "./refused";
 
 const DAY = 86_400_000;
