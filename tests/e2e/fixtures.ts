@@ -179,3 +179,12 @@ export async function signedInContext(
   await signIn(page, email);
   return { ctx, page };
 }
+
+/** Presses every button of this name on the page, one after the other, each time waiting for it to go. */
+export async function pressEach(page: Page, name: string) {
+  const buttons = page.getByRole("button", { name });
+  for (let open = await buttons.count(); open > 0; open--) {
+    await buttons.first().click();
+    await expect(buttons).toHaveCount(open - 1);
+  }
+}

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, query, uniqueEmail, signIn } from "./fixtures";
+import { test, expect, expectAccessible, pressEach, query, uniqueEmail, signIn } from "./fixtures";
 
 test("an ASEAN buyer's quote request becomes an export lot made by several UMKM", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -100,16 +100,10 @@ test("an ASEAN buyer's quote request becomes an export lot made by several UMKM"
   await staff.goto(`/trade/lots/${lotId}`);
   await staff.getByRole("button", { name: "Mulai konsolidasi" }).click();
   await expect(staff.getByTestId("lot-status")).toHaveText("Konsolidasi");
-  for (let open = await staff.getByRole("button", { name: "Catat penerimaan" }).count(); open > 0; open--) {
-    await staff.getByRole("button", { name: "Catat penerimaan" }).first().click();
-    await expect(staff.getByRole("button", { name: "Catat penerimaan" })).toHaveCount(open - 1);
-  }
+  await pressEach(staff, "Catat penerimaan");
   await staff.getByRole("button", { name: "Mulai pemeriksaan mutu" }).click();
   await expect(staff.getByTestId("lot-status")).toHaveText("Pemeriksaan mutu");
-  for (let open = await staff.getByRole("button", { name: "Simpan hasil QC" }).count(); open > 0; open--) {
-    await staff.getByRole("button", { name: "Simpan hasil QC" }).first().click();
-    await expect(staff.getByRole("button", { name: "Simpan hasil QC" })).toHaveCount(open - 1);
-  }
+  await pressEach(staff, "Simpan hasil QC");
   await staff.getByRole("button", { name: "Tandai siap kirim" }).click();
   await expect(staff.getByTestId("lot-status")).toHaveText("Siap kirim");
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { CartRefused, setCartLine } from "~/domain/orders/cart.server";
 import { confirmBankTransfer } from "~/domain/payments/payments.server";
-import { answerQuote, createRfq } from "~/domain/trade/rfq.server";
+import { answerQuote, createRfq, type RfqInput } from "~/domain/trade/rfq.server";
 import { orderSample, setSampleTerms } from "~/domain/trade/samples.server";
 import { LotRefused } from "~/domain/trade/refused";
 import { exposure, lotPnl } from "~/domain/trade/receivables.server";
@@ -30,6 +30,22 @@ const singapore = checkoutInput({
   postcode: "018960",
 });
 
+/** A Singapore importer's request (name a product or a category). */
+const request = (o: Partial<RfqInput>): RfqInput => ({
+  productId: null,
+  categoryId: null,
+  quantity: 100,
+  unit: "pcs",
+  targetPriceAmount: null,
+  targetCurrency: null,
+  destinationCountry: "SG",
+  destinationPort: null,
+  incoterm: "FOB",
+  wantedBy: null,
+  notes: null,
+  ...o,
+});
+
 /** A honey product sold by the carton of 12 at the least, and a Singapore importer asking for 100 of it. */
 async function honeyRequest(companyName = "Lion City Foods Pte Ltd") {
   const { product, variant } = await sellable({ priceIdr: 150_000, stock: 50, name: `Madu kelulut ${companyName}` });
@@ -46,19 +62,13 @@ async function honeyRequest(companyName = "Lion City Foods Pte Ltd") {
         contactEmail: "mei@example.test",
         contactPhone: null,
       },
-      {
+      request({
         productId: product.id,
-        categoryId: null,
         quantity,
-        unit: "pcs",
-        targetPriceAmount: null,
         targetCurrency: "SGD",
-        destinationCountry: "SG",
         destinationPort: "Singapore",
         incoterm: "CIF",
-        wantedBy: null,
-        notes: null,
-      },
+      }),
     );
   return { product, variant, buyer, rfq, first: await rfq() };
 }
@@ -182,19 +192,7 @@ describe("paid samples", () => {
     await placeReviewed(cartId, buyer.id, singapore);
     // another of the company's requests, for another product, with a paid sample of its own
     const other = await sellable({ priceIdr: 90_000, stock: 20, name: "Amplang Merlion" });
-    const otherRfq = await createRfq(buyer.id, null, {
-      productId: other.product.id,
-      categoryId: null,
-      quantity: 50,
-      unit: "pcs",
-      targetPriceAmount: null,
-      targetCurrency: null,
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      wantedBy: null,
-      notes: null,
-    });
+    const otherRfq = await createRfq(buyer.id, null, request({ productId: other.product.id, quantity: 50 }));
     await paidSample(buyer.id, otherRfq.id, other.variant.id, 2);
 
     const lot = await answerQuote(buyer.id, (await quoteSgd(staff.id, (await rfq()).id)).id, "accept");
@@ -224,19 +222,7 @@ describe("paid samples", () => {
   it("refuse a request that names no product", async () => {
     const { variant, buyer } = await honeyRequest("Orchard Rattan Pte Ltd");
     const category = await db.category.findFirstOrThrow();
-    const byCategory = await createRfq(buyer.id, null, {
-      productId: null,
-      categoryId: category.id,
-      quantity: 500,
-      unit: "pcs",
-      targetPriceAmount: null,
-      targetCurrency: null,
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      wantedBy: null,
-      notes: null,
-    });
+    const byCategory = await createRfq(buyer.id, null, request({ categoryId: category.id, quantity: 500 }));
     const err = await orderSample({ userId: buyer.id, guestCartId: null }, byCategory.id, variant.id, 1).catch(
       (e) => e,
     );
