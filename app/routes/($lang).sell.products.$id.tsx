@@ -7,6 +7,11 @@ import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { ProductForm } from "~/components/product-form";
+import { OriginForm } from "~/components/origin-form";
+import { toInputString } from "~/domain/money";
+import { originCriterion } from "~/domain/trade/origin";
+import { costStructureOf, saveCostStructure } from "~/domain/trade/origin.server";
+import { costStructureSchema } from "~/domain/trade/schemas";
 import {
   categoryChoices,
   certificateChoices,
@@ -37,7 +42,7 @@ import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = {
-  i18n: ["account", "cert", "certStatus", "product", "productStatus", "search", "sell", "unit", "units"],
+  i18n: ["account", "cert", "certStatus", "origin", "product", "productStatus", "search", "sell", "unit", "units"],
 };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -47,7 +52,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producer } = await requireProducerMember(request, locale);
   const product = await getOwnProduct(producer.id, params.id ?? "");
   if (!product) throw new Response("Not found", { status: 404 });
+  const cost = await costStructureOf(product.id);
+  const rupiah = (v: bigint | undefined) => (v === undefined ? "" : toInputString(v, "IDR"));
   return {
+    // the cost structure behind the product's Form D origin (trade/origin.ts)
+    cost: {
+      localMaterials: rupiah(cost?.localMaterials),
+      importedMaterials: rupiah(cost?.importedMaterials),
+      labour: rupiah(cost?.labour),
+      overhead: rupiah(cost?.overhead),
+      otherCosts: rupiah(cost?.otherCosts),
+      profit: rupiah(cost?.profit),
+      whollyObtained: cost?.whollyObtained ?? false,
+    },
+    origin: cost ? originCriterion(cost) : null,
     locale,
     product: {
       id: product.id,
@@ -130,6 +148,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`${here}?saved=1${saved.unpublished ? "&unpublished=food" : ""}`);
   }
+  if (intent === "origin") {
+    const parsed = await parseForm(request, costStructureSchema);
+    if (!parsed.ok) return parsed.response;
+    if (!(await saveCostStructure(producer.id, productId, user.id, parsed.data))) throw notFound();
+    return redirect(`${here}?origin=1#origin-h`);
+  }
   if (typeof intent === "string" && intent.startsWith("image-")) {
     const parsed = await parseForm(request, imageSchema);
     if (!parsed.ok) return parsed.response;
@@ -172,7 +196,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProduct() {
-  const { locale, product, values, images, categories, certificates, producerVerified, maxImages } =
+  const { locale, product, values, images, categories, certificates, producerVerified, maxImages, cost, origin } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
@@ -328,6 +352,21 @@ export default function EditProduct() {
           certificates={certificates}
           failure={failure?.values.intent === "save" ? failure : undefined}
           submitLabel={t("account.save")}
+        />
+      </section>
+
+      <section className="section" aria-labelledby="origin-h">
+        <h2 id="origin-h">{t("origin.title")}</h2>
+        {sp.get("origin") && (
+          <p className="notice" role="status">
+            {t("origin.saved")}
+          </p>
+        )}
+        <OriginForm
+          values={cost}
+          origin={origin}
+          locale={locale}
+          failure={failure?.values.intent === "origin" ? failure : undefined}
         />
       </section>
     </div>

@@ -9,10 +9,13 @@ import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { formatNumber } from "~/lib/format";
-import { formatDocumentMoney } from "../money";
+import { stringify } from "csv-stringify/sync";
+import { formatDocumentMoney, toMajorString } from "../money";
 import { countryName } from "../orders/index.server";
 import { regencyLabel } from "../regions";
 import { FIRST_PAYMENT_DAYS } from "./receivables.server";
+import { formatBps, type OriginResult } from "./origin";
+import { originByProduct } from "./origin.server";
 
 /** The exporter of record on every document. */
 export const EXPORTER = {
@@ -36,6 +39,9 @@ type Line = {
   grossKg: number;
   packages: number;
   producers: string[];
+  productId: string;
+  /** Form D box 8 from the product's declared cost structure (trade/origin.ts) */
+  origin: OriginResult | null;
 };
 
 async function lotForDocuments(lotId: string) {
@@ -70,6 +76,8 @@ async function lotForDocuments(lotId: string) {
       grossKg: 0,
       packages: 0,
       producers: [],
+      productId: v.productId,
+      origin: null,
     };
     line.quantity += qty;
     line.amount = BigInt(line.quantity) * lot.unitPriceAmount;
@@ -82,6 +90,8 @@ async function lotForDocuments(lotId: string) {
     byVariant.set(v.id, line);
   }
   const lines = [...byVariant.values()];
+  const origins = await originByProduct([...new Set(lines.map((l) => l.productId))]);
+  for (const l of lines) l.origin = origins.get(l.productId) ?? null;
   const producers = [...new Map(lot.allocations.map((a) => [a.producerId, a.producer])).values()];
   return {
     lot,
@@ -369,7 +379,8 @@ export async function exportDocument(
         "5–7. Items, marks, packages, description",
         lines.map((l) => `${l.no}. ${l.packages} cartons marked ${lot.code}; ${l.description}`).join("\n"),
       ],
-      ["8. Origin criterion", "WO (wholly obtained) or RVC ≥ 40% — to be confirmed per line by the issuing authority"],
+      ["8. Origin criterion", lines.map((l) => `${l.no}. ${originText(l.origin)}`).join("\n")],
+      ["Origin calculation (ATIGA, build-up)", lines.map((l) => `${l.no}. ${originCalculation(l.origin)}`).join("\n")],
       [
         "9. Gross weight or other quantity",
         lines.map((l) => `${l.no}. ${kg(l.grossKg)} / ${formatNumber(l.quantity, "en")} ${l.unit}`).join("\n"),
@@ -393,6 +404,71 @@ export async function exportDocument(
     );
   });
   return { filename: `${lot.code}-certificate-of-origin-data.pdf`, pdf };
+}
+
+/** Form D box 8 for one line: the criterion, or why there is none. */
+function originText(o: OriginResult | null) {
+  if (!o) return "— (no cost structure declared by the producer)";
+  if (o.ok) return o.criterion;
+  if (o.reason === "origin.refused.belowRvc")
+    return `NOT ORIGINATING: RVC ${formatBps(o.rvcBps ?? 0, "en")} is below 40%`;
+  return "— (cost structure incomplete)";
+}
+
+function originCalculation(o: OriginResult | null) {
+  if (!o || !o.ok) return "—";
+  const rupiah = (v: bigint) => formatDocumentMoney(v, "IDR");
+  const share = o.rvcBps === null ? "—" : formatBps(o.rvcBps, "en");
+  return `regional value ${rupiah(o.regional)} / FOB ${rupiah(o.fob)} per unit = ${share}`;
+}
+
+/**
+ * The lot's Form D data as CSV for the issuing office: one row per line, with the origin
+ * criterion and the RVC behind it. Null when the lot does not exist.
+ */
+export async function formDCsv(lotId: string) {
+  const d = await lotForDocuments(lotId);
+  if (!d) return null;
+  const csv = stringify([
+    [
+      "item_no",
+      "description",
+      "hs_code",
+      "quantity",
+      "unit",
+      "packages",
+      "gross_kg",
+      "origin_criterion",
+      "rvc_percent",
+      "fob_idr_per_unit",
+      "regional_value_idr_per_unit",
+      "manufacturers",
+      "importing_country",
+      "invoice",
+    ],
+    ...d.lines.map((l) => {
+      const o = l.origin;
+      return [
+        l.no,
+        l.description,
+        l.hsCode,
+        l.quantity,
+        l.unit,
+        l.packages,
+        l.grossKg,
+        o?.ok ? o.criterion : "",
+        o && (o.ok || o.reason === "origin.refused.belowRvc") && o.rvcBps != null
+          ? formatBps(o.rvcBps, "en").replace("%", "")
+          : "",
+        o?.ok ? toMajorString(o.fob, "IDR") : "",
+        o?.ok ? toMajorString(o.regional, "IDR") : "",
+        l.producers.join("; "),
+        d.lot.destinationCountry,
+        `${d.lot.code}-INV`,
+      ];
+    }),
+  ]);
+  return { filename: `${d.lot.code}-form-d.csv`, csv };
 }
 
 /** A generated document as a private PDF download. */

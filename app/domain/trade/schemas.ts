@@ -137,3 +137,14 @@ export const sampleRulesSchema = z.object({
     .min(0, { error: "errors.number" })
     .max(730, { error: "errors.number" }),
 });
+
+/** A product's cost structure for its Form D origin (trade/origin.ts), per unit in rupiah. */
+export const costStructureSchema = z.object({
+  localMaterials: moneyField("IDR"),
+  importedMaterials: moneyField("IDR"),
+  labour: moneyField("IDR"),
+  overhead: moneyField("IDR"),
+  otherCosts: moneyField("IDR"),
+  profit: moneyField("IDR"),
+  whollyObtained: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+});

@@ -380,6 +380,11 @@ export default function TradeLot() {
               </li>
             ))}
             <li>
+              <a href={`/trade/lots/${lot.id}/form-d.csv`} download>
+                {t("lots.doc.formDCsv")}
+              </a>
+            </li>
+            <li>
               <Link to={localePath(`/lots/${lot.code}`, locale)}>{t("lots.provenance")}</Link>
             </li>
           </ul>
