@@ -17,6 +17,7 @@ export type ProductFormValues = {
   variants: Array<{
     id?: string;
     sku: string;
+    gtin: string;
     nameId: string;
     nameEn: string;
     price: string;
@@ -47,6 +48,7 @@ export function ProductForm({ locale, values, categories, certificates, failure,
     ...(v?.variants ?? []),
     {
       sku: "",
+      gtin: "",
       nameId: "",
       nameEn: "",
       price: "",
@@ -158,6 +160,15 @@ export function ProductForm({ locale, values, categories, certificates, failure,
                 errorKey={e("sku")}
                 label={t("sell.sku")}
                 defaultValue={val(n("sku"), row.sku)}
+                failure={failure}
+              />
+              <Field
+                name={n("gtin")}
+                errorKey={e("gtin")}
+                label={t("sell.gtin")}
+                hint={t("sell.gtinHint")}
+                inputMode="numeric"
+                defaultValue={val(n("gtin"), row.gtin)}
                 failure={failure}
               />
               <Field

@@ -18,6 +18,7 @@ import {
   getOwnProduct,
   PublishRefused,
   setOwnProductStatus,
+  GtinTakenError,
   SkuTakenError,
   StockChangedError,
   updateOwnProduct,
@@ -132,6 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved) throw notFound();
     } catch (err) {
       if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
+      if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
       if (err instanceof VariantInUseError) return formError(409, parsed.form, "workErrors.variantInUse");
       if (err instanceof StockChangedError) {
         // the form now shows the stock as it is, so the producer's next change applies to it

@@ -4,7 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { isFailure } from "~/components/forms";
 import { ProductForm } from "~/components/product-form";
-import { categoryChoices, certificateChoices, createOwnProduct, SkuTakenError } from "~/domain/catalogue/manage.server";
+import {
+  categoryChoices,
+  certificateChoices,
+  createOwnProduct,
+  GtinTakenError,
+  SkuTakenError,
+} from "~/domain/catalogue/manage.server";
 import { shapeProductForm } from "~/domain/catalogue/product-form.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { productSchema } from "~/domain/catalogue/schemas";
@@ -33,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${localePath(`/sell/products/${product.id}`, locale)}?created=1`);
   } catch (err) {
     if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
+    if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
     throw err;
   }
 }

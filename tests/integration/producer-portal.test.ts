@@ -366,6 +366,40 @@ describe("products", () => {
     ...extra,
   });
 
+  it("a variant's GTIN is checked by its check digit and names one variant only", async () => {
+    const { producer, cookie } = await registered("gtin@example.test", "6301000000099");
+    const madu = await db.category.findUniqueOrThrow({ where: { slug: "madu" } });
+    const create = (sku: string, gtin: string, who = cookie) =>
+      newProduct
+        .action({
+          request: formRequest("/sell/products/new", productFields(madu.id, sku, { "variants[0].gtin": gtin }), {
+            cookie: who,
+          }),
+          params: {},
+          context: ctx,
+        })
+        .then(unwrap);
+    // one digit off: refused on the field, what was typed kept, nothing saved
+    const typo = await create("GT-001", "899 1234 56789-4");
+    expect(typo.status).toBe(400);
+    expect(typo.body).toMatchObject({
+      fieldErrors: { "variants.0.gtin": "workErrors.gtin" },
+      values: { "variants[0].gtin": "899 1234 56789-4" },
+    });
+    expect(await db.product.count({ where: { producerId: producer.id } })).toBe(0);
+
+    expect((await create("GT-001", "899 1234 56789-1")).status).toBe(302);
+    expect(await db.variant.findUniqueOrThrow({ where: { sku: "GT-001" } })).toMatchObject({ gtin: "8991234567891" });
+    // the same number on another variant, another producer's too: refused by name, not as a taken SKU
+    const other = await registered("gtin2@example.test", "6301000000098");
+    const again = await create("GT-002", "8991234567891", other.cookie);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ formError: "workErrors.gtinTaken" });
+    expect(await db.variant.count({ where: { gtin: "8991234567891" } })).toBe(1);
+    // no GTIN is fine
+    expect((await create("GT-003", "")).status).toBe(302);
+  });
+
   it("saves drafts, gates publishing on verification and food certificates, and reaches search", async () => {
     const { producer, cookie } = await registered("f@example.test", "6301000000005");
     const madu = await db.category.findUniqueOrThrow({ where: { slug: "madu" } });

@@ -13,6 +13,8 @@ import type { ProductInput } from "./schemas";
 export const LOW_STOCK = 5;
 
 export class SkuTakenError extends Error {}
+/** Another variant already carries this GTIN (a GS1 number names one trade item). */
+export class GtinTakenError extends Error {}
 export class VariantInUseError extends Error {}
 /** The stock change typed would take the variant below zero: buyers or lots took units since the form was opened. */
 export class StockChangedError extends Error {
@@ -116,6 +118,7 @@ function productData(input: ProductInput) {
 function variantData(v: ProductInput["variants"][number], position: number) {
   return {
     sku: v.sku,
+    gtin: v.gtin ?? null,
     nameId: v.nameId,
     nameEn: v.nameEn,
     priceAmount: v.price,
@@ -146,7 +149,8 @@ async function ownCertificationIds(tx: Tx, producerId: string, ids: string[]) {
 }
 
 function rethrowSku(err: unknown): never {
-  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new SkuTakenError();
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+    throw JSON.stringify(err.meta ?? {}).includes("gtin") ? new GtinTakenError() : new SkuTakenError();
   throw err;
 }
 

@@ -18,6 +18,7 @@ export function toFormValues(
     variants: Array<{
       id: string;
       sku: string;
+      gtin: string | null;
       nameId: string;
       nameEn: string;
       priceAmount: bigint;
@@ -45,6 +46,7 @@ export function toFormValues(
     variants: p.variants.map((v) => ({
       id: v.id,
       sku: v.sku,
+      gtin: v.gtin ?? "",
       nameId: v.nameId,
       nameEn: v.nameEn,
       price: toInputString(v.priceAmount, "IDR"),

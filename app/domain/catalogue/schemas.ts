@@ -1,4 +1,5 @@
 /** The product editor's form: a product with its variants and wholesale tiers, as zod schemas. */
+import { isValidGtin, normaliseGtin } from "./gtin";
 import { z } from "zod";
 import { moneyField } from "../money/fields";
 import { text } from "~/lib/form-fields";
@@ -20,6 +21,11 @@ export const variantSchema = z.object({
     .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: "workErrors.sku" }),
   nameId: text(80),
   nameEn: text(80),
+  /** the GS1 number under the barcode, if the variant has one: digits of a GTIN length with a valid check digit */
+  gtin: z.preprocess(
+    (v) => (typeof v === "string" ? normaliseGtin(v) || undefined : v),
+    z.string().refine(isValidGtin, { error: "workErrors.gtin" }).optional(),
+  ),
   /** rupiah typed whole ("150000" or "150.000"), stored as minor units; at least Rp100, at most Rp100.000.000.000 */
   price: z.preprocess(blankToUndefined, moneyField("IDR", { min: 10_000n, minKey: "workErrors.price" })),
   stock: z.preprocess(blankToUndefined, count(0)),
