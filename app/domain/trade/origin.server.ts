@@ -7,16 +7,8 @@ import { db } from "~/lib/db.server";
 import { audit, snapshot } from "../audit.server";
 import { originCriterion, type CostStructure, type OriginResult } from "./origin";
 
-const FIELDS = ["localMaterials", "importedMaterials", "labour", "overhead", "otherCosts", "profit"] as const;
-
 export async function costStructureOf(productId: string): Promise<CostStructure | null> {
-  return db.productCostStructure.findUnique({
-    where: { productId },
-    select: { ...Object.fromEntries(FIELDS.map((f) => [f, true])), whollyObtained: true } as Record<
-      (typeof FIELDS)[number] | "whollyObtained",
-      true
-    >,
-  });
+  return db.productCostStructure.findUnique({ where: { productId } });
 }
 
 /**

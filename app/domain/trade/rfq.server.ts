@@ -195,7 +195,12 @@ export async function staffRfqs() {
   return db.quoteRequest.findMany({
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     take: 100,
-    include: rfqInclude,
+    // the list needs neither the variants a sample may be ordered of nor the samples themselves
+    include: {
+      ...rfqInclude,
+      product: { select: { id: true, slug: true, nameId: true, nameEn: true } },
+      sampleLines: false,
+    },
   });
 }
 
