@@ -9,6 +9,7 @@ export const TRADE_PAGES = [
   "payments",
   "rfq",
   "lots",
+  "destinations",
   "receivables",
   "payouts",
   "impact",

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
-import { formatQuantity } from "~/lib/format";
+import { formatDate, formatQuantity } from "~/lib/format";
 import { lotProvenance } from "~/domain/trade/provenance.server";
 import { appUrl } from "~/lib/env.server";
 import { localePath } from "~/lib/i18n";
@@ -9,7 +9,7 @@ import { routeLocale } from "~/lib/request.server";
 import { pageMeta } from "~/lib/seo";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["cert", "country", "provenance", "scale", "units"] };
+export const handle = { i18n: ["batches", "cert", "country", "provenance", "scale", "units"] };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
@@ -67,6 +67,13 @@ export default function Provenance() {
               {p.regency}, {p.province} · {t(`scale.${p.scale}`)}
             </p>
             <p>{t("provenance.contributed", { amount: formatQuantity(t, locale, p.quantity, lot.unit) })}</p>
+            {p.batches.map((b) => (
+              <p key={b.code} className="meta" data-testid="provenance-batch">
+                {b.expiresOn
+                  ? t("batches.line", { code: b.code, date: formatDate(new Date(`${b.expiresOn}T00:00:00Z`), locale) })
+                  : t("batches.codeOnly", { code: b.code })}
+              </p>
+            ))}
             {p.certifications.length > 0 && (
               <p>
                 {p.certifications.map((c) => (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { certificateScan } from "~/domain/certification/certificates.server";
+import { privateFileResponse } from "~/lib/private-file.server";
 import { hasRole, requireUser } from "~/lib/session.server";
 
 /** A certificate scan: private, for the producer's own members and for staff only. */
@@ -7,13 +8,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const scan = await certificateScan(params.id ?? "", { userId: user.id, isStaff: hasRole(user, "STAFF") });
   if (!scan) throw new Response("Not found", { status: 404 });
-  return new Response(scan.bytes, {
-    headers: {
-      "Content-Type": scan.mime,
-      "Cache-Control": "private, no-store",
-      "Content-Disposition": `inline; filename="certificate-${params.id}.${scan.mime === "application/pdf" ? "pdf" : scan.mime.split("/")[1]}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    },
-  });
+  return privateFileResponse(scan.bytes, scan.mime, `certificate-${params.id}`);
 }

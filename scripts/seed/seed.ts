@@ -12,6 +12,8 @@ import { hashPassword } from "../../app/domain/accounts/accounts.server";
 import { storeImage } from "../../app/domain/media/images.server";
 import { regency } from "../../app/domain/regions/regions";
 import { seedShipping } from "./shipping";
+import { seedExportRules } from "./export-rules";
+import { gtinCheckDigit } from "../../app/domain/catalogue/gtin";
 import type { Prisma } from "../../app/generated/prisma/client";
 import {
   categories,
@@ -32,6 +34,12 @@ export const DEMO_ACCOUNTS = [
   { email: "buyer@anjung.test", name: "Pembeli Demo", roles: ["BUYER"] as const },
   { email: "producer@anjung.test", name: "Ina Rosalina", roles: ["BUYER", "PRODUCER"] as const },
 ];
+
+/** A GTIN-13 in a demo range of Indonesia's 899 prefix, with its check digit. */
+function demoGtin(n: number) {
+  const body = `8997000${String(n).padStart(5, "0")}`;
+  return body + gtinCheckDigit(body);
+}
 
 /** A small deterministic PRNG so every seed run produces the same catalogue. */
 function rng(seed: string) {
@@ -251,6 +259,7 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
     select: { id: true },
   });
   await seedVouchers(db, honey?.id ?? null);
+  await seedExportRules(db);
   log(
     `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -436,6 +445,8 @@ async function seedProducts(
           create: [
             {
               sku: `${skuPrefix(p, pi)}-${String(n).padStart(2, "0")}-A`,
+              // food carries a barcode number (for the batch trace's Digital Link)
+              gtin: food ? demoGtin(pi * 100 + n) : null,
               nameId: "Standar",
               nameEn: "Standard",
               priceAmount: price * 100,

@@ -21,3 +21,18 @@ export function isValidGtin(gtin: string) {
   if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(gtin)) return false;
   return gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin.at(-1));
 }
+
+/** The 14-digit form GS1 Digital Link uses (shorter GTINs padded with zeros on the left). */
+export function toGtin14(gtin: string) {
+  return gtin.padStart(14, "0");
+}
+
+/**
+ * The forms a GTIN in a Digital Link may be stored as: the 14 digits, and each shorter GTIN
+ * length whose dropped digits are all zeros. Empty when it is not a valid GTIN.
+ */
+export function storedGtinForms(gtin: string): string[] {
+  if (!isValidGtin(gtin)) return [];
+  const g14 = toGtin14(gtin);
+  return [14, 13, 12, 8].filter((n) => /^0*$/.test(g14.slice(0, 14 - n))).map((n) => g14.slice(14 - n));
+}

@@ -44,7 +44,8 @@ export async function checkScan(bytes: Buffer): Promise<{ mime: string; ext: str
   }
 }
 
-async function storeScan(bytes: Buffer, ext: string) {
+/** Keeps a checked scan under a random name in the private documents store; returns the name. */
+export async function storeScan(bytes: Buffer, ext: string) {
   const dir = documentsDir();
   await fs.mkdir(dir, { recursive: true });
   const name = `${crypto.randomBytes(16).toString("hex")}.${ext}`;
@@ -230,6 +231,15 @@ export async function verificationQueue() {
 }
 
 /** The stored scan of a certificate, for its producer's members and for staff. */
+export async function removeScan(name: string) {
+  await fs.rm(path.join(documentsDir(), path.basename(name)), { force: true });
+}
+
+/** A stored scan's bytes, by its name in the documents store. */
+export async function readScan(name: string) {
+  return fs.readFile(path.join(documentsDir(), path.basename(name)));
+}
+
 export async function certificateScan(certificationId: string, viewer: { userId: string; isStaff: boolean }) {
   const cert = await db.certification.findFirst({
     where: {
@@ -239,8 +249,7 @@ export async function certificateScan(certificationId: string, viewer: { userId:
     select: { scanPath: true, scanMime: true },
   });
   if (!cert?.scanPath || !cert.scanMime) return null;
-  const file = path.join(documentsDir(), path.basename(cert.scanPath));
-  return { bytes: await fs.readFile(file), mime: cert.scanMime };
+  return { bytes: await readScan(cert.scanPath), mime: cert.scanMime };
 }
 
 /**

@@ -16,6 +16,7 @@ import { regencyLabel } from "../regions";
 import { FIRST_PAYMENT_DAYS } from "./receivables.server";
 import { formatBps, type OriginResult } from "./origin";
 import { originByProduct } from "./origin.server";
+import { digitalLink } from "./batches.server";
 
 /** The exporter of record on every document. */
 export const EXPORTER = {
@@ -90,12 +91,25 @@ async function lotForDocuments(lotId: string) {
     byVariant.set(v.id, line);
   }
   const lines = [...byVariant.values()];
+  // food: the batch code and expiry each producer delivered, with the batch's Digital Link
+  const batches = lot.allocations
+    .filter((a) => a.batchCode && a.variant)
+    .map((a) => ({
+      producer: a.producer.legalName,
+      description: `${a.variant!.product.nameEn} — ${a.variant!.nameEn} (${a.variant!.sku})`,
+      batchCode: a.batchCode!,
+      expiresOn: a.expiresOn,
+      quantity: a.passedQuantity ?? 0,
+      link: digitalLink(a.variant!.gtin, a.batchCode!),
+    }))
+    .sort((a, b) => a.producer.localeCompare(b.producer) || a.batchCode.localeCompare(b.batchCode));
   const origins = await originByProduct([...new Set(lines.map((l) => l.productId))]);
   for (const l of lines) l.origin = origins.get(l.productId) ?? null;
   const producers = [...new Map(lot.allocations.map((a) => [a.producerId, a.producer])).values()];
   return {
     lot,
     lines,
+    batches,
     producers,
     totals: {
       quantity: lines.reduce((s, l) => s + l.quantity, 0),
@@ -346,6 +360,22 @@ export async function exportDocument(
           `Total: ${totals.packages} packages, ${formatNumber(totals.quantity, "en")} ${lot.unit}, net ${kg(totals.netKg)}, gross ${kg(totals.grossKg)}`,
           { align: "right" },
         );
+      if (d.batches.length > 0) {
+        doc.moveDown().font("Helvetica-Bold").fontSize(10).text("Batches and expiry by producer", 40);
+        table(
+          doc,
+          ["Producer", "Goods", "Batch", "Expiry", "Quantity", "Trace (GS1 Digital Link)"],
+          [95, 120, 55, 55, 45, 165],
+          d.batches.map((b) => [
+            b.producer,
+            b.description,
+            b.batchCode,
+            b.expiresOn ? b.expiresOn.toISOString().slice(0, 10) : "—",
+            formatNumber(b.quantity, "en"),
+            b.link ?? "— (no GTIN)",
+          ]),
+        );
+      }
       doc.moveDown();
       const y = doc.y;
       doc.image(qr, 40, y, { width: 90 });

@@ -13,6 +13,23 @@ export function certificatesNeeded(isFood: boolean, destination: string): Array<
   return ["MY", "BN"].includes(destination) ? ["BPOM_MD", "HALAL"] : ["BPOM_MD"];
 }
 
+type CategoryWithParent = { isFood: boolean; parent?: { isFood: boolean } | null } | null | undefined;
+
+/** Food when the category (or its parent) is a food category. */
+export function isFoodCategory(category: CategoryWithParent) {
+  return !!category && (category.isFood || !!category.parent?.isFood);
+}
+
+/** Whether a lot is food, from its product's category or else its own. */
+export async function lotIsFood(lotId: string, tx: Tx = db) {
+  const c = { select: { isFood: true, parent: { select: { isFood: true } } } };
+  const lot = await tx.exportLot.findUniqueOrThrow({
+    where: { id: lotId },
+    select: { category: c, product: { select: { category: c } } },
+  });
+  return isFoodCategory(lot.product?.category ?? lot.category);
+}
+
 export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date()): Promise<Offer[]> {
   const lot = await tx.exportLot.findUniqueOrThrow({
     where: { id: lotId },
@@ -23,7 +40,7 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
     },
   });
   const category = lot.product?.category ?? lot.category;
-  const isFood = !!category && (category.isFood || !!category.parent?.isFood);
+  const isFood = isFoodCategory(category);
   const needed = certificatesNeeded(isFood, lot.destinationCountry);
   const productWhere = lot.productId
     ? { id: lot.productId }

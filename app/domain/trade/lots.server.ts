@@ -21,7 +21,10 @@ import { formatMoney } from "~/domain/money";
 import { audit } from "../audit.server";
 import { returnStock, takeStock } from "../orders/index.server";
 import { allocate, type AllocationPlan } from "./allocator.server";
-import { eligibleOffers } from "./eligibility.server";
+import { shelfLifeRefusal } from "./batches";
+import { minShelfLifeDays } from "./batches.server";
+import { openChecklistCount } from "./checklist.server";
+import { eligibleOffers, lotIsFood } from "./eligibility.server";
 import { transitionRefusal, type LotFacts, type LotStatus } from "./lot-status";
 import { exposureRefusal, shipmentRefusal } from "./receivables.server";
 import { LotRefused } from "./refused";
@@ -291,15 +294,40 @@ export async function answerOffer(
   if (answer === "decline") await proposeAllocation(lotId, null);
 }
 
-/** Goods arrived at the warehouse. */
-export async function recordReceipt(staffId: string, allocationId: string, received: number) {
+export type Batch = { code: string; expiresOn: Date };
+
+/**
+ * Goods arrived at the warehouse. Food must come with its batch code and expiry, and keep
+ * at least the destination's minimum shelf life (batches.server.ts); other goods may carry
+ * a batch code too.
+ */
+export async function recordReceipt(
+  staffId: string,
+  allocationId: string,
+  received: number,
+  batch: Batch | null = null,
+) {
   await db.$transaction(async (tx) => {
-    const a = await tx.lotAllocation.findUnique({ where: { id: allocationId } });
+    const a = await tx.lotAllocation.findUnique({
+      where: { id: allocationId },
+      include: { lot: { select: { destinationCountry: true } } },
+    });
     if (!a || a.status !== "ACCEPTED") throw new LotRefused("lots.refused.notAccepted");
     if (received < 0 || received > a.quantity) throw new LotRefused("lots.refused.receivedRange");
+    if (received > 0 && (await lotIsFood(a.lotId, tx))) {
+      if (!batch) throw new LotRefused("batches.refused.missing");
+      const refusal = shelfLifeRefusal(batch.expiresOn, await minShelfLifeDays(a.lot.destinationCountry, tx));
+      if (refusal) throw new LotRefused(refusal.key, refusal.params);
+    }
     const moved = await tx.lotAllocation.updateMany({
       where: { id: a.id, status: "ACCEPTED" },
-      data: { status: "RECEIVED", receivedQuantity: received, receivedAt: new Date() },
+      data: {
+        status: "RECEIVED",
+        receivedQuantity: received,
+        receivedAt: new Date(),
+        batchCode: batch?.code ?? null,
+        expiresOn: batch?.expiresOn ?? null,
+      },
     });
     if (moved.count === 0) throw new LotRefused("lots.refused.notAccepted");
     // units promised but not delivered go back to the producer's stock count
@@ -309,7 +337,11 @@ export async function recordReceipt(staffId: string, allocationId: string, recei
       action: "lot.received",
       entityType: "LotAllocation",
       entityId: a.id,
-      after: { received, promised: a.quantity },
+      after: {
+        received,
+        promised: a.quantity,
+        ...(batch ? { batchCode: batch.code, expiresOn: batch.expiresOn.toISOString().slice(0, 10) } : {}),
+      },
     });
   });
 }
@@ -369,6 +401,10 @@ export async function changeLotStatus(staffId: string, lotId: string, to: LotSta
     const lot = await tx.exportLot.findUniqueOrThrow({ where: { id: lotId } });
     const refusal = transitionRefusal(lot.status as LotStatus, to, await lotFacts(lotId, tx));
     if (refusal) throw new LotRefused(refusal);
+    if (to === "READY") {
+      const open = await openChecklistCount(tx, lotId);
+      if (open > 0) throw new LotRefused("checklist.refused.open", { count: open });
+    }
     const unpaid = to === "SHIPPED" ? await shipmentRefusal(tx, lotId) : null;
     if (unpaid && !overrideReason) throw new LotRefused(unpaid);
     await tx.exportLot.update({

@@ -41,6 +41,7 @@ export async function lotProvenance(code: string, locale: AppLocale) {
       scale: string;
       certifications: string[];
       quantity: number;
+      batches: Array<{ code: string; expiresOn: string | null }>;
     }
   >();
   let hidden = 0;
@@ -62,8 +63,11 @@ export async function lotProvenance(code: string, locale: AppLocale) {
         ...new Set(p.certifications.filter((c) => !c.expiresAt || c.expiresAt > now).map((c) => c.type)),
       ],
       quantity: 0,
+      batches: [],
     };
     entry.quantity += a.passedQuantity ?? 0;
+    if (a.batchCode)
+      entry.batches.push({ code: a.batchCode, expiresOn: a.expiresOn?.toISOString().slice(0, 10) ?? null });
     producers.set(p.id, entry);
   }
   const when = lot.shippedAt ?? lot.updatedAt;

@@ -336,16 +336,29 @@ export async function answerQuote(userId: string, quoteId: string, answer: "acce
 }
 
 /** What the RFQ form offers: categories (parents first) and, when asked for, one product. */
+/** Categories for a select: each parent, then its children as "Parent › Child". */
+export async function categoryOptions(locale: AppLocale) {
+  const categories = await db.category.findMany({
+    orderBy: [{ position: "asc" }],
+    select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true },
+  });
+  const name = (c: { nameId: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameId);
+  const parents = categories.filter((c) => !c.parentId);
+  return parents.flatMap((p) => [
+    { value: p.id, slug: p.slug, label: name(p) },
+    ...categories
+      .filter((c) => c.parentId === p.id)
+      .map((c) => ({ value: c.id, slug: c.slug, label: `${name(p)} › ${name(c)}` })),
+  ]);
+}
+
 export async function rfqFormOptions(
   locale: AppLocale,
   productSlug: string | null,
   categorySlug: string | null = null,
 ) {
   const [categories, product] = await Promise.all([
-    db.category.findMany({
-      orderBy: [{ position: "asc" }],
-      select: { id: true, slug: true, nameId: true, nameEn: true, parentId: true },
-    }),
+    categoryOptions(locale),
     productSlug
       ? db.product.findFirst({
           where: { slug: productSlug, status: "PUBLISHED" },
@@ -354,14 +367,10 @@ export async function rfqFormOptions(
       : null,
   ]);
   const name = (c: { nameId: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameId);
-  const parents = categories.filter((c) => !c.parentId);
   return {
-    categories: parents.flatMap((p) => [
-      { value: p.id, label: name(p) },
-      ...categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, label: `${name(p)} › ${name(c)}` })),
-    ]),
+    categories: categories.map(({ value, label }) => ({ value, label })),
     /** the category the enquiry came from (a category page's "request a quote") */
-    categoryId: categories.find((c) => c.slug === categorySlug)?.id ?? null,
+    categoryId: categories.find((c) => c.slug === categorySlug)?.value ?? null,
     product: product
       ? { id: product.id, slug: product.slug, name: name(product), unit: product.unit, categoryId: product.categoryId }
       : null,

@@ -13,6 +13,9 @@ import {
   sendOffers,
   updateLotSpec,
 } from "~/domain/trade/lots.server";
+import { ScanRefused } from "~/domain/certification/index.server";
+import { BATCH_CODE_RE } from "~/domain/trade/batches";
+import { addEvidence, waiveRequirement } from "~/domain/trade/checklist.server";
 import { invoiceInLot, recordBuyerPayment } from "~/domain/trade/receivables.server";
 import { buyerPaymentSchema } from "~/domain/trade/schemas";
 
@@ -28,7 +31,26 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("propose") }),
   z.object({ intent: z.literal("adjust"), allocationId: id, quantity: count }),
   z.object({ intent: z.literal("send"), respondBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" }) }),
-  z.object({ intent: z.literal("receive"), allocationId: id, received: count }),
+  z
+    .object({
+      intent: z.literal("receive"),
+      allocationId: id,
+      received: count,
+      // food: the batch code and expiry printed on the goods (required by recordReceipt for food)
+      batchCode: z
+        .string()
+        .trim()
+        .default("")
+        .refine((v) => v === "" || BATCH_CODE_RE.test(v), { error: "batches.errors.code" }),
+      expiresOn: z
+        .string()
+        .default("")
+        .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "errors.date" }),
+    })
+    .refine((d) => !d.batchCode === !d.expiresOn, {
+      error: "batches.errors.both",
+      path: ["expiresOn"],
+    }),
   z.object({
     intent: z.literal("qc"),
     allocationId: id,
@@ -48,6 +70,12 @@ const schema = z.discriminatedUnion("intent", [
     paidAmount: z.string(),
     paidOn: z.string(),
     bankReference: z.string(),
+  }),
+  z.object({ intent: z.literal("evidence"), requirementId: id }),
+  z.object({
+    intent: z.literal("waive"),
+    requirementId: id,
+    reason: z.string().trim().min(3, { error: "checklist.errors.reason" }).max(500, { error: "errors.tooLong" }),
   }),
   z.object({
     intent: z.literal("spec"),
@@ -86,7 +114,12 @@ export async function lotAction(request: Request, staffId: string, lotId: string
         break;
       }
       case "receive":
-        await recordReceipt(staffId, d.allocationId, d.received);
+        await recordReceipt(
+          staffId,
+          d.allocationId,
+          d.received,
+          d.batchCode ? { code: d.batchCode, expiresOn: new Date(`${d.expiresOn}T00:00:00Z`) } : null,
+        );
         break;
       case "qc": {
         const keys: string[] = [];
@@ -117,6 +150,21 @@ export async function lotAction(request: Request, staffId: string, lotId: string
         await recordBuyerPayment(staffId, p.data.invoiceId, p.data);
         break;
       }
+      case "evidence": {
+        const [scan] = await filesOf(parsed.form, "evidence");
+        if (!scan) return formError(400, parsed.form, "workErrors.scan_missing");
+        try {
+          await addEvidence(staffId, lotId, d.requirementId, scan);
+        } catch (err) {
+          if (err instanceof ScanRefused)
+            return formError(err.reason === "too-large" ? 413 : 415, parsed.form, `workErrors.scan_${err.reason}`);
+          throw err;
+        }
+        break;
+      }
+      case "waive":
+        await waiveRequirement(staffId, lotId, d.requirementId, d.reason);
+        break;
       case "spec":
         await updateLotSpec(staffId, lotId, {
           grade: d.grade || null,
@@ -127,7 +175,7 @@ export async function lotAction(request: Request, staffId: string, lotId: string
     }
     return { ok: true as const, done: d.intent, summary: null };
   } catch (err) {
-    if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
+    if (err instanceof LotRefused) return formError(409, parsed.form, err.key, {}, err.params);
     throw err;
   }
 }

@@ -6,7 +6,11 @@ import { mediaUrl } from "~/components/picture";
 import { regencyLabel } from "~/domain/regions/regions";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "./lot-actions.server";
+import { LotChecklist } from "./lot-checklist";
 import { LotMoney } from "./lot-money";
+import { ReceiptForm } from "./lot-receipt";
+import { lotChecklist } from "~/domain/trade/checklist.server";
+import { lotIsFood } from "~/domain/trade/eligibility.server";
 import { invoiceForLot, lotPnl } from "~/domain/trade/receivables.server";
 import { nextStatuses, type LotStatus } from "~/domain/trade/lot-status";
 import { lotDetail, lotProgress } from "~/domain/trade/lots.server";
@@ -21,6 +25,8 @@ export const handle = {
   i18n: [
     "allocationStatus",
     "allocator",
+    "batches",
+    "checklist",
     "country",
     "lotStatus",
     "lots",
@@ -40,10 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lot = await lotDetail(params.id ?? "");
   if (!lot) throw new Response("Not found", { status: 404 });
   const locale = routeLocale(params);
-  const [{ facts, missing }, invoice, pnl] = await Promise.all([
+  const [{ facts, missing }, invoice, pnl, checklist, food] = await Promise.all([
     lotProgress(lot.id),
     invoiceForLot(lot.id),
     lotPnl(lot.id),
+    lotChecklist(lot.id),
+    lotIsFood(lot.id),
   ]);
   return {
     locale,
@@ -72,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     pnl,
+    checklist,
+    food,
     facts,
     missing,
     next: nextStatuses(lot.status as LotStatus),
@@ -106,6 +116,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         quantity: a.quantity,
         received: a.receivedQuantity,
         passed: a.passedQuantity,
+        batchCode: a.batchCode,
+        expiresOn: a.expiresOn,
         status: a.status,
         why: explain(a.explanation),
         declineReason: a.declineReason,
@@ -125,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeLot() {
-  const { locale, lot, facts, missing, next, invoice, pnl } = useLoaderData<typeof loader>();
+  const { locale, lot, facts, missing, next, invoice, pnl, checklist, food } = useLoaderData<typeof loader>();
   const unpaidBeforeShipment = !!invoice && invoice.paid < invoice.dueBeforeShipment;
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
@@ -210,6 +222,11 @@ export default function TradeLot() {
                     {formatNumber(a.quantity, locale)}
                     {a.received !== null && <div className="meta">{t("lots.receivedN", { count: a.received })}</div>}
                     {a.passed !== null && <div className="meta">{t("lots.passedN", { count: a.passed })}</div>}
+                    {a.batchCode && a.expiresOn && (
+                      <div className="meta" data-testid="batch">
+                        {t("batches.line", { code: a.batchCode, date: formatDate(a.expiresOn, locale) })}
+                      </div>
+                    )}
                   </td>
                   <td>
                     {t(`allocationStatus.${a.status}`)}
@@ -253,24 +270,7 @@ export default function TradeLot() {
                       </Form>
                     )}
                     {a.status === "ACCEPTED" && (
-                      <Form method="post" className="qty-form">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="receive" />
-                        <input type="hidden" name="allocationId" value={a.id} />
-                        <label htmlFor={`rcv-${a.id}`}>{t("lots.received")}</label>
-                        <input
-                          id={`rcv-${a.id}`}
-                          name="received"
-                          type="number"
-                          min={0}
-                          max={a.quantity}
-                          defaultValue={a.quantity}
-                          className="qty"
-                        />
-                        <button type="submit" className="button-small-solid">
-                          {t("lots.recordReceipt")}
-                        </button>
-                      </Form>
+                      <ReceiptForm allocationId={a.id} quantity={a.quantity} food={food} failure={failure} />
                     )}
                     {a.status === "RECEIVED" && (
                       <Form method="post" encType="multipart/form-data" className="qc-form">
@@ -325,6 +325,8 @@ export default function TradeLot() {
           </Form>
         )}
       </section>
+
+      <LotChecklist lotId={lot.id} items={checklist} locale={locale} failure={failure} />
 
       <section className="fieldset" aria-labelledby="status-h">
         <h2 id="status-h">{t("lots.statusTitle")}</h2>
