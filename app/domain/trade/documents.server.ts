@@ -331,7 +331,7 @@ export async function exportDocument(
   }
   if (kind === "packing-list") {
     const qr = await QRCode.toBuffer(provenance, { width: 160, margin: 1 });
-    const pdf = await render((doc) => {
+    const pdf = await render(async (doc) => {
       heading(doc, "PACKING LIST", `${lot.code}-PL`, date);
       parties(doc, d);
       let first = 1;
@@ -375,6 +375,23 @@ export async function exportDocument(
             b.link ?? "— (no GTIN)",
           ]),
         );
+        // each batch's Digital Link as a QR, six to a row
+        const linked = d.batches.filter((b) => b.link);
+        for (let i = 0; i < linked.length; i++) {
+          if (i % 6 === 0) {
+            doc.moveDown();
+            if (doc.y > 680) doc.addPage();
+          }
+          const y = doc.y;
+          const x = 40 + (i % 6) * 88;
+          doc.image(await QRCode.toBuffer(linked[i].link!, { width: 120, margin: 1 }), x, y, { width: 64 });
+          doc
+            .font("Helvetica")
+            .fontSize(7)
+            .text(`QR ${linked[i].batchCode}`, x, y + 66, { width: 80 });
+          doc.y = i % 6 === 5 || i === linked.length - 1 ? y + 80 : y;
+        }
+        doc.x = 40;
       }
       doc.moveDown();
       const y = doc.y;
