@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, pressEach, query, uniqueEmail, signIn } from "./fixtures";
+import { test, expect, expectAccessible, fillBatch, pressEach, query, uniqueEmail, signIn } from "./fixtures";
 
 /**
  * An export deal end to end: a Singapore importer asks for honey, orders a paid sample through
@@ -151,7 +151,7 @@ test("an export deal: RFQ, CIF quote in SGD, paid sample, deposit, lot, QC, prod
   await staff.goto(`/trade/lots/${inv.lotId}`);
   await staff.getByRole("button", { name: "Mulai konsolidasi" }).click();
   await expect(staff.getByTestId("lot-status")).toHaveText("Konsolidasi");
-  await pressEach(staff, "Catat penerimaan");
+  await pressEach(staff, "Catat penerimaan", (form) => fillBatch(form));
   await staff.getByRole("button", { name: "Mulai pemeriksaan mutu" }).click();
   await expect(staff.getByTestId("lot-status")).toHaveText("Pemeriksaan mutu");
   await pressEach(staff, "Simpan hasil QC");

@@ -3,7 +3,7 @@
  * violations) and a console error or a 5xx response fails the test.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const E2E_DB = `postgresql://postgres:anjung-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/anjung`;
@@ -181,10 +181,25 @@ export async function signedInContext(
 }
 
 /** Presses every button of this name on the page, one after the other, each time waiting for it to go. */
-export async function pressEach(page: Page, name: string) {
+export async function pressEach(page: Page, name: string, fill?: (form: Locator) => Promise<void>) {
   const buttons = page.getByRole("button", { name });
   for (let open = await buttons.count(); open > 0; open--) {
-    await buttons.first().click();
+    const form = page
+      .locator("form")
+      .filter({ has: page.getByRole("button", { name }) })
+      .first();
+    if (fill) await fill(form);
+    await form.getByRole("button", { name }).click();
     await expect(buttons).toHaveCount(open - 1);
   }
+}
+
+/** A receipt form's batch code and expiry, when the lot is food (they are asked only then). */
+export async function fillBatch(form: Locator, code = `B-${Date.now() % 100000}`, daysLeft = 365) {
+  const batch = form.getByLabel("Kode batch produksi");
+  if ((await batch.count()) === 0) return;
+  await batch.fill(code);
+  await form
+    .getByLabel("Tanggal kedaluwarsa")
+    .fill(new Date(Date.now() + daysLeft * 86_400_000).toISOString().slice(0, 10));
 }
