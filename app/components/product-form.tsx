@@ -25,6 +25,9 @@ export type ProductFormValues = {
     minOrderQty: number;
     weightGrams: number | null;
     packedSize: string;
+    cartonUnits: number | null;
+    cartonSize: string;
+    cartonGrossKg: string;
     tiers: Array<{ minQty: number; price: string }>;
   }>;
 };
@@ -56,6 +59,9 @@ export function ProductForm({ locale, values, categories, certificates, failure,
       minOrderQty: 1,
       weightGrams: null,
       packedSize: "",
+      cartonUnits: null,
+      cartonSize: "",
+      cartonGrossKg: "",
       tiers: [],
     },
   ];
@@ -232,6 +238,32 @@ export function ProductForm({ locale, values, categories, certificates, failure,
                 label={t("sell.packedSize")}
                 hint={t("sell.packedSizeHint")}
                 defaultValue={val(n("packedSize"), row.packedSize)}
+                failure={failure}
+              />
+              <Field
+                name={n("cartonUnits")}
+                errorKey={e("cartonUnits")}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                label={t("sell.cartonUnits")}
+                hint={t("sell.cartonHint")}
+                defaultValue={val(n("cartonUnits"), row.cartonUnits)}
+                failure={failure}
+              />
+              <Field
+                name={n("cartonSize")}
+                errorKey={e("cartonSize")}
+                label={t("sell.cartonSize")}
+                defaultValue={val(n("cartonSize"), row.cartonSize)}
+                failure={failure}
+              />
+              <Field
+                name={n("cartonGrossKg")}
+                errorKey={e("cartonGrossKg")}
+                inputMode="decimal"
+                label={t("sell.cartonGrossKg")}
+                defaultValue={val(n("cartonGrossKg"), row.cartonGrossKg)}
                 failure={failure}
               />
               {[1, 2].map((k) => (

@@ -41,6 +41,18 @@ function demoGtin(n: number) {
   return body + gtinCheckDigit(body);
 }
 
+function demoCarton(food: boolean, grams: number) {
+  return food
+    ? { cartonUnits: 24, cartonLengthCm: 40, cartonWidthCm: 30, cartonHeightCm: 25, cartonGrossGrams: 24 * grams + 600 }
+    : {
+        cartonUnits: 10,
+        cartonLengthCm: 60,
+        cartonWidthCm: 45,
+        cartonHeightCm: 50,
+        cartonGrossGrams: 10 * grams + 1500,
+      };
+}
+
 /** A small deterministic PRNG so every seed run produces the same catalogue. */
 function rng(seed: string) {
   let h = crypto.createHash("sha256").update(seed).digest().readUInt32LE(0);
@@ -447,6 +459,8 @@ async function seedProducts(
               sku: `${skuPrefix(p, pi)}-${String(n).padStart(2, "0")}-A`,
               // food carries a barcode number (for the batch trace's Digital Link)
               gtin: food ? demoGtin(pi * 100 + n) : null,
+              // the export carton: 24 jars or packs of food, 10 crafts
+              ...demoCarton(food, Math.round(t.grams * factor)),
               nameId: "Standar",
               nameEn: "Standard",
               priceAmount: price * 100,

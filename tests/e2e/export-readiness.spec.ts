@@ -109,9 +109,24 @@ test("a honey lot to Malaysia: batch codes, the label checklist before READY, do
   expect(text).toContain(`KL-${tag}-1`);
   expect(text).toContain(`KL-${tag}-2`);
   expect(text).toContain("Port Klang");
+
+  // 6. the carton plan: 12 + 8 jars in 24-jar cartons is one carton each, LCL; one shipping mark per carton
+  await expect(staff.getByTestId("carton-totals")).toContainText("Total 2 karton");
+  await expect(staff.getByTestId("container-advice")).toContainText("LCL");
+  const [marks] = await Promise.all([
+    staff.waitForEvent("download"),
+    staff.getByRole("link", { name: /Shipping mark/ }).click(),
+  ]);
+  const markChunks: Buffer[] = [];
+  for await (const c of await marks.createReadStream()) markChunks.push(c as Buffer);
+  const labels = (await pdfText(Buffer.concat(markChunks))).trim().split("\n");
+  expect(labels).toHaveLength(2);
+  expect(labels[0]).toContain("CARTON 1 OF 2");
+  expect(labels[1]).toContain("CARTON 2 OF 2");
+  expect(labels[1]).toContain(`BATCH: KL-${tag}-`);
   await staffCtx.close();
 
-  // 6. anyone scanning a jar's Digital Link sees where its batch came from
+  // 7. anyone scanning a jar's Digital Link sees where its batch came from
   const visitorCtx = await browser.newContext();
   const visitor = await visitorCtx.newPage();
   const [jar] = await query<{ gtin: string; batchCode: string }>(

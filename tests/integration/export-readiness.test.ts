@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { gtinCheckDigit } from "~/domain/catalogue/gtin";
 import { batchProvenance, setShelfLifeRule } from "~/domain/trade/batches.server";
 import { addEvidence, addRequirement, lotChecklist, waiveRequirement } from "~/domain/trade/checklist.server";
+import { lotCartonPlan, shippingMarks } from "~/domain/trade/cartons.server";
 import { exportDocument } from "~/domain/trade/documents.server";
 import { changeLotStatus, createLot, recordQc, recordReceipt } from "~/domain/trade/lots.server";
 import { lotProvenance } from "~/domain/trade/provenance.server";
@@ -198,6 +200,57 @@ describe("batch codes for food", () => {
     expect((await db.lotAllocation.findUniqueOrThrow({ where: { id: allocations[0].id } })).status).toBe("ACCEPTED");
     const ok = await post({ received: "12", batchCode: "MK-1", expiresOn: ymd(inDays(181)) });
     expect(ok.body).toMatchObject({ ok: true, done: "receive" });
+  });
+});
+
+describe("carton plan and shipping marks", () => {
+  it("plans cartons per producer share, advises the container and prints one label per carton", async () => {
+    const gtin = `899765432101${gtinCheckDigit("899765432101")}`;
+    const { staff, lot, variant, producer, allocations } = await acceptedHoneyLot("SG", gtin);
+    // 24 jars of 350 g to a 40×30×25 cm carton weighing 9.0 kg full (a 600 g carton)
+    await db.variant.update({
+      where: { id: variant.id },
+      data: {
+        weightGrams: 350,
+        cartonUnits: 24,
+        cartonLengthCm: 40,
+        cartonWidthCm: 30,
+        cartonHeightCm: 25,
+        cartonGrossGrams: 9000,
+      },
+    });
+    await db.exportLot.update({ where: { id: lot.id }, data: { targetQuantity: 50 } });
+    await db.lotAllocation.update({ where: { id: allocations[0].id }, data: { quantity: 42 } });
+    const plan = (await lotCartonPlan(lot.id))!;
+    expect(plan.lines.map((l) => [l.quantity, l.cartons, l.first, l.last])).toEqual([
+      [42, 2, 1, 2],
+      [8, 1, 3, 3],
+    ]);
+    expect(plan.totals).toMatchObject({ cartons: 3, netKg: 17.5, grossKg: 17.5 + 3 * 0.6, volumeM3: 0.09, unknown: 0 });
+    expect(plan.container.advice).toBe("LCL");
+
+    // after receipt the plan follows what arrived; labels carry the batch and its Digital Link
+    await recordReceipt(staff.id, allocations[0].id, 42, { code: "KL-A1", expiresOn: inDays(400) });
+    await recordReceipt(staff.id, allocations[1].id, 5, { code: "KL-B2", expiresOn: inDays(400) });
+    const marks = (await shippingMarks(lot.id))!;
+    expect(marks.filename).toBe(`${lot.code}-shipping-marks.pdf`);
+    const pages = (await pdfText(marks.pdf)).trim().split("\n");
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain("CARTON 1 OF 3");
+    expect(pages[0]).toContain("QTY: 24 jar");
+    expect(pages[1]).toMatch(/QTY: 18 jar\s+NET: 6\.30 kg\s+GROSS: 6\.90 kg/);
+    expect(pages[2]).toContain("CARTON 3 OF 3");
+    expect(pages[2]).toContain("BATCH: KL-B2");
+    expect(pages[2]).toContain(`MADE BY: ${producer.legalName}`);
+    expect(pages[2]).toContain("PORT OF DISCHARGE: Port Klang Singapore");
+    expect(pages[2]).toMatch(new RegExp(`/01/0${gtin}/10/\\s*KL-B2`));
+    expect(pages[2]).toContain("MADE IN INDONESIA");
+
+    // the packing list counts the same cartons and gross weight
+    await recordQc(staff.id, allocations[0].id, 42, "", []);
+    await recordQc(staff.id, allocations[1].id, 5, "", []);
+    const pl = await pdfText((await exportDocument(lot.id, "packing-list"))!.pdf);
+    expect(pl).toContain("Total: 3 packages, 47 jar, net 16.45 kg, gross 18.25 kg");
   });
 });
 

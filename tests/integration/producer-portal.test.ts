@@ -400,6 +400,45 @@ describe("products", () => {
     expect((await create("GT-003", "")).status).toBe(302);
   });
 
+  it("a variant's export carton is given whole (units, size, full weight) or not at all", async () => {
+    const { producer, cookie } = await registered("carton@example.test", "6301000000097");
+    const madu = await db.category.findUniqueOrThrow({ where: { slug: "madu" } });
+    const create = (sku: string, carton: Record<string, string>) =>
+      newProduct
+        .action({
+          request: formRequest("/sell/products/new", productFields(madu.id, sku, carton), { cookie }),
+          params: {},
+          context: ctx,
+        })
+        .then(unwrap);
+    const half = await create("CT-001", { "variants[0].cartonUnits": "24", "variants[0].cartonSize": "40x30x25" });
+    expect(half.status).toBe(400);
+    expect(half.body).toMatchObject({
+      fieldErrors: { "variants.0.cartonUnits": "workErrors.cartonAll" },
+      values: { "variants[0].cartonSize": "40x30x25" },
+    });
+    const heavy = await create("CT-001", {
+      "variants[0].cartonUnits": "24",
+      "variants[0].cartonSize": "40x30x25",
+      "variants[0].cartonGrossKg": "9 kg",
+    });
+    expect(heavy.body).toMatchObject({ fieldErrors: { "variants.0.cartonGrossKg": "workErrors.cartonWeight" } });
+    expect(await db.product.count({ where: { producerId: producer.id } })).toBe(0);
+    const ok = await create("CT-001", {
+      "variants[0].cartonUnits": "24",
+      "variants[0].cartonSize": "40 x 30 x 25",
+      "variants[0].cartonGrossKg": "9,6",
+    });
+    expect(ok.status).toBe(302);
+    expect(await db.variant.findUniqueOrThrow({ where: { sku: "CT-001" } })).toMatchObject({
+      cartonUnits: 24,
+      cartonLengthCm: 40,
+      cartonWidthCm: 30,
+      cartonHeightCm: 25,
+      cartonGrossGrams: 9600,
+    });
+  });
+
   it("saves drafts, gates publishing on verification and food certificates, and reaches search", async () => {
     const { producer, cookie } = await registered("f@example.test", "6301000000005");
     const madu = await db.category.findUniqueOrThrow({ where: { slug: "madu" } });

@@ -127,6 +127,11 @@ function variantData(v: ProductInput["variants"][number], position: number) {
     lengthCm: v.packedSize?.l ?? null,
     widthCm: v.packedSize?.w ?? null,
     heightCm: v.packedSize?.h ?? null,
+    cartonUnits: v.cartonUnits ?? null,
+    cartonLengthCm: v.cartonSize?.l ?? null,
+    cartonWidthCm: v.cartonSize?.w ?? null,
+    cartonHeightCm: v.cartonSize?.h ?? null,
+    cartonGrossGrams: v.cartonGrossKg ?? null,
     position,
   };
 }

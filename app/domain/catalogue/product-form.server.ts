@@ -28,6 +28,11 @@ export function toFormValues(
       lengthCm: number | null;
       widthCm: number | null;
       heightCm: number | null;
+      cartonUnits: number | null;
+      cartonLengthCm: number | null;
+      cartonWidthCm: number | null;
+      cartonHeightCm: number | null;
+      cartonGrossGrams: number | null;
       priceTiers: Array<{ minQty: number; priceAmount: bigint }>;
     }>;
   },
@@ -54,6 +59,12 @@ export function toFormValues(
       minOrderQty: v.minOrderQty,
       weightGrams: v.weightGrams,
       packedSize: v.lengthCm && v.widthCm && v.heightCm ? `${v.lengthCm}x${v.widthCm}x${v.heightCm}` : "",
+      cartonUnits: v.cartonUnits,
+      cartonSize:
+        v.cartonLengthCm && v.cartonWidthCm && v.cartonHeightCm
+          ? `${v.cartonLengthCm}x${v.cartonWidthCm}x${v.cartonHeightCm}`
+          : "",
+      cartonGrossKg: v.cartonGrossGrams ? String(v.cartonGrossGrams / 1000) : "",
       tiers: v.priceTiers.map((t) => ({ minQty: t.minQty, price: toInputString(t.priceAmount, "IDR") })),
     })),
   };

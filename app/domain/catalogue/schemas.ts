@@ -12,6 +12,22 @@ const count = (min: number) =>
     .min(min, { error: "errors.number" })
     .max(1_000_000, { error: "errors.number" });
 
+/** A size typed as "length x width x height" in whole cm (each 1–999). */
+function sizeField(error: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^([1-9]\d{0,2}) *[x×*] *([1-9]\d{0,2}) *[x×*] *([1-9]\d{0,2})$/i, { error })
+      .transform((s) => {
+        const [l, w, h] = s.split(/ *[x×*] */i).map(Number);
+        return { l, w, h };
+      })
+      .optional(),
+  );
+}
+
 export const variantSchema = z.object({
   id: z.string().optional(),
   sku: z
@@ -34,16 +50,18 @@ export const variantSchema = z.object({
   minOrderQty: z.preprocess(blankToUndefined, count(1).optional()).transform((v) => v ?? 1),
   weightGrams: z.preprocess((v) => (v === "" ? undefined : v), count(1).optional()),
   /** one unit as packed, "40x30x20" in cm: couriers charge the volumetric weight when it is more */
-  packedSize: z.preprocess(
+  packedSize: sizeField("workErrors.packedSize"),
+  /** the export carton: units in it, its outside size in cm and a full carton's weight in kg (all or none) */
+  cartonUnits: z.preprocess(blankToUndefined, count(1).optional()),
+  cartonSize: sizeField("workErrors.packedSize"),
+  cartonGrossKg: z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .regex(/^([1-9]\d{0,2}) *[x×*] *([1-9]\d{0,2}) *[x×*] *([1-9]\d{0,2})$/i, { error: "workErrors.packedSize" })
-      .transform((s) => {
-        const [l, w, h] = s.split(/ *[x×*] */i).map(Number);
-        return { l, w, h };
-      })
+      .regex(/^\d{1,4}([.,]\d{1,3})?$/, { error: "workErrors.cartonWeight" })
+      .transform((s) => Math.round(Number(s.replace(",", ".")) * 1000))
+      .refine((g) => g > 0 && g <= 1_000_000, { error: "workErrors.cartonWeight" })
       .optional(),
   ),
   tier1Qty: z.preprocess((v) => (v === "" ? undefined : v), count(2).optional()),
@@ -79,6 +97,9 @@ export const productSchema = z
   .superRefine((v, ctx) => {
     const skus = new Set<string>();
     v.variants.forEach((variant, i) => {
+      const carton = [variant.cartonUnits, variant.cartonSize, variant.cartonGrossKg];
+      if (carton.some((x) => x !== undefined) && carton.some((x) => x === undefined))
+        ctx.addIssue({ code: "custom", path: ["variants", i, "cartonUnits"], message: "workErrors.cartonAll" });
       if (skus.has(variant.sku))
         ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "workErrors.skuDuplicate" });
       skus.add(variant.sku);

@@ -17,6 +17,7 @@ import { FIRST_PAYMENT_DAYS } from "./receivables.server";
 import { formatBps, type OriginResult } from "./origin";
 import { originByProduct } from "./origin.server";
 import { digitalLink } from "./batches.server";
+import { cartonPlan, cartonSpecOf } from "./cartons";
 
 /** The exporter of record on every document. */
 export const EXPORTER = {
@@ -84,13 +85,29 @@ async function lotForDocuments(lotId: string) {
     line.amount = BigInt(line.quantity) * lot.unitPriceAmount;
     const grams = v.weightGrams ?? v.product.weightGrams;
     line.netKg = (line.quantity * grams) / 1000;
-    line.packages = Math.ceil(line.quantity / lot.unitsPerPackage);
-    // cartons add about 8% to the weight
-    line.grossKg = Math.round(line.netKg * 1.08 * 100) / 100;
     if (!line.producers.includes(a.producer.legalName)) line.producers.push(a.producer.legalName);
     byVariant.set(v.id, line);
   }
   const lines = [...byVariant.values()];
+  // packages and gross weight from each share's carton plan (cartons.ts): a variant's export
+  // carton when it has one; otherwise the lot's units per package, with cartons adding about 8 %
+  const plan = cartonPlan(
+    lot.allocations
+      .filter((a) => a.variant)
+      .map((a) => ({
+        key: a.variant!.id,
+        quantity: a.passedQuantity ?? 0,
+        unitGrams: a.variant!.weightGrams ?? a.variant!.product.weightGrams,
+        spec: cartonSpecOf(a.variant!),
+      })),
+    lot.unitsPerPackage,
+  );
+  for (const p of plan) {
+    const line = byVariant.get(p.key)!;
+    line.packages += p.cartons;
+    line.grossKg += p.spec ? p.grossGrams / 1000 : Math.round(p.netGrams * 1.08) / 1000;
+  }
+  for (const l of lines) l.grossKg = Math.round(l.grossKg * 100) / 100;
   // food: the batch code and expiry each producer delivered, with the batch's Digital Link
   const batches = lot.allocations
     .filter((a) => a.batchCode && a.variant)

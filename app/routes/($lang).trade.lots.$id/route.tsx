@@ -6,7 +6,9 @@ import { mediaUrl } from "~/components/picture";
 import { regencyLabel } from "~/domain/regions/regions";
 import { explain } from "~/domain/trade/explain.server";
 import { lotAction } from "./lot-actions.server";
+import { LotCartons } from "./lot-cartons";
 import { LotChecklist } from "./lot-checklist";
+import { lotCartonPlan } from "~/domain/trade/cartons.server";
 import { LotMoney } from "./lot-money";
 import { ReceiptForm } from "./lot-receipt";
 import { lotChecklist } from "~/domain/trade/checklist.server";
@@ -26,6 +28,7 @@ export const handle = {
     "allocationStatus",
     "allocator",
     "batches",
+    "cartons",
     "checklist",
     "country",
     "lotStatus",
@@ -46,12 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lot = await lotDetail(params.id ?? "");
   if (!lot) throw new Response("Not found", { status: 404 });
   const locale = routeLocale(params);
-  const [{ facts, missing }, invoice, pnl, checklist, food] = await Promise.all([
+  const [{ facts, missing }, invoice, pnl, checklist, food, cartons] = await Promise.all([
     lotProgress(lot.id),
     invoiceForLot(lot.id),
     lotPnl(lot.id),
     lotChecklist(lot.id),
     lotIsFood(lot.id),
+    lotCartonPlan(lot.id),
   ]);
   return {
     locale,
@@ -82,6 +86,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pnl,
     checklist,
     food,
+    cartons: cartons && {
+      lines: cartons.lines.map((l) => ({
+        key: l.key,
+        producer: l.producer,
+        description: l.description,
+        quantity: l.quantity,
+        cartons: l.cartons,
+        unitsPerCarton: l.unitsPerCarton,
+        netGrams: l.netGrams,
+        grossGrams: l.grossGrams,
+        volumeCm3: l.volumeCm3,
+        first: l.first,
+        last: l.last,
+      })),
+      totals: cartons.totals,
+      container: cartons.container,
+    },
     facts,
     missing,
     next: nextStatuses(lot.status as LotStatus),
@@ -137,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeLot() {
-  const { locale, lot, facts, missing, next, invoice, pnl, checklist, food } = useLoaderData<typeof loader>();
+  const { locale, lot, facts, missing, next, invoice, pnl, checklist, food, cartons } = useLoaderData<typeof loader>();
   const unpaidBeforeShipment = !!invoice && invoice.paid < invoice.dueBeforeShipment;
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
@@ -325,6 +346,8 @@ export default function TradeLot() {
           </Form>
         )}
       </section>
+
+      {cartons && <LotCartons lotId={lot.id} plan={cartons} locale={locale} />}
 
       <LotChecklist lotId={lot.id} items={checklist} locale={locale} failure={failure} />
 
