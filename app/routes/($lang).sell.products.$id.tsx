@@ -8,10 +8,13 @@ import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { mediaUrl } from "~/components/picture";
 import { ProductForm } from "~/components/product-form";
 import { OriginForm } from "~/components/origin-form";
+import { CapacityForm } from "~/components/capacity-form";
+import { capacityOf, saveCapacity } from "~/domain/trade/capacity.server";
 import { toInputString } from "~/domain/money";
 import { originCriterion } from "~/domain/trade/origin";
 import { costStructureOf, saveCostStructure } from "~/domain/trade/origin.server";
 import { costStructureSchema } from "~/domain/trade/schemas";
+import { capacitySchema } from "~/domain/trade/capacity-schema";
 import {
   categoryChoices,
   certificateChoices,
@@ -43,7 +46,19 @@ import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = {
-  i18n: ["account", "cert", "certStatus", "origin", "product", "productStatus", "search", "sell", "unit", "units"],
+  i18n: [
+    "account",
+    "capacity",
+    "cert",
+    "certStatus",
+    "origin",
+    "product",
+    "productStatus",
+    "search",
+    "sell",
+    "unit",
+    "units",
+  ],
 };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -53,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producer } = await requireProducerMember(request, locale);
   const product = await getOwnProduct(producer.id, params.id ?? "");
   if (!product) throw new Response("Not found", { status: 404 });
-  const cost = await costStructureOf(product.id);
+  const [cost, capacity] = await Promise.all([costStructureOf(product.id), capacityOf(product.id)]);
   const rupiah = (v: bigint | undefined) => (v === undefined ? "" : toInputString(v, "IDR"));
   return {
     // the cost structure behind the product's Form D origin (trade/origin.ts)
@@ -67,6 +82,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       whollyObtained: cost?.whollyObtained ?? false,
     },
     origin: cost ? originCriterion(cost) : null,
+    // what the producer can make, for export lots and quote requests (trade/capacity.ts)
+    capacity: {
+      unitsPerPeriod: capacity ? String(capacity.unitsPerPeriod) : "",
+      period: capacity?.period ?? "WEEK",
+      leadTimeDays: capacity ? String(capacity.leadTimeDays) : "0",
+    },
     locale,
     product: {
       id: product.id,
@@ -156,6 +177,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await saveCostStructure(producer.id, productId, user.id, parsed.data))) throw notFound();
     return redirect(`${here}?origin=1#origin-h`);
   }
+  if (intent === "capacity") {
+    const parsed = await parseForm(request, capacitySchema);
+    if (!parsed.ok) return parsed.response;
+    if (!(await saveCapacity(producer.id, productId, user.id, parsed.data))) throw notFound();
+    return redirect(`${here}?capacity=1#capacity-h`);
+  }
   if (typeof intent === "string" && intent.startsWith("image-")) {
     const parsed = await parseForm(request, imageSchema);
     if (!parsed.ok) return parsed.response;
@@ -198,8 +225,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProduct() {
-  const { locale, product, values, images, categories, certificates, producerVerified, maxImages, cost, origin } =
-    useLoaderData<typeof loader>();
+  const {
+    locale,
+    product,
+    values,
+    images,
+    categories,
+    certificates,
+    producerVerified,
+    maxImages,
+    cost,
+    origin,
+    capacity,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [sp] = useSearchParams();
@@ -355,6 +393,16 @@ export default function EditProduct() {
           failure={failure?.values.intent === "save" ? failure : undefined}
           submitLabel={t("account.save")}
         />
+      </section>
+
+      <section className="section" aria-labelledby="capacity-h">
+        <h2 id="capacity-h">{t("capacity.title")}</h2>
+        {sp.get("capacity") && (
+          <p className="notice" role="status">
+            {t("capacity.saved")}
+          </p>
+        )}
+        <CapacityForm values={capacity} failure={failure?.values.intent === "capacity" ? failure : undefined} />
       </section>
 
       <section className="section" aria-labelledby="origin-h">

@@ -12,12 +12,25 @@ import { formatDate, formatQuantity } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import { formError, formValues, parseForm } from "~/lib/forms.server";
 import { localePath, nameIn } from "~/lib/i18n";
+import { RfqFeasibility } from "~/components/rfq-feasibility";
+import { rfqFeasibility } from "~/domain/trade/capacity.server";
 import { routeLocale } from "~/lib/request.server";
 import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = {
-  i18n: ["country", "landedCost", "orderStatus", "quoteStatus", "rfq", "rfqStatus", "samples", "tradeRfq", "units"],
+  i18n: [
+    "capacity",
+    "country",
+    "landedCost",
+    "orderStatus",
+    "quoteStatus",
+    "rfq",
+    "rfqStatus",
+    "samples",
+    "tradeRfq",
+    "units",
+  ],
 };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -27,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rfq = await rfqForStaff(params.id ?? "");
   if (!rfq) throw new Response("Not found", { status: 404 });
   const locale = routeLocale(params);
+  const feasibility = await rfqFeasibility(rfq.id);
   return {
     locale,
+    feasibility,
     rfq: {
       ...rfq,
       what: nameIn(locale, rfq.product, rfq.category),
@@ -81,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeRfq() {
-  const { locale, rfq, regencies } = useLoaderData<typeof loader>();
+  const { locale, rfq, regencies, feasibility } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const preview = actionData && "preview" in actionData ? actionData : undefined;
   // a preview keeps what was typed, like a refusal does
@@ -136,6 +151,7 @@ export default function TradeRfq() {
           </>
         )}
       </dl>
+      {feasibility && <RfqFeasibility f={feasibility} wanted={rfq.wantedBy} locale={locale} />}
       {rfq.sampleLines.length > 0 && (
         <section className="fieldset" aria-labelledby="samples-h" data-testid="rfq-samples">
           <h2 id="samples-h">{t("samples.staffTitle")}</h2>

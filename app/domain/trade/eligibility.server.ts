@@ -2,11 +2,13 @@
  * Which producers may supply an export lot, and how much: verified producers selling the
  * lot's product (or a product in its category), with the certificates the destination
  * needs (food abroad needs a verified BPOM MD; Malaysia and Brunei also need halal), and
- * what their stock allows now.
+ * how much they can supply by the lot's date: their stock now and what their declared
+ * capacity makes after its lead time (capacity.ts).
  */
 import { validCertificationWhere } from "../certification/index.server";
 import { db, type Tx } from "~/lib/db.server";
 import type { Offer } from "./allocator.server";
+import { daysUntil, madeWithin } from "./capacity";
 
 export function certificatesNeeded(isFood: boolean, destination: string): Array<"BPOM_MD" | "HALAL"> {
   if (!isFood || destination === "ID") return [];
@@ -45,9 +47,10 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
   const productWhere = lot.productId
     ? { id: lot.productId }
     : { OR: [{ categoryId: lot.categoryId ?? "" }, { category: { parentId: lot.categoryId ?? "" } }] };
+  // stock on hand, or a declared capacity that can make units by the lot's date
   const variants = await tx.variant.findMany({
     where: {
-      stock: { gt: 0 },
+      OR: [{ stock: { gt: 0 } }, ...(lot.wantedBy ? [{ product: { capacity: { isNot: null } } }] : [])],
       product: {
         ...productWhere,
         status: "PUBLISHED",
@@ -57,7 +60,8 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
         },
       },
     },
-    include: { product: { include: { producer: true } } },
+    include: { product: { include: { producer: true, capacity: true } } },
+    orderBy: [{ productId: "asc" }, { position: "asc" }],
   });
   // producers who declined or failed QC on this lot are not asked again
   const out = new Set(
@@ -74,6 +78,13 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
     where: { kind: "LOT_CREDIT", producerId: { in: variants.map((v) => v.product.producerId) } },
     _max: { createdAt: true },
   });
+  // a product's capacity is counted once, on its first variant
+  const madeCounted = new Set<string>();
+  const made = (v: (typeof variants)[number]) => {
+    if (madeCounted.has(v.productId)) return 0;
+    madeCounted.add(v.productId);
+    return lot.wantedBy ? madeWithin(v.product.capacity, daysUntil(now, lot.wantedBy)) : 0;
+  };
   return variants
     .filter((v) => !out.has(v.product.producerId))
     .map((v) => ({
@@ -82,7 +93,7 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
       producerName: v.product.producer.legalName,
       regencyCode: v.product.producer.regencyCode,
       scale: v.product.producer.scale,
-      capacity: Math.max(0, v.stock - (pending.get(v.id) ?? 0)),
+      capacity: Math.max(0, Math.max(0, v.stock) + made(v) - (pending.get(v.id) ?? 0)),
       minBatch: v.minOrderQty,
       lastTradeAt: lastTrade.find((t) => t.producerId === v.product.producerId)?._max.createdAt ?? null,
     }));

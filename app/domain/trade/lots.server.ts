@@ -280,8 +280,18 @@ export async function answerOffer(
           : { status: "DECLINED", respondedAt: now, declineReason: reason ?? null },
     });
     if (moved.count === 0) throw new LotRefused("lotOffers.refused.notOpen");
-    if (answer === "accept" && a.variantId && !(await takeStock(tx, a.variantId, a.quantity)))
-      throw new LotRefused("lotOffers.refused.noStock");
+    if (answer === "accept" && a.variantId) {
+      // what the stock holds is taken now (retail cannot sell it twice); the rest the producer
+      // makes, which only a declared capacity allows
+      const [v] = await tx.$queryRaw<Array<{ stock: number; capacity: boolean }>>`
+        SELECT v."stock", EXISTS (SELECT 1 FROM "ProductCapacity" c WHERE c."productId" = v."productId") AS "capacity"
+        FROM "Variant" v WHERE v."id" = ${a.variantId} FOR UPDATE`;
+      const fromStock = Math.min(Math.max(0, v?.stock ?? 0), a.quantity);
+      if (!v || (fromStock < a.quantity && !v.capacity)) throw new LotRefused("lotOffers.refused.noStock");
+      if (fromStock > 0 && !(await takeStock(tx, a.variantId, fromStock)))
+        throw new LotRefused("lotOffers.refused.noStock");
+      await tx.lotAllocation.update({ where: { id: a.id }, data: { fromStock } });
+    }
     await audit(tx, {
       actorId: userId,
       action: `lot.offer-${answer}ed`,
@@ -330,8 +340,9 @@ export async function recordReceipt(
       },
     });
     if (moved.count === 0) throw new LotRefused("lots.refused.notAccepted");
-    // units promised but not delivered go back to the producer's stock count
-    if (a.variantId && received < a.quantity) await returnStock(tx, a.variantId, a.quantity - received);
+    // units promised but not delivered go back to the producer's stock count, as far as they came from it
+    const unused = Math.min(a.fromStock ?? a.quantity, a.quantity - received);
+    if (a.variantId && unused > 0) await returnStock(tx, a.variantId, unused);
     await audit(tx, {
       actorId: staffId,
       action: "lot.received",
@@ -419,7 +430,8 @@ export async function changeLotStatus(staffId: string, lotId: string, to: LotSta
     if (to === "CANCELLED") {
       // accepted goods not yet received go back to the producers' stock; open offers end
       for (const a of await tx.lotAllocation.findMany({ where: { lotId, status: "ACCEPTED" } }))
-        if (a.variantId) await returnStock(tx, a.variantId, a.quantity);
+        if (a.variantId && (a.fromStock ?? a.quantity) > 0)
+          await returnStock(tx, a.variantId, a.fromStock ?? a.quantity);
       await tx.lotAllocation.updateMany({
         where: { lotId, status: { in: ["PROPOSED", "OFFERED", "ACCEPTED"] } },
         data: { status: "DECLINED", declineReason: "lot cancelled" },
