@@ -10,7 +10,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { nameIn, type AppLocale } from "~/lib/i18n";
 import { audit } from "../audit.server";
-import { storedGtinForms, toGtin14 } from "../catalogue/gtin";
+import { storedGtinForms, toGtin14 } from "../catalogue/index.server";
 import { marketSettings } from "../orders/index.server";
 import { regencyLabel } from "../regions";
 
