@@ -63,22 +63,40 @@ export function preference(o: Pick<Offer, "scale" | "lastTradeAt">, now: Date): 
   return SCALE_WEIGHT[o.scale] * recency;
 }
 
+const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 type Active = Offer & { weight: number; lo: number; hi: number };
 
-/** Weighted water-filling with bounds: real shares q_i = clamp(w_i·λ, lo_i, hi_i) summing to the target. */
+/**
+ * Weighted water-filling with bounds: real shares q_i = clamp(w_i·λ, lo_i, hi_i) summing to the target.
+ * The sum is piecewise linear in λ, bending where a share leaves its minimum (λ = lo_i/w_i) or
+ * reaches its capacity (λ = hi_i/w_i): one sorted sweep over those points finds λ exactly.
+ */
 function waterFill(active: Active[], target: number): number[] {
-  const at = (lambda: number) => active.map((a) => Math.min(a.hi, Math.max(a.lo, a.weight * lambda)));
-  let lo = 0;
-  let hi = Math.max(...active.map((a) => a.hi / a.weight)) + 1;
-  // 60 halvings take λ to double precision; each step is one pass over the producers
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    let total = 0;
-    for (const a of active) total += Math.min(a.hi, Math.max(a.lo, a.weight * mid));
-    if (total < target) lo = mid;
-    else hi = mid;
+  const n = active.length;
+  const at = new Float64Array(2 * n);
+  const delta = new Float64Array(2 * n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const a = active[i];
+    total += a.lo;
+    at[2 * i] = a.lo / a.weight;
+    delta[2 * i] = a.weight;
+    at[2 * i + 1] = a.hi / a.weight;
+    delta[2 * i + 1] = -a.weight;
   }
-  return at(hi);
+  const order = Array.from({ length: 2 * n }, (_, k) => k).sort((x, y) => at[x] - at[y]);
+  let lambda = 0;
+  let slope = 0;
+  for (const k of order) {
+    const next = total + slope * (at[k] - lambda);
+    if (next >= target && slope > 0) break;
+    total = next;
+    lambda = at[k];
+    slope += delta[k];
+  }
+  if (slope > 0 && total < target) lambda += (target - total) / slope;
+  return active.map((a) => Math.min(a.hi, Math.max(a.lo, a.weight * lambda)));
 }
 
 /** Whole units: floors, then one more unit each to the largest remainders until the target is met. */
@@ -118,7 +136,11 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
 
   // 1. pickup points: kabupaten by weighted capacity, until the target is covered
   const byRegency = new Map<string, Active[]>();
-  for (const a of usable) byRegency.set(a.regencyCode, [...(byRegency.get(a.regencyCode) ?? []), a]);
+  for (const a of usable) {
+    const list = byRegency.get(a.regencyCode);
+    if (list) list.push(a);
+    else byRegency.set(a.regencyCode, [a]);
+  }
   const regencies = [...byRegency.entries()]
     .map(([code, list]) => ({
       code,
@@ -144,7 +166,8 @@ export function allocate(target: number, offers: Offer[], now: Date): Allocation
   }
 
   // 2–3. fair shares; too many producers for the target → the least preferred steps out
-  active.sort((a, b) => b.weight - a.weight || a.producerId.localeCompare(b.producerId));
+  // ids compare by code unit: the order is the same everywhere and far cheaper than localeCompare
+  active.sort((a, b) => b.weight - a.weight || byCodeUnit(a.producerId, b.producerId));
   let loSum = active.reduce((s, a) => s + a.lo, 0);
   let hiSum = active.reduce((s, a) => s + a.hi, 0);
   while (active.length > 0 && loSum > target) {
