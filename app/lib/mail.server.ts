@@ -40,6 +40,22 @@ export async function recipientLocale(tx: Tx, email: string, fallback: AppLocale
   return (user?.locale as AppLocale | undefined) ?? fallback;
 }
 
+/**
+ * Where a producer's mail goes: its contact address; a member staff onboarded without one is
+ * reached through its koperasi or kelompok (which relays), else through its owner's account.
+ */
+export async function producerAddress(tx: Tx, producerId: string): Promise<string | null> {
+  const p = await tx.producer.findUnique({
+    where: { id: producerId },
+    select: {
+      contactEmail: true,
+      group: { select: { contactEmail: true } },
+      members: { where: { isOwner: true }, take: 1, select: { user: { select: { email: true } } } },
+    },
+  });
+  return p?.contactEmail ?? p?.members[0]?.user.email ?? p?.group?.contactEmail ?? null;
+}
+
 /** A producer's mails: in its contact's language if that address has an account, else its owner's, else Indonesian. */
 export async function producerLocale(tx: Tx, producerId: string): Promise<AppLocale> {
   const producer = await tx.producer.findUnique({
@@ -50,11 +66,8 @@ export async function producerLocale(tx: Tx, producerId: string): Promise<AppLoc
     },
   });
   if (!producer) return "id";
-  return recipientLocale(
-    tx,
-    producer.contactEmail,
-    (producer.members[0]?.user.locale as AppLocale | undefined) ?? "id",
-  );
+  const fallback = (producer.members[0]?.user.locale as AppLocale | undefined) ?? "id";
+  return producer.contactEmail ? recipientLocale(tx, producer.contactEmail, fallback) : fallback;
 }
 
 let transport: { url: string; transporter: Transporter } | undefined;

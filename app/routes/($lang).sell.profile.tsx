@@ -192,7 +192,7 @@ export default function ProducerProfile() {
             type="email"
             label={t("auth.email")}
             autoComplete="email"
-            defaultValue={p?.contactEmail}
+            defaultValue={p?.contactEmail ?? undefined}
             required
             failure={failure}
           />

@@ -2,6 +2,7 @@
 import { db } from "~/lib/db.server";
 import { buildUpJson, landedCost, type QuoteIncoterm } from "~/domain/trade/landed-cost";
 import { sendQuote } from "~/domain/trade/rfq.server";
+import type { LotInput } from "~/domain/trade/lots.server";
 import { createProduct, createUser } from "./fixtures";
 
 /** Rattan producers in three kabupaten, each with a member account. */
@@ -69,4 +70,26 @@ export async function sendQuoteAt(
     cost,
     buildUp: buildUpJson(cost, inputs, { pickupRegency: "63.71", port: "trisakti" }),
   });
+}
+
+/** A lot's fields for `createLot`, with what a test cares about overridden. */
+export function lotInput(o: Partial<LotInput> = {}): LotInput {
+  return {
+    productId: null,
+    categoryId: null,
+    grade: null,
+    packaging: null,
+    targetQuantity: 100,
+    unit: "pcs",
+    destinationCountry: "SG",
+    destinationPort: null,
+    incoterm: "FOB",
+    unitPriceAmount: 1500n,
+    currency: "USD",
+    producerPriceAmount: 9_000_000n,
+    unitsPerPackage: 5,
+    companyId: null,
+    wantedBy: null,
+    ...o,
+  };
 }

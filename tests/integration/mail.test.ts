@@ -102,7 +102,7 @@ describe("mail through SMTP", () => {
     const arrived = (await deliver()).filter((m) => m.subject?.includes(lot.code));
     expect(arrived).toHaveLength(plan.allocations.length);
     for (const p of offered) {
-      const [mail] = sink.to(p.producer.contactEmail).filter((m) => m.subject?.includes(lot.code));
+      const [mail] = sink.to(p.producer.contactEmail!).filter((m) => m.subject?.includes(lot.code));
       const english = p === offered[0];
       expect(mail.headers.get("content-language")).toBe(english ? "en" : "id");
       expect(mail.text).toContain(english ? "Please answer by" : "Mohon jawab paling lambat");

@@ -306,7 +306,7 @@ export async function sendExpiryReminders(now = new Date()) {
         data: { reminderSentAt: now },
       });
       if (claimed.count !== 1) return;
-      const recipients = new Map<string, "id" | "en">([[c.producer.contactEmail, "id"]]);
+      const recipients = new Map<string, "id" | "en">(c.producer.contactEmail ? [[c.producer.contactEmail, "id"]] : []);
       for (const m of c.producer.members) recipients.set(m.user.email, m.user.locale);
       for (const [to, locale] of recipients) {
         const t = serverT(locale);

@@ -12,7 +12,7 @@
  * decide once.
  */
 import { db, type Tx } from "~/lib/db.server";
-import { recipientLocale, sendMail } from "~/lib/mail.server";
+import { producerAddress, producerLocale, sendMail } from "~/lib/mail.server";
 import { serverT } from "~/lib/i18n.server";
 import { appUrl } from "~/lib/env.server";
 import type { AppLocale } from "~/lib/i18n";
@@ -43,8 +43,9 @@ async function complaintMail(tx: Tx, complaintId: string, parties: Party[], kind
   });
   const order = c.fulfilment.order;
   for (const to of parties) {
-    const locale =
-      to === "buyer" ? (order.locale as AppLocale) : await recipientLocale(tx, c.fulfilment.producer.contactEmail);
+    const address = to === "buyer" ? order.email : await producerAddress(tx, c.fulfilment.producerId);
+    if (!address) continue;
+    const locale = to === "buyer" ? (order.locale as AppLocale) : await producerLocale(tx, c.fulfilment.producerId);
     const t = serverT(locale);
     const link =
       to === "buyer" ? `${appUrl()}${orderPath(order, locale)}` : `${appUrl()}/sell/orders?view=done#${c.fulfilmentId}`;
@@ -56,7 +57,7 @@ async function complaintMail(tx: Tx, complaintId: string, parties: Party[], kind
     };
     await sendMail(
       {
-        to: to === "buyer" ? order.email : c.fulfilment.producer.contactEmail,
+        to: address,
         kind: `complaint.${kind}.${to}`,
         locale,
         subject: t(`mail.complaint.${kind}.subject`, vars),

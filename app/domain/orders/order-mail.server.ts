@@ -7,7 +7,7 @@ import { formatDate } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
 import type { AppLocale } from "~/lib/i18n";
 import { serverT } from "~/lib/i18n.server";
-import { producerLocale, sendMail } from "~/lib/mail.server";
+import { producerAddress, producerLocale, sendMail } from "~/lib/mail.server";
 import { orderPath } from "./orders.server";
 import { marketSettings } from "./settings.server";
 
@@ -64,6 +64,8 @@ export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
     where: { id: fulfilmentId },
     include: { producer: true, order: true, lines: true },
   });
+  const to = await producerAddress(tx, f.producerId);
+  if (!to) return;
   const locale = await producerLocale(tx, f.producerId);
   const t = serverT(locale);
   const vars = {
@@ -74,7 +76,7 @@ export async function fulfilmentMail(tx: Tx, fulfilmentId: string) {
   };
   await sendMail(
     {
-      to: f.producer.contactEmail,
+      to,
       kind: "fulfilment.new",
       locale,
       subject: t("mail.fulfilment.subject", vars),

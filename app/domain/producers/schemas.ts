@@ -51,3 +51,39 @@ export const producerProfileSchema = z
   }));
 
 export type ProducerProfileInput = z.infer<typeof producerProfileSchema>;
+
+/**
+ * A member staff onboard into a koperasi or kelompok usaha at the desk or in the field: who it
+ * is and how to reach it; an email only if it has one (it claims its account later with a code).
+ */
+export const memberSchema = z.object({
+  legalName: text(150),
+  nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" }),
+  scale: z.enum(["MIKRO", "KECIL", "MENENGAH"], { error: "errors.invalidChoice" }),
+  regencyCode: z.string({ error: "errors.required" }).refine((c) => !!regency(c), { error: "errors.invalidChoice" }),
+  address: text(300),
+  contactName: text(100),
+  contactPhone: z
+    .string({ error: "errors.required" })
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
+  contactEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.email({ error: "errors.email" }).optional()),
+});
+
+export type MemberInput = z.infer<typeof memberSchema>;
+
+/** A person claims the producer staff onboarded for it: its NIB and the code it was given. */
+export const claimSchema = z.object({
+  nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" }),
+  code: z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(8, { error: "claims.errors.code" })
+    .max(20, { error: "claims.errors.code" }),
+});

@@ -3,7 +3,7 @@
  * lot's product (or a product in its category), with the certificates the destination
  * needs (food abroad needs a verified BPOM MD; Malaysia and Brunei also need halal), and
  * how much they can supply by the lot's date: their stock now and what their declared
- * capacity makes after its lead time (capacity.ts).
+ * capacity makes after its lead time (capacity.ts); a koperasi, what its members hold.
  */
 import { validCertificationWhere } from "../certification/index.server";
 import { db, type Tx } from "~/lib/db.server";
@@ -50,7 +50,11 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
   // stock on hand, or a declared capacity that can make units by the lot's date
   const variants = await tx.variant.findMany({
     where: {
-      OR: [{ stock: { gt: 0 } }, ...(lot.wantedBy ? [{ product: { capacity: { isNot: null } } }] : [])],
+      OR: [
+        { stock: { gt: 0 } },
+        ...(lot.wantedBy ? [{ product: { capacity: { isNot: null } } }] : []),
+        { product: { memberSupply: { some: { units: { gt: 0 } } } } },
+      ],
       product: {
         ...productWhere,
         status: "PUBLISHED",
@@ -60,7 +64,15 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
         },
       },
     },
-    include: { product: { include: { producer: true, capacity: true } } },
+    include: {
+      product: {
+        include: {
+          producer: true,
+          capacity: true,
+          memberSupply: { where: { member: { status: { not: "SUSPENDED" } } }, select: { units: true } },
+        },
+      },
+    },
     orderBy: [{ productId: "asc" }, { position: "asc" }],
   });
   // producers who declined or failed QC on this lot are not asked again
@@ -85,6 +97,13 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
     madeCounted.add(v.productId);
     return lot.wantedBy ? madeWithin(v.product.capacity, daysUntil(now, lot.wantedBy)) : 0;
   };
+  // a koperasi or kelompok offers what its members hold of the product (groups.server.ts), not a stock of its own
+  const supplies = (v: (typeof variants)[number]) =>
+    v.product.producer.kind === "INDIVIDUAL"
+      ? Math.max(0, v.stock) + made(v)
+      : madeCounted.has(v.productId)
+        ? 0
+        : (madeCounted.add(v.productId), v.product.memberSupply.reduce((s, m) => s + m.units, 0));
   return variants
     .filter((v) => !out.has(v.product.producerId))
     .map((v) => ({
@@ -93,7 +112,7 @@ export async function eligibleOffers(lotId: string, tx: Tx = db, now = new Date(
       producerName: v.product.producer.legalName,
       regencyCode: v.product.producer.regencyCode,
       scale: v.product.producer.scale,
-      capacity: Math.max(0, Math.max(0, v.stock) + made(v) - (pending.get(v.id) ?? 0)),
+      capacity: Math.max(0, supplies(v) - (pending.get(v.id) ?? 0)),
       minBatch: v.minOrderQty,
       lastTradeAt: lastTrade.find((t) => t.producerId === v.product.producerId)?._max.createdAt ?? null,
     }));

@@ -7,12 +7,13 @@
  *              units) or declines with a reason, and the shortfall is proposed again;
  *   receive  — staff record what arrived at the warehouse;
  *   QC       — pass/fail per allocation with notes and photos; passed units credit the
- *              producer's ledger at the lot's producer price, failed units are proposed again;
+ *              producer's ledger at the lot's producer price (a koperasi's: its members'
+ *              ledgers, groups.server.ts), failed units are proposed again;
  *   status   — every move checked by lot-status.ts and audited.
  */
 import crypto from "node:crypto";
 import { db, type Tx } from "~/lib/db.server";
-import { producerLocale, sendMail } from "~/lib/mail.server";
+import { producerAddress, producerLocale, sendMail } from "~/lib/mail.server";
 import { localePath } from "~/lib/i18n";
 import { formatDate } from "~/lib/format";
 import { serverT } from "~/lib/i18n.server";
@@ -25,6 +26,7 @@ import { shelfLifeRefusal } from "./batches";
 import { minShelfLifeDays } from "./batches.server";
 import { openChecklistCount } from "./checklist.server";
 import { eligibleOffers, lotIsFood } from "./eligibility.server";
+import { creditMembers, splitAmongMembers } from "./groups.server";
 import { transitionRefusal, type LotFacts, type LotStatus } from "./lot-status";
 import { exposureRefusal, shipmentRefusal } from "./receivables.server";
 import { LotRefused } from "./refused";
@@ -223,6 +225,8 @@ export async function sendOffers(staffId: string, lotId: string, respondBy: Date
     }
     for (const a of proposed) {
       // in the producer's language, with the deadline it must answer by
+      const to = await producerAddress(tx, a.producerId);
+      if (!to) continue;
       const locale = await producerLocale(tx, a.producerId);
       const t = serverT(locale);
       const name =
@@ -239,7 +243,7 @@ export async function sendOffers(staffId: string, lotId: string, respondBy: Date
       };
       await sendMail(
         {
-          to: a.producer.contactEmail,
+          to,
           kind: "lot.offer",
           locale,
           subject: t("mail.lotOffer.subject", vars),
@@ -267,7 +271,10 @@ export async function answerOffer(
   reason?: string,
 ) {
   const lotId = await db.$transaction(async (tx) => {
-    const a = await tx.lotAllocation.findFirst({ where: { id: allocationId, producerId } });
+    const a = await tx.lotAllocation.findFirst({
+      where: { id: allocationId, producerId },
+      include: { producer: { select: { kind: true } } },
+    });
     if (!a || a.status !== "OFFERED") throw new LotRefused("lotOffers.refused.notOpen");
     const now = new Date();
     if (a.respondBy && a.respondBy < now) throw new LotRefused("lotOffers.refused.late");
@@ -280,7 +287,11 @@ export async function answerOffer(
           : { status: "DECLINED", respondedAt: now, declineReason: reason ?? null },
     });
     if (moved.count === 0) throw new LotRefused("lotOffers.refused.notOpen");
-    if (answer === "accept" && a.variantId) {
+    if (answer === "accept" && a.variantId && a.producer.kind !== "INDIVIDUAL") {
+      // a koperasi or kelompok supplies from its members: their shares are split fairly now
+      await splitAmongMembers(tx, { ...a, variantId: a.variantId }, now);
+      await tx.lotAllocation.update({ where: { id: a.id }, data: { fromStock: 0 } });
+    } else if (answer === "accept" && a.variantId) {
       // what the stock holds is taken now (retail cannot sell it twice); the rest the producer
       // makes, which only a declared capacity allows
       const [v] = await tx.$queryRaw<Array<{ stock: number; capacity: boolean }>>`
@@ -376,7 +387,7 @@ export async function recordQc(
       data: { status, passedQuantity: passed, qcNotes: notes, qcPhotoKeys: photoKeys, qcAt: new Date() },
     });
     if (moved.count === 0) throw new LotRefused("lots.refused.notReceived");
-    if (passed > 0) {
+    if (passed > 0 && !(await creditMembers(tx, a, a.lot.code, passed))) {
       await tx.ledgerEntry.create({
         data: {
           producerId: a.producerId,
