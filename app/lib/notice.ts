@@ -23,6 +23,7 @@ export const NOTICES = [
   "signedOut",
   "passwordReset",
   "signedUp",
+  "producerClaimed",
 ] as const;
 
 export type NoticeKey = (typeof NOTICES)[number];

@@ -13,7 +13,7 @@ import { routeLocale } from "~/lib/request.server";
 import { destroyAllSessions, requireUser } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["account", "auth", "order", "rfq", "role"] };
+export const handle = { i18n: ["account", "auth", "claims", "order", "rfq", "role"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -54,6 +54,9 @@ export default function Account() {
       <p>
         <Link to={localePath("/account/orders", locale)}>{t("order.mine")}</Link> ·{" "}
         <Link to={localePath("/account/rfq", locale)}>{t("rfq.mine")}</Link>
+      </p>
+      <p>
+        <Link to={localePath("/claim", locale)}>{t("claims.link")}</Link>
       </p>
       <h2>{t("account.profile")}</h2>
       <Form method="post" noValidate>

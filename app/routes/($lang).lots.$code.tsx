@@ -67,6 +67,11 @@ export default function Provenance() {
               {p.regency}, {p.province} · {t(`scale.${p.scale}`)}
             </p>
             <p>{t("provenance.contributed", { amount: formatQuantity(t, locale, p.quantity, lot.unit) })}</p>
+            {(p.members.length > 0 || p.hiddenMembers > 0) && (
+              <p className="meta" data-testid="provenance-members">
+                {t("provenance.members", { names: p.members.join(", "), count: p.hiddenMembers })}
+              </p>
+            )}
             {p.batches.map((b) => (
               <p key={b.code} className="meta" data-testid="provenance-batch">
                 {b.expiresOn

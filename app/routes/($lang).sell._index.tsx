@@ -8,7 +8,7 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["lotOffers", "producerStatus", "sell", "sellOrders", "units"] };
+export const handle = { i18n: ["groups", "lotOffers", "producerStatus", "sell", "sellOrders", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: producer.status,
       reviewNote: producer.reviewNote,
       slug: producer.slug,
+      isGroup: producer.kind !== "INDIVIDUAL",
     },
     dash: await producerDashboard(producer.id),
   };
@@ -75,6 +76,12 @@ export default function SellDashboard() {
           <strong>{dash.lotOffers}</strong> {t("sell.statLotOffers")}
           <p>
             <Link to={lp("/sell/lots")}>{t("lotOffers.title")}</Link>
+            {producer.isGroup && (
+              <>
+                {" · "}
+                <Link to={lp("/sell/members")}>{t("groups.supplyLink")}</Link>
+              </>
+            )}
           </p>
         </div>
         <div className="stat">

@@ -12,7 +12,7 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["allocationStatus", "country", "lotOffers", "sell", "units"] };
+export const handle = { i18n: ["allocationStatus", "country", "groups", "lotOffers", "sell", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       respondBy: a.respondBy,
       passed: a.passedQuantity,
       declineReason: a.declineReason,
+      shares: a.shares.map((s) => ({ name: s.member.legalName, quantity: s.quantity })),
     })),
   };
 }
@@ -135,6 +136,18 @@ export default function SellLots() {
                 </p>
                 {o.passed !== null && <p>{t("lotOffers.passed", { count: o.passed })}</p>}
                 {o.declineReason && <p className="meta">{o.declineReason}</p>}
+                {o.shares.length > 0 && (
+                  <>
+                    <h3>{t("groups.sharesTitle")}</h3>
+                    <ul data-testid="member-shares">
+                      {o.shares.map((s) => (
+                        <li key={s.name}>
+                          {t("groups.share", { name: s.name, quantity: formatNumber(s.quantity, locale) })}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 {o.status === "OFFERED" && (
                   <>
                     <FormError failure={mine} />

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure, SelectField, TextArea } from "~/components/forms";
-import { provinces } from "~/domain/regions/regions";
+import { regionOptions } from "~/domain/regions/regions";
+import { RegencySelect } from "~/components/regency-select";
 import {
   createProducerProfile,
   inviteMember,
@@ -23,7 +24,7 @@ import { requireProducerAccount } from "~/lib/producer-access.server";
 import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["account", "audit", "auth", "scale", "sell", "trade", "units"] };
+export const handle = { i18n: ["account", "audit", "auth", "claims", "form", "scale", "sell", "trade", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -46,10 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           reason: reasonOf(h.after),
         }))
       : [],
-    regions: provinces.map((p) => ({
-      name: p.name,
-      regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })),
-    })),
+    regions: regionOptions(),
   };
 }
 
@@ -112,7 +110,14 @@ export default function ProducerProfile() {
           {t("sell.invited")}
         </p>
       )}
-      {!p && <p>{t("sell.onboardingText")}</p>}
+      {!p && (
+        <>
+          <p>{t("sell.onboardingText")}</p>
+          <p>
+            <Link to={localePath("/claim", locale)}>{t("claims.link")}</Link>
+          </p>
+        </>
+      )}
       {p && (
         <p>
           <Link to={localePath("/sell", locale)}>{t("sell.backToDashboard")}</Link>
@@ -139,27 +144,7 @@ export default function ProducerProfile() {
           failure={failure}
           options={(["MIKRO", "KECIL", "MENENGAH"] as const).map((s) => ({ value: s, label: t(`scale.${s}`) }))}
         />
-        <div className={`field${failure?.fieldErrors.regencyCode ? " has-error" : ""}`}>
-          <label htmlFor="f-regencyCode">{t("sell.regency")}</label>
-          <select
-            id="f-regencyCode"
-            name="regencyCode"
-            defaultValue={failure?.values.regencyCode ?? p?.regencyCode ?? ""}
-            required
-          >
-            <option value="">{t("form.choose")}</option>
-            {regions.map((pr) => (
-              <optgroup key={pr.name} label={pr.name}>
-                {pr.regencies.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          {failure?.fieldErrors.regencyCode && <p className="error">{t(failure.fieldErrors.regencyCode)}</p>}
-        </div>
+        <RegencySelect regions={regions} defaultValue={p?.regencyCode} failure={failure} />
         <Field name="address" label={t("sell.address")} defaultValue={p?.address} required failure={failure} />
         <TextArea name="storyId" label={t("sell.storyId")} defaultValue={p?.storyId} failure={failure} />
         <TextArea

@@ -4,11 +4,21 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
-import { regencyLabel } from "~/domain/regions/regions";
+import { regencyLabel, regionOptions } from "~/domain/regions/regions";
+import { ClaimCodeNotice, GroupMembers } from "~/components/group-members";
+import {
+  GroupRefused,
+  groupMembers,
+  onboardMember,
+  reissueClaimCode,
+  setProducerKind,
+} from "~/domain/producers/groups.server";
+import { memberSchema } from "~/domain/producers/schemas";
 import { listCertificates } from "~/domain/certification/certificates.server";
 import {
   decideProducer,
   IllegalDecisionError,
+  NibTakenError,
   producerById,
   producerHistory,
 } from "~/domain/producers/producers.server";
@@ -21,7 +31,21 @@ import { requireRole } from "~/lib/session.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
 export const handle = {
-  i18n: ["audit", "cert", "certStatus", "producerStatus", "product", "scale", "sell", "trade", "units"],
+  i18n: [
+    "audit",
+    "auth",
+    "cert",
+    "claims",
+    "certStatus",
+    "form",
+    "groups",
+    "producerStatus",
+    "product",
+    "scale",
+    "sell",
+    "trade",
+    "units",
+  ],
 };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
@@ -30,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF");
   const producer = await producerById(params.id ?? "");
   if (!producer) throw new Response("Not found", { status: 404 });
-  const certs = await listCertificates(producer.id);
+  const [certs, members, groupOf] = await Promise.all([
+    listCertificates(producer.id),
+    producer.kind === "INDIVIDUAL" ? [] : groupMembers(producer.id),
+    producer.groupId ? producerById(producer.groupId) : null,
+  ]);
   return {
     locale: routeLocale(params),
     producer: {
@@ -41,7 +69,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewNote: producer.reviewNote,
       region: regencyLabel(producer.regencyCode),
       scale: producer.scale,
+      kind: producer.kind,
     },
+    groupOf: groupOf && { id: groupOf.id, legalName: groupOf.legalName },
+    members: members.map((m) => ({
+      id: m.id,
+      legalName: m.legalName,
+      nib: m.nib,
+      scale: m.scale,
+      status: m.status,
+      region: regencyLabel(m.regencyCode),
+      contactPhone: m.contactPhone,
+      claimed: m.claimed,
+      claimLocked: m.claimLocked,
+      claimExpires: m.claim && !m.claim.claimedAt ? m.claim.expiresAt.toISOString() : null,
+    })),
+    regions: producer.kind === "INDIVIDUAL" ? [] : regionOptions(),
     certificates: certs.map((c) => ({
       id: c.id,
       type: c.type,
@@ -60,8 +103,53 @@ const schema = z
     error: "workErrors.reasonRequired",
   });
 
+const kindSchema = z.object({
+  kind: z.enum(["INDIVIDUAL", "COOPERATIVE", "GROUP"], { error: "errors.invalidChoice" }),
+});
+const codeSchema = z.object({ memberId: z.string().min(1).max(40) });
+
+/** Koperasi and kelompok: the producer's kind, onboarding a member, a new claim code (producers/groups.server.ts). */
+async function groupAction(request: Request, staffId: string, producerId: string, intent: string) {
+  try {
+    if (intent === "kind") {
+      const parsed = await parseForm(request, kindSchema);
+      if (!parsed.ok) return parsed.response;
+      if (!(await setProducerKind(staffId, producerId, parsed.data.kind)))
+        throw new Response("Not found", { status: 404 });
+      return { ok: true as const, saved: "kind" as const };
+    }
+    if (intent === "onboard") {
+      const parsed = await parseForm(request, memberSchema);
+      if (!parsed.ok) return parsed.response;
+      try {
+        const made = await onboardMember(staffId, producerId, parsed.data);
+        if (!made) throw new Response("Not found", { status: 404 });
+        return { ok: true as const, issued: { name: made.member.legalName, code: made.code } };
+      } catch (err) {
+        if (err instanceof NibTakenError)
+          return formError(409, parsed.form, "workErrors.nibTaken", { nib: "workErrors.nibTaken" });
+        if (err instanceof GroupRefused) return formError(409, parsed.form, err.key);
+        throw err;
+      }
+    }
+    const parsed = await parseForm(request, codeSchema);
+    if (!parsed.ok) return parsed.response;
+    const member = await producerById(parsed.data.memberId);
+    if (!member || member.groupId !== producerId) throw new Response("Not found", { status: 404 });
+    const code = await reissueClaimCode(staffId, member.id);
+    if (!code) throw new Response("Not found", { status: 404 });
+    return { ok: true as const, issued: { name: member.legalName, code } };
+  } catch (err) {
+    if (err instanceof GroupRefused) return formError(409, null, err.key);
+    throw err;
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "STAFF");
+  const intent = new URL(request.url).searchParams.get("intent");
+  if (intent === "kind" || intent === "onboard" || intent === "code")
+    return groupAction(request, staff.id, params.id ?? "", intent);
   const parsed = await parseForm(request, schema);
   if (!parsed.ok) return parsed.response;
   let decided;
@@ -82,7 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeProducer() {
-  const { locale, producer, certificates, history } = useLoaderData<typeof loader>();
+  const { locale, producer, certificates, history, groupOf, members, regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -100,7 +188,13 @@ export default function TradeProducer() {
           {t("sell.staffNote")} {producer.reviewNote}
         </p>
       )}
-      <FormError failure={failure} />
+      {actionData && "issued" in actionData && <ClaimCodeNotice issued={actionData.issued} />}
+      {actionData && "saved" in actionData && (
+        <p className="notice" role="status">
+          {t("groups.kindSaved")}
+        </p>
+      )}
+      <FormError failure={failure?.values.intent ? undefined : failure} />
       {failure?.fieldErrors.reason && <p className="form-error">{t(failure.fieldErrors.reason)}</p>}
       <Form method="post" className="row-actions">
         <CsrfInput />
@@ -119,6 +213,14 @@ export default function TradeProducer() {
           </>
         )}
       </Form>
+      <GroupMembers
+        locale={locale}
+        kind={producer.kind}
+        groupOf={groupOf}
+        members={members}
+        regions={regions}
+        failure={failure}
+      />
       <h2>{t("sell.certificatesTitle")}</h2>
       <ul>
         {certificates.map((c) => (

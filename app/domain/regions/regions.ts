@@ -29,3 +29,13 @@ export function regencySlug(code: string): string {
   const r = byCode.get(code);
   return r ? r.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") : code;
 }
+
+export type RegionOptions = Array<{ name: string; regencies: Array<{ code: string; label: string }> }>;
+
+/** Provinces with their kabupaten/kota labelled, for a select (sent by loaders, so the list is not in the JS). */
+export function regionOptions(): RegionOptions {
+  return provinces.map((p) => ({
+    name: p.name,
+    regencies: p.regencies.map((r) => ({ code: r.code, label: `${r.type === "kota" ? "Kota" : "Kab."} ${r.name}` })),
+  }));
+}

@@ -530,6 +530,10 @@ export async function lotDetail(lotId: string) {
         include: {
           producer: { select: { legalName: true, regencyCode: true, scale: true } },
           variant: { select: { sku: true, stock: true, product: { select: { nameId: true, nameEn: true } } } },
+          shares: {
+            orderBy: { quantity: "desc" },
+            select: { quantity: true, reasonKey: true, reasonParams: true, member: { select: { legalName: true } } },
+          },
         },
       },
     },
@@ -549,6 +553,8 @@ export async function producerLotOffers(producerId: string) {
       variant: {
         select: { sku: true, nameId: true, nameEn: true, product: { select: { nameId: true, nameEn: true } } },
       },
+      // a koperasi's offers: how each was split among its members
+      shares: { orderBy: { quantity: "desc" }, select: { quantity: true, member: { select: { legalName: true } } } },
     },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * A lot's public provenance page: what it is, where it went (month and country), and the
  * UMKM that made it — named only when they agreed to be (their consent flag); the others
- * are counted. Only lots with goods that passed QC have a page.
+ * are counted; a koperasi's members likewise. Only lots with goods that passed QC have a page.
  */
 import { nameIn } from "~/lib/i18n";
 import { db } from "~/lib/db.server";
@@ -17,6 +17,11 @@ export async function lotProvenance(code: string, locale: AppLocale) {
       allocations: {
         where: { status: "QC_PASSED" },
         include: {
+          // a koperasi's members who supplied its share, named with their own consent
+          shares: {
+            orderBy: { quantity: "desc" },
+            select: { member: { select: { legalName: true, regencyCode: true, provenanceConsent: true } } },
+          },
           producer: {
             include: {
               certifications: {
@@ -42,6 +47,8 @@ export async function lotProvenance(code: string, locale: AppLocale) {
       certifications: string[];
       quantity: number;
       batches: Array<{ code: string; expiresOn: string | null }>;
+      members: string[];
+      hiddenMembers: number;
     }
   >();
   let hidden = 0;
@@ -64,7 +71,14 @@ export async function lotProvenance(code: string, locale: AppLocale) {
       ],
       quantity: 0,
       batches: [],
+      members: [],
+      hiddenMembers: 0,
     };
+    for (const s of a.shares) {
+      const name = `${s.member.legalName} (${regencyLabel(s.member.regencyCode)})`;
+      if (!s.member.provenanceConsent) entry.hiddenMembers++;
+      else if (!entry.members.includes(name)) entry.members.push(name);
+    }
     entry.quantity += a.passedQuantity ?? 0;
     if (a.batchCode)
       entry.batches.push({ code: a.batchCode, expiresOn: a.expiresOn?.toISOString().slice(0, 10) ?? null });

@@ -27,6 +27,7 @@ export const handle = {
   i18n: [
     "allocationStatus",
     "allocator",
+    "groups",
     "batches",
     "cartons",
     "checklist",
@@ -145,6 +146,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         qcNotes: a.qcNotes,
         photos: a.qcPhotoKeys,
         respondBy: a.respondBy,
+        shares: a.shares.map((s) => ({
+          name: s.member.legalName,
+          quantity: s.quantity,
+          why: { key: s.reasonKey, params: s.reasonParams as Record<string, string | number> },
+        })),
       })),
     },
   };
@@ -238,6 +244,16 @@ export default function TradeLot() {
                     <div className="meta">
                       {a.regency} · {t(`scale.${a.scale}`)} · {a.item}
                     </div>
+                    {a.shares.length > 0 && (
+                      <details className="meta" data-testid="member-shares">
+                        <summary>{t("groups.sharesTitle")}</summary>
+                        <ul>
+                          {a.shares.map((s) => (
+                            <li key={s.name}>{t(s.why.key, s.why.params)}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
                   </td>
                   <td>
                     {formatNumber(a.quantity, locale)}
