@@ -13,6 +13,7 @@ import { storeImage } from "../../app/domain/media/images.server";
 import { regency } from "../../app/domain/regions/regions";
 import { seedShipping } from "./shipping";
 import { seedExportRules } from "./export-rules";
+import { seedCooperatives } from "./cooperatives";
 import { gtinCheckDigit } from "../../app/domain/catalogue/gtin";
 import type { Prisma } from "../../app/generated/prisma/client";
 import {
@@ -272,6 +273,7 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
   });
   await seedVouchers(db, honey?.id ?? null);
   await seedExportRules(db);
+  await seedCooperatives(db, digits);
   log(
     `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

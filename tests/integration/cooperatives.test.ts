@@ -19,7 +19,11 @@ import {
   recordReceipt,
   sendOffers,
 } from "~/domain/trade/lots.server";
-import { createProduct, createUser } from "../helpers/fixtures";
+import { action as staffProducerAction } from "~/routes/($lang).trade.producers.$id";
+import { action as claimAction } from "~/routes/($lang).claim";
+import { action as supplyAction, loader as supplyLoader } from "~/routes/($lang).sell.members";
+import { createProduct, createUser, producerMemberCookie, signedInCookie } from "../helpers/fixtures";
+import { formRequest, getRequest, sessionCookieFor, unwrap } from "../helpers/http";
 import { lotInput } from "../helpers/trade";
 
 const DAY = 86_400_000;
@@ -230,5 +234,114 @@ describe("koperasi and kelompok usaha", () => {
     });
     expect(shares._sum.quantity).toBe(90);
     expect(await db.lotAllocation.count({ where: { producerId: group.id, status: "ACCEPTED" } })).toBe(6);
+  });
+
+  it("the pages: only staff onboard; the form keeps what was typed; a koperasi sets only its own members' supply", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const staffCookie = await signedInCookie(staff.id);
+    const { producer: group, product } = await createProduct({
+      nameId: "Madu kelulut",
+      nameEn: "Kelulut honey",
+      category: { slug: "madu", nameId: "Madu", nameEn: "Honey" },
+    });
+    const groupCookie = await producerMemberCookie(group.id);
+    const call = async (
+      fn: typeof staffProducerAction,
+      path: string,
+      fields: Record<string, string>,
+      cookie: string,
+      params: Record<string, string>,
+    ) =>
+      unwrap(
+        await fn({ request: formRequest(path, fields, { cookie }), params, context: { ip: "10.3.3.3" } }).catch(
+          (e: unknown) => e,
+        ),
+      );
+    const at = `/trade/producers/${group.id}`;
+    // a producer (even the group itself) cannot use the staff page
+    expect(
+      (await call(staffProducerAction, `${at}?intent=kind`, { kind: "GROUP" }, groupCookie, { id: group.id })).status,
+    ).toBe(403);
+    expect(
+      (await call(staffProducerAction, `${at}?intent=kind`, { kind: "GROUP" }, staffCookie, { id: group.id })).body,
+    ).toMatchObject({ saved: "kind" });
+    const member = {
+      legalName: "Peternak Kelulut Sei Pitung",
+      nib: nib(),
+      scale: "MIKRO",
+      regencyCode: "62.10",
+      address: "Desa Sei Pitung",
+      contactName: "Rahmadi",
+      contactPhone: "0812 5555 0199",
+      contactEmail: "",
+    };
+    const bad = await call(
+      staffProducerAction,
+      `${at}?intent=onboard`,
+      { ...member, nib: "12", contactPhone: "x" },
+      staffCookie,
+      { id: group.id },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      fieldErrors: { nib: "workErrors.nib", contactPhone: "errors.phone" },
+      values: { legalName: member.legalName, nib: "12" },
+    });
+    expect(await db.producer.count({ where: { groupId: group.id } })).toBe(0);
+    const made = await call(staffProducerAction, `${at}?intent=onboard`, member, staffCookie, { id: group.id });
+    const issued = (made.body as { issued: { code: string; name: string } }).issued;
+    expect(issued).toMatchObject({ name: member.legalName, code: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/) });
+    const taken = await call(staffProducerAction, `${at}?intent=onboard`, member, staffCookie, { id: group.id });
+    expect(taken).toMatchObject({ status: 409, body: { formError: "workErrors.nibTaken" } });
+    const onboarded = await db.producer.findFirstOrThrow({ where: { groupId: group.id } });
+
+    // the claim page: a wrong code is refused and the NIB stays typed; the right one makes the owner
+    const person = await createUser();
+    const session = await db.session.create({ data: { userId: person.id, expiresAt: new Date(Date.now() + DAY) } });
+    const personCookie = await sessionCookieFor(session.id);
+    const wrong = await call(claimAction, "/claim", { nib: member.nib, code: "ZZZZ-ZZZZ" }, personCookie, {});
+    expect(wrong).toMatchObject({
+      status: 409,
+      body: { formError: "claims.refused.invalid", values: { nib: member.nib } },
+    });
+    const right = await call(claimAction, "/claim", { nib: member.nib, code: issued.code }, personCookie, {});
+    expect(right.status).toBe(302);
+    expect(right.headers.get("Location")).toContain("notice=producerClaimed");
+    expect(await db.producerMember.count({ where: { producerId: onboarded.id, userId: person.id } })).toBe(1);
+
+    // the koperasi's supply page: its own member only, whole units only
+    const loaded = unwrap(
+      await supplyLoader({ request: getRequest("/sell/members", { cookie: groupCookie }), params: {}, context: {} }),
+    );
+    expect(loaded.body).toMatchObject({ isGroup: true, members: [expect.objectContaining({ id: onboarded.id })] });
+    const post = (fields: Record<string, string>, cookie = groupCookie) =>
+      call(supplyAction as typeof staffProducerAction, "/sell/members", fields, cookie, {});
+    const badUnits = await post({ memberId: onboarded.id, [`supply-${product.id}`]: "-3" });
+    expect(badUnits).toMatchObject({
+      status: 400,
+      body: { fieldErrors: { [`supply-${product.id}`]: "groups.errors.units" } },
+    });
+    expect(await db.memberSupply.count({ where: { memberId: onboarded.id } })).toBe(0);
+    expect((await post({ memberId: onboarded.id, [`supply-${product.id}`]: "35" })).body).toMatchObject({
+      saved: member.legalName,
+    });
+    expect(
+      await db.memberSupply.findUniqueOrThrow({
+        where: { productId_memberId: { productId: product.id, memberId: onboarded.id } },
+      }),
+    ).toMatchObject({ units: 35 });
+    // another group's member: not found; an individual producer has no such page to post to
+    const other = await koperasi(staff.id).then((k) => k.member("Luar", "MIKRO"));
+    expect((await post({ memberId: other.member.id, [`supply-${product.id}`]: "9" })).status).toBe(404);
+    const { producer: single } = await createProduct({ nameId: "Amplang", nameEn: "Amplang" });
+    expect(
+      (await post({ memberId: onboarded.id, [`supply-${product.id}`]: "9" }, await producerMemberCookie(single.id)))
+        .status,
+    ).toBe(404);
+    expect(
+      await db.memberSupply.findUniqueOrThrow({
+        where: { productId_memberId: { productId: product.id, memberId: onboarded.id } },
+      }),
+    ).toMatchObject({ units: 35 });
   });
 });
