@@ -34,6 +34,10 @@ async function pagesOf() {
     `SELECT id, code FROM "ExportLot" ORDER BY "createdAt" LIMIT 1`,
     "export lot",
   );
+  const group = await one<{ id: string }>(
+    `SELECT id FROM "Producer" WHERE kind <> 'INDIVIDUAL' ORDER BY slug LIMIT 1`,
+    "koperasi or kelompok usaha",
+  );
   const quote = await one<{ id: string }>(`SELECT id FROM "QuoteRequest" ORDER BY "createdAt" LIMIT 1`, "quote");
   return {
     anonymous: [
@@ -52,7 +56,7 @@ async function pagesOf() {
       "/forgot-password",
       "/no-such-page",
     ],
-    buyer: ["/account", "/account/orders", "/account/rfq", "/rfq"],
+    buyer: ["/account", "/account/orders", "/account/rfq", "/rfq", "/claim"],
     producer: [
       "/sell",
       "/sell/products",
@@ -63,6 +67,7 @@ async function pagesOf() {
       "/sell/orders",
       "/sell/reviews",
       "/sell/lots",
+      "/sell/members",
     ],
     staff: [
       "/trade",
@@ -84,6 +89,7 @@ async function pagesOf() {
       "/trade/import",
       "/trade/jobs",
       `/trade/producers/${producer.id}`,
+      `/trade/producers/${group.id}`,
     ],
   };
 }
