@@ -1,12 +1,24 @@
 import crypto from "node:crypto";
-import { test, expect, expectAccessible, fillBatch, pressEach, query, signIn, uniqueEmail } from "./fixtures";
+import {
+  test,
+  expect,
+  expectAccessible,
+  clearChecklistToReady,
+  downloadPdfText,
+  fillBatch,
+  pressEach,
+  query,
+  signIn,
+  uniqueEmail,
+} from "./fixtures";
 
 /**
  * A kelompok usaha supplies a honey lot to Malaysia through its members: staff onboard a
  * beekeeper without an email and hand over a claim code; the beekeeper claims its account on a
  * phone without JavaScript; the group records what the member has ready; the group accepts the
  * lot offer and sees it split fairly among its members; the jars arrive with a batch code and
- * pass QC, and the member's share reaches its own balance.
+ * pass QC, the label checklist holds READY until the halal evidence is in, the packing list and
+ * shipping marks read back, and the member's share reaches its own balance.
  */
 test("a honey group's members supply a lot to Malaysia: onboarding, claim code, member supply, fair split, member paid", async ({
   browser,
@@ -129,7 +141,20 @@ test("a honey group's members supply a lot to Malaysia: onboarding, claim code, 
   await pressEach(staff, "Simpan hasil QC");
   await expect(staff.getByTestId("allocation")).toContainText("Lolos QC");
 
-  // 6. the beekeeper's own balance holds its share at the lot's producer price (Rp150.000 a jar)
+  // 6. the label checklist keeps the lot from READY until the halal logo's evidence is in
+  await clearChecklistToReady(staff);
+
+  // 7. the packing list names the group with its batch; one shipping mark per carton of 24 jars
+  const packing = await downloadPdfText(staff, "Packing list dengan kode QR (PDF)");
+  expect(packing).toContain(`KP-${tag}`);
+  expect(packing).toContain("Port Klang");
+  const marks = (await downloadPdfText(staff, /Shipping mark/)).trim().split("\n");
+  const cartons = Number((await staff.getByTestId("carton-totals").innerText()).match(/Total (\d+) karton/)![1]);
+  expect(marks).toHaveLength(cartons);
+  expect(marks[cartons - 1]).toContain(`CARTON ${cartons} OF ${cartons}`);
+  expect(marks[0]).toContain(`BATCH: KP-${tag}`);
+
+  // 8. the beekeeper's own balance holds its share at the lot's producer price (Rp150.000 a jar)
   await phone.goto("/sell");
   await expect(phone.getByTestId("balance")).toHaveText(
     new RegExp(`Rp\\s?${(mine * 150_000).toLocaleString("id-ID").replace(/\./g, "\\.")}`),

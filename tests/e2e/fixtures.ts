@@ -203,3 +203,48 @@ export async function fillBatch(form: Locator, code = `B-${Date.now() % 100000}`
     .getByLabel("Tanggal kedaluwarsa")
     .fill(new Date(Date.now() + daysLeft * 86_400_000).toISOString().slice(0, 10));
 }
+
+/** Clicks a link that downloads a PDF and returns the PDF's text. */
+export async function downloadPdfText(page: Page, link: string | RegExp) {
+  const { pdfText } = await import("../helpers/files");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+  return pdfText(Buffer.concat(chunks));
+}
+
+/**
+ * A food lot to Malaysia on the staff lot page: READY is refused while the label checklist is
+ * open; the halal logo's photo is attached and the other items waived with a reason; then READY.
+ */
+export async function clearChecklistToReady(staff: Page) {
+  const checklist = staff.getByTestId("checklist");
+  await expect(checklist).toContainText("butir belum dipenuhi");
+  await staff.getByRole("button", { name: "Tandai siap kirim" }).click();
+  await expect(staff.getByRole("alert")).toContainText("Daftar periksa label belum lengkap");
+  await expect(staff.getByTestId("lot-status")).toHaveText("Pemeriksaan mutu");
+  const halal = staff.getByTestId("checklist-item").filter({ hasText: "Logo halal" });
+  const sharp = (await import("sharp")).default;
+  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#2a7" } })
+    .png()
+    .toBuffer();
+  await halal
+    .getByLabel("Bukti (foto atau PDF)")
+    .setInputFiles({ name: "halal.png", mimeType: "image/png", buffer: photo });
+  await halal.getByRole("button", { name: "Lampirkan bukti" }).click();
+  await expect(staff.getByRole("status")).toHaveText("Bukti dilampirkan.");
+  await expect(staff.getByTestId("checklist-item").filter({ hasText: "Logo halal" })).toHaveAttribute(
+    "data-state",
+    "met",
+  );
+  const open = staff.locator('[data-testid="checklist-item"][data-state="open"]');
+  for (let left = await open.count(); left > 0; left--) {
+    await open.first().getByLabel("Alasan pembebasan").fill("Importir menempel label Melayu di Port Klang");
+    await open.first().getByRole("button", { name: "Bebaskan" }).click();
+    await expect(open).toHaveCount(left - 1);
+  }
+  await expect(checklist).toContainText("Semua butir dipenuhi atau dibebaskan.");
+  await expectAccessible(staff);
+  await staff.getByRole("button", { name: "Tandai siap kirim" }).click();
+  await expect(staff.getByTestId("lot-status")).toHaveText("Siap kirim");
+}
