@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { producerDashboard } from "~/domain/producers/dashboard.server";
+import { producerLadder } from "~/domain/producers/ladder.server";
+import { LadderCard } from "~/components/ladder";
 import { requireProducerMember } from "~/lib/producer-access.server";
 import { formatMoney } from "~/domain/money";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["groups", "lotOffers", "producerStatus", "sell", "sellOrders", "units"] };
+export const handle = { i18n: ["groups", "ladder", "lotOffers", "producerStatus", "sell", "sellOrders", "units"] };
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -25,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isGroup: producer.kind !== "INDIVIDUAL",
     },
     dash: await producerDashboard(producer.id),
+    ladder: await producerLadder(producer.id),
   };
 }
 
 export default function SellDashboard() {
-  const { locale, producer, dash } = useLoaderData<typeof loader>();
+  const { locale, producer, dash, ladder } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lp = (p: string) => localePath(p, locale);
   const [sp] = useSearchParams();
@@ -111,6 +114,7 @@ export default function SellDashboard() {
           </ul>
         </section>
       )}
+      {ladder && <LadderCard ladder={ladder} />}
       <p>
         <Link to={lp("/sell/profile")}>{t("sell.profileTitle")}</Link>
         {producer.status === "VERIFIED" && (

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { CsrfInput, FormError, isFailure } from "~/components/forms";
 import { regencyLabel, regionOptions } from "~/domain/regions/regions";
 import { ClaimCodeNotice, GroupMembers } from "~/components/group-members";
+import { LadderCard } from "~/components/ladder";
+import { producerLadder } from "~/domain/producers/ladder.server";
 import {
   GroupRefused,
   groupMembers,
@@ -39,6 +41,7 @@ export const handle = {
     "certStatus",
     "form",
     "groups",
+    "ladder",
     "producerStatus",
     "product",
     "scale",
@@ -93,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
     })),
     history: await producerHistory(producer.id),
+    ladder: await producerLadder(producer.id),
   };
 }
 
@@ -170,7 +174,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeProducer() {
-  const { locale, producer, certificates, history, groupOf, members, regions } = useLoaderData<typeof loader>();
+  const { locale, producer, certificates, history, groupOf, members, regions, ladder } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -213,6 +217,7 @@ export default function TradeProducer() {
           </>
         )}
       </Form>
+      {ladder && <LadderCard ladder={ladder} />}
       <GroupMembers
         locale={locale}
         kind={producer.kind}
