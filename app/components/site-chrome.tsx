@@ -59,6 +59,7 @@ export function SiteHeader({ locale, path, user, cartCount, csrf }: Props) {
               {(user.roles.includes("STAFF") || user.roles.includes("ADMIN")) && (
                 <Link to={lp("/trade")}>{t("nav.trade")}</Link>
               )}
+              {user.roles.includes("FACILITATOR") && <Link to={lp("/facilitate")}>{t("nav.facilitate")}</Link>}
               <Link to={lp("/account")} data-testid="account-link">
                 {user.name}
               </Link>

@@ -1,6 +1,7 @@
 /** The audit log: who did what to whom, with before/after, for every staff action and money movement. */
 import type { Tx } from "~/lib/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { actingFor } from "~/lib/acting.server";
 import { jsonReplacer } from "./money";
 
 /** A value the log can hold: JSON, with amounts as bigint (stored as decimal strings) and dates. */
@@ -30,6 +31,8 @@ export async function audit(tx: Tx, e: AuditEntry) {
       entityId: e.entityId,
       before: plain(e.before),
       after: plain(e.after),
+      // a facilitator acting for a producer: the producer it acted for (lib/acting.server.ts)
+      onBehalfOfId: actingFor(),
     },
   });
 }

@@ -5,6 +5,7 @@ import { producerDashboard } from "~/domain/producers/dashboard.server";
 import { producerLadder } from "~/domain/producers/ladder.server";
 import { LadderCard } from "~/components/ladder";
 import { requireProducerMember } from "~/lib/producer-access.server";
+import { facilitated } from "~/lib/acting.server";
 import { formatMoney } from "~/domain/money";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
@@ -14,7 +15,7 @@ export const handle = { i18n: ["groups", "ladder", "lotOffers", "producerStatus"
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   return {
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dash: await producerDashboard(producer.id),
     ladder: await producerLadder(producer.id),
   };
-}
+});
 
 export default function SellDashboard() {
   const { locale, producer, dash, ladder } = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import {
   submitCertificate,
 } from "~/domain/certification/certificates.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
+import { facilitated } from "~/lib/acting.server";
 import { CERT_TYPES, certificateSchema } from "~/domain/certification/schemas";
 import { filesOf, formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -22,7 +23,7 @@ export const handle = { i18n: ["cert", "certStatus", "partners", "product", "sel
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   const certs = await listCertificates(producer.id);
@@ -38,9 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scanPath: undefined,
     })),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const { user, producer } = await requireProducerMember(request, locale);
   const parsed = await parseForm(request, certificateSchema, { multipart: true });
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw err;
   }
   return redirect(`${localePath("/sell/certificates", locale)}?sent=1`);
-}
+});
 
 export default function Certificates() {
   const { locale, status, reviewNote, certificates } = useLoaderData<typeof loader>();

@@ -4,6 +4,7 @@ import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
 import { CsrfInput, Field, FormError, isFailure } from "~/components/forms";
 import { requireProducerMember } from "~/lib/producer-access.server";
+import { facilitated } from "~/lib/acting.server";
 import { answerOffer, LotRefused, producerLotOffers } from "~/domain/trade/lots.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { formatMoney } from "~/domain/money";
@@ -16,7 +17,7 @@ export const handle = { i18n: ["allocationStatus", "country", "groups", "lotOffe
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   const offers = await producerLotOffers(producer.id);
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       shares: a.shares.map((s) => ({ name: s.member.legalName, quantity: s.quantity })),
     })),
   };
-}
+});
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
@@ -52,7 +53,7 @@ const schema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const { user, producer } = await requireProducerMember(request, locale);
   const parsed = await parseForm(request, schema);
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw err;
   }
   return { ok: true as const, answered: parsed.data.intent };
-}
+});
 
 type OfferRow = ReturnType<typeof useLoaderData<typeof loader>>["offers"][number];
 

@@ -38,6 +38,7 @@ import {
   TooManyImages,
 } from "~/domain/media/product-images.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
+import { facilitated } from "~/lib/acting.server";
 import { productSchema } from "~/domain/catalogue/schemas";
 import { filesOf, formError, parseForm, readSmallForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -63,9 +64,9 @@ export const handle = {
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale);
+  const { producer, byFacilitator } = await requireProducerMember(request, locale);
   const product = await getOwnProduct(producer.id, params.id ?? "");
   if (!product) throw new Response("Not found", { status: 404 });
   const [cost, capacity] = await Promise.all([costStructureOf(product.id), capacityOf(product.id)]);
@@ -109,9 +110,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categories: await categoryChoices(),
     certificates: await certificateChoices(producer.id),
     producerVerified: producer.status === "VERIFIED",
+    // a facilitator drafts; the producer decides what goes on sale
+    byFacilitator,
     maxImages: MAX_IMAGES,
   };
-}
+});
 
 const statusSchema = z.object({ intent: z.enum(["publish", "unpublish", "archive"]) });
 const imageSchema = z.object({
@@ -120,9 +123,9 @@ const imageSchema = z.object({
 });
 const uploadSchema = z.object({ intent: z.literal("upload") });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
-  const { user, producer } = await requireProducerMember(request, locale);
+  const { user, producer, byFacilitator } = await requireProducerMember(request, locale);
   const productId = params.id ?? "";
   const here = localePath(`/sell/products/${productId}`, locale);
   const notFound = () => new Response("Not found", { status: 404 });
@@ -206,6 +209,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = await parseForm(request, statusSchema);
   if (!parsed.ok) return parsed.response;
+  if (byFacilitator) return formError(403, null, "facilitation.refused.status");
   let changed;
   try {
     changed = await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent);
@@ -222,7 +226,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }),
     );
   return redirect(withNotice(here, decided === "publish" ? "productPublished" : "productUnpublished"));
-}
+});
 
 export default function EditProduct() {
   const {
@@ -233,6 +237,7 @@ export default function EditProduct() {
     categories,
     certificates,
     producerVerified,
+    byFacilitator,
     maxImages,
     cost,
     origin,
@@ -298,7 +303,8 @@ export default function EditProduct() {
       )}
       <FormError failure={failure} />
       {!producerVerified && <p className="notice">{t("sell.publishNeedsVerification")}</p>}
-      <div className="row-actions">
+      {byFacilitator && <p className="notice">{t("facilitation.draftsOnly")}</p>}
+      <div className="row-actions" hidden={byFacilitator}>
         {product.status !== "PUBLISHED" && (
           <Form method="post">
             <CsrfInput />

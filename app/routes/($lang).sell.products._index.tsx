@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { listOwnProducts } from "~/domain/catalogue/manage.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
+import { facilitated } from "~/lib/acting.server";
 import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
@@ -11,11 +12,11 @@ export const handle = { i18n: ["partners", "product", "productStatus", "sell"] }
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   return { locale, products: await listOwnProducts(producer.id) };
-}
+});
 
 export default function OwnProducts() {
   const { locale, products } = useLoaderData<typeof loader>();

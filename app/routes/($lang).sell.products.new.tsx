@@ -13,6 +13,7 @@ import {
 } from "~/domain/catalogue/manage.server";
 import { shapeProductForm } from "~/domain/catalogue/product-form.server";
 import { requireProducerMember } from "~/lib/producer-access.server";
+import { facilitated } from "~/lib/acting.server";
 import { productSchema } from "~/domain/catalogue/schemas";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
@@ -23,13 +24,13 @@ export const handle = { i18n: ["cert", "certStatus", "product", "search", "sell"
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = routeLocale(params);
   const { producer } = await requireProducerMember(request, locale);
   return { locale, categories: await categoryChoices(), certificates: await certificateChoices(producer.id) };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const { user, producer } = await requireProducerMember(request, locale);
   const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
     throw err;
   }
-}
+});
 
 export default function NewProduct() {
   const { locale, categories, certificates } = useLoaderData<typeof loader>();

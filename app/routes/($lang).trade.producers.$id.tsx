@@ -3,11 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { z } from "zod";
-import { CsrfInput, FormError, isFailure } from "~/components/forms";
+import { CsrfInput, FormError, isFailure, SelectField } from "~/components/forms";
 import { regencyLabel, regionOptions } from "~/domain/regions/regions";
 import { ClaimCodeNotice, GroupMembers } from "~/components/group-members";
 import { LadderCard } from "~/components/ladder";
 import { producerLadder } from "~/domain/producers/ladder.server";
+import { assignFacilitator, FacilitationRefused, facilitators } from "~/domain/producers/facilitation.server";
 import {
   GroupRefused,
   groupMembers,
@@ -40,6 +41,7 @@ export const handle = {
     "claims",
     "certStatus",
     "form",
+    "facilitation",
     "groups",
     "ladder",
     "producerStatus",
@@ -97,6 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     history: await producerHistory(producer.id),
     ladder: await producerLadder(producer.id),
+    facilitatorId: producer.facilitatorId,
+    facilitators: await facilitators(),
   };
 }
 
@@ -111,6 +115,7 @@ const kindSchema = z.object({
   kind: z.enum(["INDIVIDUAL", "COOPERATIVE", "GROUP"], { error: "errors.invalidChoice" }),
 });
 const codeSchema = z.object({ memberId: z.string().min(1).max(40) });
+const facilitatorSchema = z.object({ facilitatorId: z.string().max(40) });
 
 /** Koperasi and kelompok: the producer's kind, onboarding a member, a new claim code (producers/groups.server.ts). */
 async function groupAction(request: Request, staffId: string, producerId: string, intent: string) {
@@ -152,6 +157,18 @@ async function groupAction(request: Request, staffId: string, producerId: string
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "STAFF");
   const intent = new URL(request.url).searchParams.get("intent");
+  if (intent === "facilitator") {
+    const parsed = await parseForm(request, facilitatorSchema);
+    if (!parsed.ok) return parsed.response;
+    try {
+      if (!(await assignFacilitator(staff.id, params.id ?? "", parsed.data.facilitatorId || null)))
+        throw new Response("Not found", { status: 404 });
+    } catch (err) {
+      if (err instanceof FacilitationRefused) return formError(409, parsed.form, err.key);
+      throw err;
+    }
+    return { ok: true as const, saved: "facilitator" as const };
+  }
   if (intent === "kind" || intent === "onboard" || intent === "code")
     return groupAction(request, staff.id, params.id ?? "", intent);
   const parsed = await parseForm(request, schema);
@@ -174,7 +191,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeProducer() {
-  const { locale, producer, certificates, history, groupOf, members, regions, ladder } = useLoaderData<typeof loader>();
+  const { locale, producer, certificates, history, groupOf, members, regions, ladder, facilitatorId, facilitators } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -195,7 +213,7 @@ export default function TradeProducer() {
       {actionData && "issued" in actionData && <ClaimCodeNotice issued={actionData.issued} />}
       {actionData && "saved" in actionData && (
         <p className="notice" role="status">
-          {t("groups.kindSaved")}
+          {t(actionData.saved === "facilitator" ? "facilitation.assigned" : "groups.kindSaved")}
         </p>
       )}
       <FormError failure={failure?.values.intent ? undefined : failure} />
@@ -218,6 +236,22 @@ export default function TradeProducer() {
         )}
       </Form>
       {ladder && <LadderCard ladder={ladder} />}
+      <Form method="post" action="?intent=facilitator" className="row-actions" data-testid="assign-facilitator">
+        <CsrfInput />
+        <SelectField
+          name="facilitatorId"
+          label={t("facilitation.assignLabel")}
+          defaultValue={facilitatorId ?? ""}
+          options={[
+            { value: "", label: t("facilitation.noFacilitator") },
+            ...facilitators.map((f) => ({
+              value: f.id,
+              label: t("facilitation.caseloadCount", { name: f.name, count: f.caseload }),
+            })),
+          ]}
+        />
+        <button type="submit">{t("facilitation.assign")}</button>
+      </Form>
       <GroupMembers
         locale={locale}
         kind={producer.kind}
@@ -242,6 +276,7 @@ export default function TradeProducer() {
           <li key={h.id}>
             <strong>{t(`audit.${h.action}`, { defaultValue: h.action })}</strong> · {formatDate(h.createdAt, locale)} ·{" "}
             {h.actor ?? t("trade.system")}
+            {h.onBehalfOfId && <> ({t("facilitation.onBehalf")})</>}
             {h.after && typeof h.after === "object" && "reason" in h.after && h.after.reason ? (
               <> · “{String(h.after.reason)}”</>
             ) : null}

@@ -293,11 +293,21 @@ export async function producerHistory(producerId: string) {
       OR: [
         { entityType: "Producer", entityId: producerId },
         { entityType: "Certification", entityId: { in: certIds } },
+        // what a facilitator did for it, on its products, offers and certificates
+        { onBehalfOfId: producerId },
       ],
     },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      onBehalfOfId: true,
+      actor: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), actor: r.actor?.name ?? null }));
 }
