@@ -34,6 +34,7 @@ export const DEMO_ACCOUNTS = [
   { email: "staff@anjung.test", name: "Staf Rumah Dagang", roles: ["STAFF"] as const },
   { email: "buyer@anjung.test", name: "Pembeli Demo", roles: ["BUYER"] as const },
   { email: "producer@anjung.test", name: "Ina Rosalina", roles: ["BUYER", "PRODUCER"] as const },
+  { email: "pendamping@anjung.test", name: "Rina Pendamping", roles: ["FACILITATOR"] as const },
 ];
 
 /** A GTIN-13 in a demo range of Indonesia's 899 prefix, with its check digit. */
@@ -274,6 +275,19 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
   await seedVouchers(db, honey?.id ?? null);
   await seedExportRules(db);
   await seedCooperatives(db, digits);
+  // the demo facilitator accompanies the honey group's beekeepers and two small producers of Kalimantan Tengah
+  const pendamping = users.get("pendamping@anjung.test");
+  if (pendamping)
+    await db.producer.updateMany({
+      where: {
+        facilitatorId: null,
+        OR: [
+          { groupId: { not: null } },
+          { slug: { in: ["kerupuk-sampit", "batik-benang-bintik-palangka", "madu-kelulut-pulang-pisau"] } },
+        ],
+      },
+      data: { facilitatorId: pendamping },
+    });
   log(
     `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

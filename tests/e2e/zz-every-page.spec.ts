@@ -38,6 +38,10 @@ async function pagesOf() {
     `SELECT id FROM "Producer" WHERE kind <> 'INDIVIDUAL' ORDER BY slug LIMIT 1`,
     "koperasi or kelompok usaha",
   );
+  const cased = await one<{ id: string }>(
+    `SELECT p.id FROM "Producer" p JOIN "User" u ON u.id = p."facilitatorId" WHERE u.email = 'pendamping@anjung.test' ORDER BY p.slug LIMIT 1`,
+    "producer in the demo facilitator's caseload",
+  );
   const quote = await one<{ id: string }>(`SELECT id FROM "QuoteRequest" ORDER BY "createdAt" LIMIT 1`, "quote");
   return {
     anonymous: [
@@ -91,6 +95,7 @@ async function pagesOf() {
       `/trade/producers/${producer.id}`,
       `/trade/producers/${group.id}`,
     ],
+    facilitator: ["/facilitate", `/facilitate/producers/${cased.id}`],
   };
 }
 
@@ -144,6 +149,7 @@ const ROLES = {
   buyer: "buyer@anjung.test",
   producer: "producer@anjung.test",
   staff: "admin@anjung.test", // (accounts.spec resets staff@anjung.test's password)
+  facilitator: "pendamping@anjung.test",
 } as const;
 
 for (const role of Object.keys(ROLES) as Array<keyof typeof ROLES>) {
