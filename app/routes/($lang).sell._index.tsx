@@ -11,7 +11,9 @@ import { localePath } from "~/lib/i18n";
 import { routeLocale } from "~/lib/request.server";
 
 /** The locale namespaces this page's components use (app/lib/route-messages.test.ts). */
-export const handle = { i18n: ["groups", "ladder", "lotOffers", "producerStatus", "sell", "sellOrders", "units"] };
+export const handle = {
+  i18n: ["groups", "ladder", "lotOffers", "producerStatus", "sell", "sellOrders", "statement", "units"],
+};
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
@@ -116,6 +118,9 @@ export default function SellDashboard() {
         </section>
       )}
       {ladder && <LadderCard ladder={ladder} />}
+      <p>
+        <Link to={lp("/sell/statement")}>{t("statement.link")}</Link>
+      </p>
       <p>
         <Link to={lp("/sell/profile")}>{t("sell.profileTitle")}</Link>
         {producer.status === "VERIFIED" && (

@@ -72,6 +72,7 @@ async function pagesOf() {
       "/sell/reviews",
       "/sell/lots",
       "/sell/members",
+      "/sell/statement",
     ],
     staff: [
       "/trade",

@@ -4,7 +4,7 @@
  * fields of ASEAN Form D, for the issuing office. Lines are the QC-passed quantities per
  * product; money is in the buyer's currency; documents are in English, as the trade uses.
  */
-import PDFDocument from "pdfkit";
+import { renderPdf } from "~/lib/pdf.server";
 import QRCode from "qrcode";
 import { db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
@@ -139,18 +139,7 @@ async function lotForDocuments(lotId: string) {
 }
 
 function render(build: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: "A4",
-      margin: 40,
-      info: { Title: "Anjung export document", Author: EXPORTER.name },
-    });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    Promise.resolve(build(doc)).then(() => doc.end(), reject);
-  });
+  return renderPdf({ size: "A4", margin: 40, info: { Title: "Anjung export document", Author: EXPORTER.name } }, build);
 }
 
 function heading(doc: PDFKit.PDFDocument, title: string, number: string, date: Date) {
@@ -535,13 +524,4 @@ export async function formDCsv(lotId: string) {
   return { filename: `${d.lot.code}-form-d.csv`, csv };
 }
 
-/** A generated document as a private PDF download. */
-export function pdfDownload(doc: { filename: string; pdf: Buffer }) {
-  return new Response(new Uint8Array(doc.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${doc.filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+export { pdfDownload } from "~/lib/pdf.server";
