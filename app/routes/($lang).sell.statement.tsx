@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producer } = await requireProducerMember(request, locale);
   return {
     locale,
+    periods: [...STATEMENT_MONTHS],
     statements: (await statementsOf(producer.id)).map((s) => ({
       token: s.token,
       issuedAt: s.issuedAt.toISOString(),
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Statement() {
-  const { locale, statements } = useLoaderData<typeof loader>();
+  const { locale, statements, periods } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="container">
@@ -64,7 +65,7 @@ export default function Statement() {
           name="months"
           label={t("statement.months")}
           defaultValue="12"
-          options={STATEMENT_MONTHS.map((n) => ({ value: String(n), label: t("statement.lastMonths", { count: n }) }))}
+          options={periods.map((n) => ({ value: String(n), label: t("statement.lastMonths", { count: n }) }))}
         />
         <button type="submit">{t("statement.issue")}</button>
       </Form>

@@ -100,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: await producerHistory(producer.id),
     ladder: await producerLadder(producer.id),
     facilitatorId: producer.facilitatorId,
-    facilitators: await facilitators(),
+    facilitatorChoices: await facilitators(),
   };
 }
 
@@ -191,8 +191,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TradeProducer() {
-  const { locale, producer, certificates, history, groupOf, members, regions, ladder, facilitatorId, facilitators } =
-    useLoaderData<typeof loader>();
+  const {
+    locale,
+    producer,
+    certificates,
+    history,
+    groupOf,
+    members,
+    regions,
+    ladder,
+    facilitatorId,
+    facilitatorChoices,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const { t } = useTranslation();
@@ -244,7 +254,7 @@ export default function TradeProducer() {
           defaultValue={facilitatorId ?? ""}
           options={[
             { value: "", label: t("facilitation.noFacilitator") },
-            ...facilitators.map((f) => ({
+            ...facilitatorChoices.map((f) => ({
               value: f.id,
               label: t("facilitation.caseloadCount", { name: f.name, count: f.caseload }),
             })),

@@ -14,7 +14,7 @@ import { createRfq } from "~/domain/trade/rfq.server";
 import { action as productPageAction } from "~/routes/($lang).sell.products.$id";
 import { createUser, producerMemberCookie } from "../helpers/fixtures";
 import { formRequest, unwrap } from "../helpers/http";
-import { rattanProducers } from "../helpers/trade";
+import { rattanProducers, lotInput } from "../helpers/trade";
 
 const DAY = 86_400_000;
 const settle = <T>(ps: Array<Promise<T>>) => Promise.allSettled(ps);
@@ -78,23 +78,14 @@ describe("production capacity and lead time", () => {
       period: "WEEK",
       leadTimeDays: 7,
     });
-    const lot = await createLot(staff.id, {
-      productId: null,
-      categoryId: maker.product.categoryId,
-      grade: null,
-      packaging: null,
-      targetQuantity: 300,
-      unit: "pcs",
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      unitPriceAmount: 1500n,
-      currency: "USD",
-      producerPriceAmount: 9_000_000n,
-      unitsPerPackage: 5,
-      companyId: null,
-      wantedBy: new Date(Date.now() + 30 * DAY),
-    });
+    const lot = await createLot(
+      staff.id,
+      lotInput({
+        categoryId: maker.product.categoryId,
+        targetQuantity: 300,
+        wantedBy: new Date(Date.now() + 30 * DAY),
+      }),
+    );
     const offers = await eligibleOffers(lot.id);
     // 30 days less 7 of lead time at 10 a day (whole days from now: 29 or 30)
     const made = offers.find((o) => o.variantId === maker.variant.id)!;
@@ -143,22 +134,7 @@ describe("production capacity and lead time", () => {
   it("a producer without capacity cannot accept more than its stock", async () => {
     const producers = await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
-    const lot = await createLot(staff.id, {
-      productId: producers[0].product.id,
-      categoryId: null,
-      grade: null,
-      packaging: null,
-      targetQuantity: 30,
-      unit: "pcs",
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      unitPriceAmount: 1500n,
-      currency: "USD",
-      producerPriceAmount: 9_000_000n,
-      unitsPerPackage: 5,
-      companyId: null,
-    });
+    const lot = await createLot(staff.id, lotInput({ productId: producers[0].product.id, targetQuantity: 30 }));
     await proposeAllocation(lot.id, staff.id);
     await sendOffers(staff.id, lot.id, new Date(Date.now() + DAY));
     const offer = await db.lotAllocation.findFirstOrThrow({ where: { lotId: lot.id, status: "OFFERED" } });

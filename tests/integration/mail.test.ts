@@ -16,7 +16,7 @@ import { queuedJobs } from "../helpers/jobs";
 import { cartWith, checkoutInput, sellable, shippingRate } from "../helpers/orders";
 import { checkoutQuote, newCheckoutKey, placeOrder } from "~/domain/orders/checkout.server";
 import { waitFor } from "../helpers/processes";
-import { rattanProducers } from "../helpers/trade";
+import { rattanProducers, lotInput } from "../helpers/trade";
 
 const sink = new MailSink();
 
@@ -73,22 +73,10 @@ describe("mail through SMTP", () => {
   it("a lot offer reaches each producer in its own language, with the deadline", async () => {
     const producers = await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
-    const lot = await createLot(staff.id, {
-      productId: null,
-      categoryId: producers[0].product.categoryId,
-      grade: null,
-      packaging: null,
-      targetQuantity: 60,
-      unit: "pcs",
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      unitPriceAmount: 1500n,
-      currency: "USD",
-      producerPriceAmount: 9_000_000n,
-      unitsPerPackage: 5,
-      companyId: null,
-    });
+    const lot = await createLot(
+      staff.id,
+      lotInput({ categoryId: producers[0].product.categoryId, targetQuantity: 60 }),
+    );
     const plan = await proposeAllocation(lot.id, staff.id);
     const offered = producers.filter((p) => plan.allocations.some((a) => a.producerId === p.producer.id));
     expect(offered.length).toBeGreaterThanOrEqual(2);

@@ -17,7 +17,7 @@ import { action as rfqAnswerAction } from "~/routes/($lang).account_.rfq";
 import { createUser, signedInCookie } from "../helpers/fixtures";
 import { formRequest, unwrap } from "../helpers/http";
 import { cartWith, checkoutInput, orderFor, placeReviewed, sellable, shippingRate } from "../helpers/orders";
-import { rattanProducers, sendQuoteAt } from "../helpers/trade";
+import { rattanProducers, sendQuoteAt, lotInput } from "../helpers/trade";
 import { checkoutQuote, placeOrder } from "~/domain/orders/checkout.server";
 
 const settle = <T>(ps: Array<Promise<T>>) => Promise.allSettled(ps);
@@ -85,22 +85,7 @@ describe("lot offers", () => {
   it("accepted 20 times at once take the stock once", async () => {
     const producers = await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
-    const lot = await createLot(staff.id, {
-      productId: producers[0].product.id,
-      categoryId: null,
-      grade: null,
-      packaging: null,
-      targetQuantity: 30,
-      unit: "pcs",
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      unitPriceAmount: 1500n,
-      currency: "USD",
-      producerPriceAmount: 9_000_000n,
-      unitsPerPackage: 5,
-      companyId: null,
-    });
+    const lot = await createLot(staff.id, lotInput({ productId: producers[0].product.id, targetQuantity: 30 }));
     await proposeAllocation(lot.id, staff.id);
     await sendOffers(staff.id, lot.id, new Date(Date.now() + 86_400_000));
     const offer = await db.lotAllocation.findFirstOrThrow({
@@ -126,22 +111,7 @@ describe("lot offers", () => {
     await rattanProducers();
     const staff = await createUser({ roles: ["STAFF"] });
     const product = await db.product.findFirstOrThrow({ where: { nameEn: "Rattan basket" } });
-    const lot = await createLot(staff.id, {
-      productId: null,
-      categoryId: product.categoryId,
-      grade: null,
-      packaging: null,
-      targetQuantity: 50,
-      unit: "pcs",
-      destinationCountry: "SG",
-      destinationPort: null,
-      incoterm: "FOB",
-      unitPriceAmount: 1500n,
-      currency: "USD",
-      producerPriceAmount: 9_000_000n,
-      unitsPerPackage: 5,
-      companyId: null,
-    });
+    const lot = await createLot(staff.id, lotInput({ categoryId: product.categoryId, targetQuantity: 50 }));
     await Promise.all(Array.from({ length: 10 }, () => proposeAllocation(lot.id, staff.id)));
     const proposed = await db.lotAllocation.aggregate({
       where: { lotId: lot.id, status: "PROPOSED" },

@@ -8,20 +8,27 @@ import { regency } from "../regions";
 import { moneyField } from "../money/fields";
 import { NIB_RE } from "../certification/index.server";
 
+const nib = z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" });
+
+/** Who a producer is and how to reach it: the same fields wherever a producer is registered. */
+const identity = {
+  legalName: text(150),
+  nib,
+  scale: z.enum(["MIKRO", "KECIL", "MENENGAH"], { error: "errors.invalidChoice" }),
+  regencyCode: z.string({ error: "errors.required" }).refine((c) => !!regency(c), { error: "errors.invalidChoice" }),
+  address: text(300),
+  contactName: text(100),
+  contactPhone: z
+    .string({ error: "errors.required" })
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
+};
+
 export const producerProfileSchema = z
   .object({
-    legalName: text(150),
-    nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" }),
-    scale: z.enum(["MIKRO", "KECIL", "MENENGAH"], { error: "errors.invalidChoice" }),
-    regencyCode: z.string({ error: "errors.required" }).refine((c) => !!regency(c), { error: "errors.invalidChoice" }),
-    address: text(300),
+    ...identity,
     storyId: text(2000),
     storyEn: optionalText(2000),
-    contactName: text(100),
-    contactPhone: z
-      .string({ error: "errors.required" })
-      .trim()
-      .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
     contactEmail: z
       .string({ error: "errors.required" })
       .trim()
@@ -57,16 +64,7 @@ export type ProducerProfileInput = z.infer<typeof producerProfileSchema>;
  * is and how to reach it; an email only if it has one (it claims its account later with a code).
  */
 export const memberSchema = z.object({
-  legalName: text(150),
-  nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" }),
-  scale: z.enum(["MIKRO", "KECIL", "MENENGAH"], { error: "errors.invalidChoice" }),
-  regencyCode: z.string({ error: "errors.required" }).refine((c) => !!regency(c), { error: "errors.invalidChoice" }),
-  address: text(300),
-  contactName: text(100),
-  contactPhone: z
-    .string({ error: "errors.required" })
-    .trim()
-    .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "errors.phone" }),
+  ...identity,
   contactEmail: z
     .string()
     .trim()
@@ -80,7 +78,7 @@ export type MemberInput = z.infer<typeof memberSchema>;
 
 /** A person claims the producer staff onboarded for it: its NIB and the code it was given. */
 export const claimSchema = z.object({
-  nib: z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" }),
+  nib,
   code: z
     .string({ error: "errors.required" })
     .trim()
