@@ -1,6 +1,6 @@
 /**
  * A facilitator (pendamping) acting for one of its producers in the producer portal: the pages
- * that allow it wrap their loader and action in `facilitated`, the access check marks the
+ * that allow it run their loader and action inside `facilitated`, the access check marks the
  * producer acted for, and every audit entry written while handling that request records it
  * (AuditLog.onBehalfOfId) next to the facilitator as the actor: "by facilitator X for producer Y".
  */
@@ -9,9 +9,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 type Acting = { onBehalfOf?: string };
 const store = new AsyncLocalStorage<Acting>();
 
-/** Wraps a route's loader or action so a facilitator may use it (and its audit entries say for whom). */
-export function facilitated<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return (...args: A) => store.run({}, () => fn(...args));
+/**
+ * Runs a route's loader or action body so that a facilitator may use the page (and its audit
+ * entries say for whom). Called inside `export async function loader/action`, so the route
+ * module's client build drops it with the loader.
+ */
+export function facilitated<R>(body: () => Promise<R>): Promise<R> {
+  return store.run({}, body);
 }
 
 /** Whether this request runs inside `facilitated`. */
@@ -22,7 +26,7 @@ export function mayFacilitate(): boolean {
 /** The facilitator's access was checked: what it does now is for this producer. */
 export function markActingFor(producerId: string) {
   const s = store.getStore();
-  if (!s) throw new Error("a facilitator may act only on pages wrapped in facilitated()");
+  if (!s) throw new Error("a facilitator may act only on pages that run inside facilitated()");
   s.onBehalfOf = producerId;
 }
 

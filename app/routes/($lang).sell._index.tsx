@@ -17,22 +17,24 @@ export const handle = {
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale);
-  return {
-    locale,
-    producer: {
-      name: producer.legalName,
-      status: producer.status,
-      reviewNote: producer.reviewNote,
-      slug: producer.slug,
-      isGroup: producer.kind !== "INDIVIDUAL",
-    },
-    dash: await producerDashboard(producer.id),
-    ladder: await producerLadder(producer.id),
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { producer } = await requireProducerMember(request, locale);
+    return {
+      locale,
+      producer: {
+        name: producer.legalName,
+        status: producer.status,
+        reviewNote: producer.reviewNote,
+        slug: producer.slug,
+        isGroup: producer.kind !== "INDIVIDUAL",
+      },
+      dash: await producerDashboard(producer.id),
+      ladder: await producerLadder(producer.id),
+    };
+  });
+}
 
 export default function SellDashboard() {
   const { locale, producer, dash, ladder } = useLoaderData<typeof loader>();

@@ -23,50 +23,54 @@ export const handle = { i18n: ["cert", "certStatus", "partners", "product", "sel
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale);
-  const certs = await listCertificates(producer.id);
-  return {
-    locale,
-    status: producer.status,
-    reviewNote: producer.reviewNote,
-    certificates: certs.map((c) => ({
-      ...c,
-      issuedAt: c.issuedAt.toISOString().slice(0, 10),
-      expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
-      hasScan: !!c.scanPath,
-      scanPath: undefined,
-    })),
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { producer } = await requireProducerMember(request, locale);
+    const certs = await listCertificates(producer.id);
+    return {
+      locale,
+      status: producer.status,
+      reviewNote: producer.reviewNote,
+      certificates: certs.map((c) => ({
+        ...c,
+        issuedAt: c.issuedAt.toISOString().slice(0, 10),
+        expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
+        hasScan: !!c.scanPath,
+        scanPath: undefined,
+      })),
+    };
+  });
+}
 
-export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const { user, producer } = await requireProducerMember(request, locale);
-  const parsed = await parseForm(request, certificateSchema, { multipart: true });
-  if (!parsed.ok) return parsed.response;
-  const [scan] = await filesOf(parsed.form, "scan");
-  const resubmitId = parsed.form.get("resubmitId");
-  try {
-    if (typeof resubmitId === "string" && resubmitId) {
-      const done = await resubmitCertificate(producer.id, resubmitId, user.id, parsed.data, scan ?? null);
-      if (!done) throw new Response("Not found", { status: 404 });
-    } else {
-      if (!scan) return formError(400, parsed.form, "errors.formInvalid", { scan: "workErrors.scanMissing" });
-      await submitCertificate(producer.id, user.id, parsed.data, scan);
+export async function action({ request, params }: ActionFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { user, producer } = await requireProducerMember(request, locale);
+    const parsed = await parseForm(request, certificateSchema, { multipart: true });
+    if (!parsed.ok) return parsed.response;
+    const [scan] = await filesOf(parsed.form, "scan");
+    const resubmitId = parsed.form.get("resubmitId");
+    try {
+      if (typeof resubmitId === "string" && resubmitId) {
+        const done = await resubmitCertificate(producer.id, resubmitId, user.id, parsed.data, scan ?? null);
+        if (!done) throw new Response("Not found", { status: 404 });
+      } else {
+        if (!scan) return formError(400, parsed.form, "errors.formInvalid", { scan: "workErrors.scanMissing" });
+        await submitCertificate(producer.id, user.id, parsed.data, scan);
+      }
+    } catch (err) {
+      if (err instanceof ScanRefused)
+        return formError(err.reason === "too-large" ? 413 : 415, parsed.form, "errors.formInvalid", {
+          scan: `workErrors.scan_${err.reason}`,
+        });
+      if (err instanceof DuplicateCertificateError)
+        return formError(409, parsed.form, "errors.formInvalid", { number: "workErrors.certDuplicate" });
+      throw err;
     }
-  } catch (err) {
-    if (err instanceof ScanRefused)
-      return formError(err.reason === "too-large" ? 413 : 415, parsed.form, "errors.formInvalid", {
-        scan: `workErrors.scan_${err.reason}`,
-      });
-    if (err instanceof DuplicateCertificateError)
-      return formError(409, parsed.form, "errors.formInvalid", { number: "workErrors.certDuplicate" });
-    throw err;
-  }
-  return redirect(`${localePath("/sell/certificates", locale)}?sent=1`);
-});
+    return redirect(`${localePath("/sell/certificates", locale)}?sent=1`);
+  });
+}
 
 export default function Certificates() {
   const { locale, status, reviewNote, certificates } = useLoaderData<typeof loader>();

@@ -17,32 +17,34 @@ export const handle = { i18n: ["allocationStatus", "country", "groups", "lotOffe
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale);
-  const offers = await producerLotOffers(producer.id);
-  return {
-    locale,
-    offers: offers.map((a) => ({
-      id: a.id,
-      code: a.lot.code,
-      status: a.status,
-      item: a.variant
-        ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} — ${locale === "en" ? a.variant.nameEn : a.variant.nameId} (${a.variant.sku})`
-        : "",
-      quantity: a.quantity,
-      price: a.producerPriceAmount,
-      total: a.producerPriceAmount * BigInt(a.quantity),
-      destination: a.lot.destinationCountry,
-      grade: a.lot.grade,
-      packaging: a.lot.packaging,
-      respondBy: a.respondBy,
-      passed: a.passedQuantity,
-      declineReason: a.declineReason,
-      shares: a.shares.map((s) => ({ name: s.member.legalName, quantity: s.quantity })),
-    })),
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { producer } = await requireProducerMember(request, locale);
+    const offers = await producerLotOffers(producer.id);
+    return {
+      locale,
+      offers: offers.map((a) => ({
+        id: a.id,
+        code: a.lot.code,
+        status: a.status,
+        item: a.variant
+          ? `${locale === "en" ? a.variant.product.nameEn : a.variant.product.nameId} — ${locale === "en" ? a.variant.nameEn : a.variant.nameId} (${a.variant.sku})`
+          : "",
+        quantity: a.quantity,
+        price: a.producerPriceAmount,
+        total: a.producerPriceAmount * BigInt(a.quantity),
+        destination: a.lot.destinationCountry,
+        grade: a.lot.grade,
+        packaging: a.lot.packaging,
+        respondBy: a.respondBy,
+        passed: a.passedQuantity,
+        declineReason: a.declineReason,
+        shares: a.shares.map((s) => ({ name: s.member.legalName, quantity: s.quantity })),
+      })),
+    };
+  });
+}
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
@@ -53,25 +55,27 @@ const schema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const { user, producer } = await requireProducerMember(request, locale);
-  const parsed = await parseForm(request, schema);
-  if (!parsed.ok) return parsed.response;
-  try {
-    await answerOffer(
-      producer.id,
-      user.id,
-      parsed.data.allocationId,
-      parsed.data.intent,
-      parsed.data.intent === "decline" ? parsed.data.reason : undefined,
-    );
-  } catch (err) {
-    if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
-    throw err;
-  }
-  return { ok: true as const, answered: parsed.data.intent };
-});
+export async function action({ request, params }: ActionFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { user, producer } = await requireProducerMember(request, locale);
+    const parsed = await parseForm(request, schema);
+    if (!parsed.ok) return parsed.response;
+    try {
+      await answerOffer(
+        producer.id,
+        user.id,
+        parsed.data.allocationId,
+        parsed.data.intent,
+        parsed.data.intent === "decline" ? parsed.data.reason : undefined,
+      );
+    } catch (err) {
+      if (err instanceof LotRefused) return formError(409, parsed.form, err.key);
+      throw err;
+    }
+    return { ok: true as const, answered: parsed.data.intent };
+  });
+}
 
 type OfferRow = ReturnType<typeof useLoaderData<typeof loader>>["offers"][number];
 

@@ -64,57 +64,59 @@ export const handle = {
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const { producer, byFacilitator } = await requireProducerMember(request, locale);
-  const product = await getOwnProduct(producer.id, params.id ?? "");
-  if (!product) throw new Response("Not found", { status: 404 });
-  const [cost, capacity] = await Promise.all([costStructureOf(product.id), capacityOf(product.id)]);
-  const rupiah = (v: bigint | undefined) => (v === undefined ? "" : toInputString(v, "IDR"));
-  return {
-    // the cost structure behind the product's Form D origin (trade/origin.ts)
-    cost: {
-      localMaterials: rupiah(cost?.localMaterials),
-      importedMaterials: rupiah(cost?.importedMaterials),
-      labour: rupiah(cost?.labour),
-      overhead: rupiah(cost?.overhead),
-      otherCosts: rupiah(cost?.otherCosts),
-      profit: rupiah(cost?.profit),
-      whollyObtained: cost?.whollyObtained ?? false,
-    },
-    origin: cost ? originCriterion(cost) : null,
-    // what the producer can make, for export lots and quote requests (trade/capacity.ts)
-    capacity: {
-      unitsPerPeriod: capacity ? String(capacity.unitsPerPeriod) : "",
-      period: capacity?.period ?? "WEEK",
-      leadTimeDays: capacity ? String(capacity.leadTimeDays) : "0",
-    },
-    locale,
-    product: {
-      id: product.id,
-      slug: product.slug,
-      status: product.status,
-      nameId: product.nameId,
-      nameEn: product.nameEn,
-    },
-    values: toFormValues(product),
-    images: product.images.map((i) => ({
-      id: i.id,
-      ready: i.ready,
-      error: i.error,
-      key: i.key,
-      widths: i.variantWidths,
-      width: i.width,
-      height: i.height,
-    })),
-    categories: await categoryChoices(),
-    certificates: await certificateChoices(producer.id),
-    producerVerified: producer.status === "VERIFIED",
-    // a facilitator drafts; the producer decides what goes on sale
-    byFacilitator,
-    maxImages: MAX_IMAGES,
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { producer, byFacilitator } = await requireProducerMember(request, locale);
+    const product = await getOwnProduct(producer.id, params.id ?? "");
+    if (!product) throw new Response("Not found", { status: 404 });
+    const [cost, capacity] = await Promise.all([costStructureOf(product.id), capacityOf(product.id)]);
+    const rupiah = (v: bigint | undefined) => (v === undefined ? "" : toInputString(v, "IDR"));
+    return {
+      // the cost structure behind the product's Form D origin (trade/origin.ts)
+      cost: {
+        localMaterials: rupiah(cost?.localMaterials),
+        importedMaterials: rupiah(cost?.importedMaterials),
+        labour: rupiah(cost?.labour),
+        overhead: rupiah(cost?.overhead),
+        otherCosts: rupiah(cost?.otherCosts),
+        profit: rupiah(cost?.profit),
+        whollyObtained: cost?.whollyObtained ?? false,
+      },
+      origin: cost ? originCriterion(cost) : null,
+      // what the producer can make, for export lots and quote requests (trade/capacity.ts)
+      capacity: {
+        unitsPerPeriod: capacity ? String(capacity.unitsPerPeriod) : "",
+        period: capacity?.period ?? "WEEK",
+        leadTimeDays: capacity ? String(capacity.leadTimeDays) : "0",
+      },
+      locale,
+      product: {
+        id: product.id,
+        slug: product.slug,
+        status: product.status,
+        nameId: product.nameId,
+        nameEn: product.nameEn,
+      },
+      values: toFormValues(product),
+      images: product.images.map((i) => ({
+        id: i.id,
+        ready: i.ready,
+        error: i.error,
+        key: i.key,
+        widths: i.variantWidths,
+        width: i.width,
+        height: i.height,
+      })),
+      categories: await categoryChoices(),
+      certificates: await certificateChoices(producer.id),
+      producerVerified: producer.status === "VERIFIED",
+      // a facilitator drafts; the producer decides what goes on sale
+      byFacilitator,
+      maxImages: MAX_IMAGES,
+    };
+  });
+}
 
 const statusSchema = z.object({ intent: z.enum(["publish", "unpublish", "archive"]) });
 const imageSchema = z.object({
@@ -123,110 +125,112 @@ const imageSchema = z.object({
 });
 const uploadSchema = z.object({ intent: z.literal("upload") });
 
-export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const { user, producer, byFacilitator } = await requireProducerMember(request, locale);
-  const productId = params.id ?? "";
-  const here = localePath(`/sell/products/${productId}`, locale);
-  const notFound = () => new Response("Not found", { status: 404 });
+export async function action({ request, params }: ActionFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { user, producer, byFacilitator } = await requireProducerMember(request, locale);
+    const productId = params.id ?? "";
+    const here = localePath(`/sell/products/${productId}`, locale);
+    const notFound = () => new Response("Not found", { status: 404 });
 
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const parsed = await parseForm(request, uploadSchema, { multipart: true });
-    if (!parsed.ok) return parsed.response;
-    const files = await filesOf(parsed.form, "photos");
-    if (files.length === 0) return formError(400, null, "workErrors.photoMissing");
-    try {
-      if (!(await addProductImages(producer.id, productId, files))) throw notFound();
-    } catch (err) {
-      if (err instanceof TooManyImages)
-        return formError(400, null, "workErrors.tooManyPhotos", {}, { max: MAX_IMAGES });
-      if (err instanceof ImageRefused)
-        return formError(err.reason === "too-large" ? 413 : 415, null, `workErrors.image_${err.reason}`);
-      throw err;
-    }
-    return redirect(`${here}?uploaded=${files.length}`);
-  }
-
-  const intent = (await readSmallForm(request.clone())).get("intent");
-  if (intent === "save") {
-    const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
-    if (!parsed.ok) return parsed.response;
-    let saved;
-    try {
-      saved = await updateOwnProduct(producer.id, productId, user.id, parsed.data);
-      if (!saved) throw notFound();
-    } catch (err) {
-      if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
-      if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
-      if (err instanceof VariantInUseError) return formError(409, parsed.form, "workErrors.variantInUse");
-      if (err instanceof StockChangedError) {
-        // the form now shows the stock as it is, so the producer's next change applies to it
-        parsed.form.set(`variants[${err.row}].stockShown`, String(err.available));
-        return formError(
-          409,
-          parsed.form,
-          "workErrors.stockChanged",
-          { [`variants.${err.row}.stock`]: "workErrors.stockChangedField" },
-          { sku: err.sku, available: String(err.available) },
-        );
+    if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+      const parsed = await parseForm(request, uploadSchema, { multipart: true });
+      if (!parsed.ok) return parsed.response;
+      const files = await filesOf(parsed.form, "photos");
+      if (files.length === 0) return formError(400, null, "workErrors.photoMissing");
+      try {
+        if (!(await addProductImages(producer.id, productId, files))) throw notFound();
+      } catch (err) {
+        if (err instanceof TooManyImages)
+          return formError(400, null, "workErrors.tooManyPhotos", {}, { max: MAX_IMAGES });
+        if (err instanceof ImageRefused)
+          return formError(err.reason === "too-large" ? 413 : 415, null, `workErrors.image_${err.reason}`);
+        throw err;
       }
+      return redirect(`${here}?uploaded=${files.length}`);
+    }
+
+    const intent = (await readSmallForm(request.clone())).get("intent");
+    if (intent === "save") {
+      const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
+      if (!parsed.ok) return parsed.response;
+      let saved;
+      try {
+        saved = await updateOwnProduct(producer.id, productId, user.id, parsed.data);
+        if (!saved) throw notFound();
+      } catch (err) {
+        if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
+        if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
+        if (err instanceof VariantInUseError) return formError(409, parsed.form, "workErrors.variantInUse");
+        if (err instanceof StockChangedError) {
+          // the form now shows the stock as it is, so the producer's next change applies to it
+          parsed.form.set(`variants[${err.row}].stockShown`, String(err.available));
+          return formError(
+            409,
+            parsed.form,
+            "workErrors.stockChanged",
+            { [`variants.${err.row}.stock`]: "workErrors.stockChangedField" },
+            { sku: err.sku, available: String(err.available) },
+          );
+        }
+        throw err;
+      }
+      return redirect(`${here}?saved=1${saved.unpublished ? "&unpublished=food" : ""}`);
+    }
+    if (intent === "origin") {
+      const parsed = await parseForm(request, costStructureSchema);
+      if (!parsed.ok) return parsed.response;
+      if (!(await saveCostStructure(producer.id, productId, user.id, parsed.data))) throw notFound();
+      return redirect(`${here}?origin=1#origin-h`);
+    }
+    if (intent === "capacity") {
+      const parsed = await parseForm(request, capacitySchema);
+      if (!parsed.ok) return parsed.response;
+      if (!(await saveCapacity(producer.id, productId, user.id, parsed.data))) throw notFound();
+      return redirect(`${here}?capacity=1#capacity-h`);
+    }
+    if (typeof intent === "string" && intent.startsWith("image-")) {
+      const parsed = await parseForm(request, imageSchema);
+      if (!parsed.ok) return parsed.response;
+      const { intent: op, imageId } = parsed.data;
+      if (op === "image-retry") {
+        if (!(await retryProductImage(producer.id, imageId))) throw notFound();
+        return redirect(`${here}?retried=1`);
+      }
+      const done =
+        op === "image-delete"
+          ? await deleteProductImage(producer.id, imageId)
+          : await moveProductImage(
+              producer.id,
+              imageId,
+              op === "image-up" ? "up" : op === "image-down" ? "down" : "cover",
+            );
+      if (!done) throw notFound();
+      return redirect(
+        withNotice(here, op === "image-delete" ? "photoDeleted" : op === "image-cover" ? "photoCover" : "photoMoved"),
+      );
+    }
+    const parsed = await parseForm(request, statusSchema);
+    if (!parsed.ok) return parsed.response;
+    if (byFacilitator) return formError(403, null, "facilitation.refused.status");
+    let changed;
+    try {
+      changed = await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent);
+      if (!changed) throw notFound();
+    } catch (err) {
+      if (err instanceof PublishRefused) return formError(409, null, `workErrors.publish_${err.reason}`);
       throw err;
     }
-    return redirect(`${here}?saved=1${saved.unpublished ? "&unpublished=food" : ""}`);
-  }
-  if (intent === "origin") {
-    const parsed = await parseForm(request, costStructureSchema);
-    if (!parsed.ok) return parsed.response;
-    if (!(await saveCostStructure(producer.id, productId, user.id, parsed.data))) throw notFound();
-    return redirect(`${here}?origin=1#origin-h`);
-  }
-  if (intent === "capacity") {
-    const parsed = await parseForm(request, capacitySchema);
-    if (!parsed.ok) return parsed.response;
-    if (!(await saveCapacity(producer.id, productId, user.id, parsed.data))) throw notFound();
-    return redirect(`${here}?capacity=1#capacity-h`);
-  }
-  if (typeof intent === "string" && intent.startsWith("image-")) {
-    const parsed = await parseForm(request, imageSchema);
-    if (!parsed.ok) return parsed.response;
-    const { intent: op, imageId } = parsed.data;
-    if (op === "image-retry") {
-      if (!(await retryProductImage(producer.id, imageId))) throw notFound();
-      return redirect(`${here}?retried=1`);
-    }
-    const done =
-      op === "image-delete"
-        ? await deleteProductImage(producer.id, imageId)
-        : await moveProductImage(
-            producer.id,
-            imageId,
-            op === "image-up" ? "up" : op === "image-down" ? "down" : "cover",
-          );
-    if (!done) throw notFound();
-    return redirect(
-      withNotice(here, op === "image-delete" ? "photoDeleted" : op === "image-cover" ? "photoCover" : "photoMoved"),
-    );
-  }
-  const parsed = await parseForm(request, statusSchema);
-  if (!parsed.ok) return parsed.response;
-  if (byFacilitator) return formError(403, null, "facilitation.refused.status");
-  let changed;
-  try {
-    changed = await setOwnProductStatus(producer.id, productId, user.id, parsed.data.intent);
-    if (!changed) throw notFound();
-  } catch (err) {
-    if (err instanceof PublishRefused) return formError(409, null, `workErrors.publish_${err.reason}`);
-    throw err;
-  }
-  const decided = parsed.data.intent;
-  if (decided === "archive")
-    return redirect(
-      withNotice(localePath("/sell/products", locale), "productArchived", {
-        name: locale === "en" ? changed.nameEn : changed.nameId,
-      }),
-    );
-  return redirect(withNotice(here, decided === "publish" ? "productPublished" : "productUnpublished"));
-});
+    const decided = parsed.data.intent;
+    if (decided === "archive")
+      return redirect(
+        withNotice(localePath("/sell/products", locale), "productArchived", {
+          name: locale === "en" ? changed.nameEn : changed.nameId,
+        }),
+      );
+    return redirect(withNotice(here, decided === "publish" ? "productPublished" : "productUnpublished"));
+  });
+}
 
 export default function EditProduct() {
   const {

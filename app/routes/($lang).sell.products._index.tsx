@@ -12,11 +12,13 @@ export const handle = { i18n: ["partners", "product", "productStatus", "sell"] }
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale);
-  return { locale, products: await listOwnProducts(producer.id) };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { producer } = await requireProducerMember(request, locale);
+    return { locale, products: await listOwnProducts(producer.id) };
+  });
+}
 
 export default function OwnProducts() {
   const { locale, products } = useLoaderData<typeof loader>();

@@ -24,26 +24,30 @@ export const handle = { i18n: ["cert", "certStatus", "product", "search", "sell"
 
 export const meta: MetaFunction = () => [{ title: "Anjung" }, { name: "robots", content: "noindex" }];
 
-export const loader = facilitated(async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const { producer } = await requireProducerMember(request, locale);
-  return { locale, categories: await categoryChoices(), certificates: await certificateChoices(producer.id) };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { producer } = await requireProducerMember(request, locale);
+    return { locale, categories: await categoryChoices(), certificates: await certificateChoices(producer.id) };
+  });
+}
 
-export const action = facilitated(async function action({ request, params }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const { user, producer } = await requireProducerMember(request, locale);
-  const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
-  if (!parsed.ok) return parsed.response;
-  try {
-    const product = await createOwnProduct(producer.id, user.id, parsed.data);
-    return redirect(`${localePath(`/sell/products/${product.id}`, locale)}?created=1`);
-  } catch (err) {
-    if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
-    if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
-    throw err;
-  }
-});
+export async function action({ request, params }: ActionFunctionArgs) {
+  return facilitated(async () => {
+    const locale = routeLocale(params);
+    const { user, producer } = await requireProducerMember(request, locale);
+    const parsed = await parseForm(request, productSchema, { shape: shapeProductForm });
+    if (!parsed.ok) return parsed.response;
+    try {
+      const product = await createOwnProduct(producer.id, user.id, parsed.data);
+      return redirect(`${localePath(`/sell/products/${product.id}`, locale)}?created=1`);
+    } catch (err) {
+      if (err instanceof SkuTakenError) return formError(409, parsed.form, "workErrors.skuTaken");
+      if (err instanceof GtinTakenError) return formError(409, parsed.form, "workErrors.gtinTaken");
+      throw err;
+    }
+  });
+}
 
 export default function NewProduct() {
   const { locale, categories, certificates } = useLoaderData<typeof loader>();
