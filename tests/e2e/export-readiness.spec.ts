@@ -71,6 +71,7 @@ test("a honey lot to Malaysia: batch codes, the label checklist before READY, do
   await pressEach(staff, "Catat penerimaan", (form) => fillBatch(form, `KL-${tag}-${++n}`, 400));
   await expect(staff.getByTestId("batch")).toHaveCount(2);
   await staff.getByRole("button", { name: "Mulai pemeriksaan mutu" }).click();
+  await expect(staff.getByTestId("lot-status")).toHaveText("Pemeriksaan mutu");
   await pressEach(staff, "Simpan hasil QC");
 
   // 3–4. READY is refused while the checklist is open; the halal photo goes in, the rest is waived
