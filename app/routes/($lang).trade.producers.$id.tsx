@@ -59,10 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF");
   const producer = await producerById(params.id ?? "");
   if (!producer) throw new Response("Not found", { status: 404 });
-  const [certs, members, groupOf] = await Promise.all([
+  const [certs, members, groupOf, history, ladder, facilitatorChoices] = await Promise.all([
     listCertificates(producer.id),
     producer.kind === "INDIVIDUAL" ? [] : groupMembers(producer.id),
     producer.groupId ? producerById(producer.groupId) : null,
+    producerHistory(producer.id),
+    producerLadder(producer.id),
+    facilitators(),
   ]);
   return {
     locale: routeLocale(params),
@@ -97,10 +100,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: c.status,
       expiresAt: c.expiresAt?.toISOString().slice(0, 10) ?? null,
     })),
-    history: await producerHistory(producer.id),
-    ladder: await producerLadder(producer.id),
+    history,
+    ladder,
     facilitatorId: producer.facilitatorId,
-    facilitatorChoices: await facilitators(),
+    facilitatorChoices,
   };
 }
 

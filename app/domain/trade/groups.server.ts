@@ -72,6 +72,7 @@ export async function groupSupply(groupId: string) {
 }
 
 type Supply = {
+  productId: string;
   memberId: string;
   units: number;
   legalName: string;
@@ -91,7 +92,7 @@ export async function splitAmongMembers(
   now: Date,
 ) {
   const supply = await tx.$queryRaw<Supply[]>`
-    SELECT s."memberId", s."units", m."legalName", m."regencyCode", m."scale"::text AS "scale",
+    SELECT s."productId", s."memberId", s."units", m."legalName", m."regencyCode", m."scale"::text AS "scale",
            (SELECT max(l."createdAt") FROM "LedgerEntry" l WHERE l."producerId" = m."id" AND l."kind" = 'LOT_CREDIT') AS "lastTradeAt"
       FROM "MemberSupply" s
       JOIN "Producer" m ON m."id" = s."memberId"
@@ -120,8 +121,7 @@ export async function splitAmongMembers(
     // the rows are locked; the condition still refuses to take more than a member holds
     const taken = await tx.$executeRaw`
       UPDATE "MemberSupply" SET "units" = "units" - ${s.quantity}, "updatedAt" = now()
-       WHERE "memberId" = ${s.producerId} AND "units" >= ${s.quantity}
-         AND "productId" = (SELECT "productId" FROM "Variant" WHERE "id" = ${a.variantId})`;
+       WHERE "memberId" = ${s.producerId} AND "units" >= ${s.quantity} AND "productId" = ${supply[0].productId}`;
     if (taken !== 1) throw new LotRefused("groups.refused.memberSupply", { quantity: a.quantity, supply: 0 });
   }
   await tx.allocationShare.createMany({
