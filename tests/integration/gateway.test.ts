@@ -87,6 +87,22 @@ describe("QRIS", () => {
     expect(await producerBalance(s.producer.id)).toBe(credited);
   });
 
+  it("is refused above Rp10.000.000 (the QRIS cap) with its reason, the stock untouched; a virtual account takes the same cart", async () => {
+    const s = await sellable({ priceIdr: 5_100_000, stock: 5 });
+    const refusal = await orderFor([{ variantId: s.variant.id, quantity: 2 }], { paymentMethod: "QRIS" }).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(CheckoutRefused);
+    expect((refusal as CheckoutRefused).reason).toBe("qris-limit");
+    expect((await db.variant.findUniqueOrThrow({ where: { id: s.variant.id } })).stock).toBe(5);
+    expect(await db.order.count({ where: { lines: { some: { variantId: s.variant.id } } } })).toBe(0);
+    const va = await orderFor([{ variantId: s.variant.id, quantity: 2 }], {
+      paymentMethod: "VIRTUAL_ACCOUNT",
+      vaBank: "BRI",
+    });
+    expect(va.totalAmount).toBeGreaterThan(1_000_000_000n);
+  });
+
   it("a forged callback is refused and changes nothing; a real token naming another order's request pays nothing", async () => {
     const { order } = await gatewayOrder("QRIS");
     await fake.pay(order.gatewayRequestId!, { callback: false });

@@ -12,6 +12,7 @@ export {
   fromXenditAmount,
   gatewayPaymentStatus,
   gatewayPaymentsEnabled,
+  QRIS_MAX_AMOUNT,
   verifyCallbackToken,
   virtualAccountBanks,
 } from "./xendit.server";

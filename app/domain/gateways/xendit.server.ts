@@ -32,6 +32,9 @@ export function gatewayPaymentsEnabled(): boolean {
   return !!env.XENDIT_SECRET_KEY && !!env.XENDIT_CALLBACK_TOKEN;
 }
 
+/** Xendit takes a QRIS payment of at most Rp10.000.000 (Bank Indonesia's QRIS cap); larger totals go by virtual account. */
+export const QRIS_MAX_AMOUNT = 1_000_000_000n;
+
 /** The banks buyers may pick for a virtual account. */
 export function virtualAccountBanks(): string[] {
   return getEnv()

@@ -23,6 +23,7 @@ import {
   createCheckoutSession,
   createGatewayPayment,
   gatewayPaymentsEnabled,
+  QRIS_MAX_AMOUNT,
   virtualAccountBanks,
 } from "../gateways/index.server";
 import { cartView } from "./cart.server";
@@ -51,6 +52,7 @@ export type CheckoutRefusal =
   | "cart-problems"
   | "shipping-unavailable"
   | "payment-unavailable"
+  | "qris-limit"
   | "sold-out"
   | "payment-failed"
   | "changed"
@@ -328,6 +330,7 @@ async function createOrder(
       quote.unserved.map((p) => p.producer),
     );
   if (quote.digest !== opts.reviewDigest) throw new CheckoutRefused("changed");
+  if (method === "QRIS" && quote.total > QRIS_MAX_AMOUNT) throw new CheckoutRefused("qris-limit");
   const settings = await marketSettings();
   // a card or QRIS payment is made on the spot; a transfer or virtual account may take the buyer to the bank
   const holdMinutes = method === "STRIPE" || method === "QRIS" ? CARD_HOLD_MINUTES : settings.transferHoldMinutes;
