@@ -10,7 +10,7 @@ type Kind = "INDIVIDUAL" | "COOPERATIVE" | "GROUP";
 type Member = {
   id: string;
   legalName: string;
-  nib: string;
+  nib: string | null;
   scale: "MIKRO" | "KECIL" | "MENENGAH";
   status: "PENDING" | "VERIFIED" | "SUSPENDED";
   region: string;

@@ -49,7 +49,7 @@ export default function Claim() {
       <Form method="post" noValidate className="stack">
         <CsrfInput />
         <FormError failure={failure} />
-        <Field name="nib" label={t("claims.nib")} inputMode="numeric" required failure={failure} />
+        <Field name="nib" label={t("claims.nib")} inputMode="tel" required failure={failure} />
         <Field
           name="code"
           label={t("claims.code")}

@@ -132,7 +132,7 @@ export default function ProducerProfile() {
           label={t("sell.nib")}
           hint={t("sell.nibHint")}
           inputMode="numeric"
-          defaultValue={p?.nib}
+          defaultValue={p?.nib ?? undefined}
           required
           failure={failure}
         />

@@ -21,6 +21,7 @@ import { listCertificates } from "~/domain/certification/certificates.server";
 import {
   decideProducer,
   IllegalDecisionError,
+  NoNibError,
   NibTakenError,
   producerById,
   producerHistory,
@@ -181,6 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     decided = await decideProducer(staff.id, params.id ?? "", parsed.data.decision, parsed.data.reason);
     if (!decided) throw new Response("Not found", { status: 404 });
   } catch (err) {
+    if (err instanceof NoNibError) return formError(409, parsed.form, "workErrors.noNib");
     if (err instanceof IllegalDecisionError) return formError(409, parsed.form, "workErrors.alreadyDecided");
     throw err;
   }

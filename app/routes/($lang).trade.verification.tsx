@@ -11,7 +11,7 @@ import {
   decideCertificate,
   verificationQueue,
 } from "~/domain/certification/certificates.server";
-import { decideProducer, IllegalDecisionError } from "~/domain/producers/producers.server";
+import { decideProducer, IllegalDecisionError, NoNibError } from "~/domain/producers/producers.server";
 import { formError, parseForm } from "~/lib/forms.server";
 import { localePath } from "~/lib/i18n";
 import { withNotice } from "~/lib/notice";
@@ -77,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       withNotice(here, decision === "verify" ? "certificateVerified" : "certificateRejected", { name: done.number }),
     );
   } catch (err) {
+    if (err instanceof NoNibError) return formError(409, parsed.form, "workErrors.noNib");
     if (err instanceof IllegalDecisionError || err instanceof CertificateStateError)
       return formError(409, parsed.form, "workErrors.alreadyDecided");
     throw err;

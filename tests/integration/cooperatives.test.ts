@@ -91,10 +91,10 @@ describe("koperasi and kelompok usaha", () => {
     const person = await createUser();
     const session = await db.session.create({ data: { userId: person.id, expiresAt: new Date(Date.now() + DAY) } });
     for (let i = 0; i < CLAIM_MAX_ATTEMPTS; i++)
-      await expect(claimProducer(person, session.id, ina.member.nib, "AAAA-AAAA", "10.0.0.1")).rejects.toMatchObject({
+      await expect(claimProducer(person, session.id, ina.member.nib!, "AAAA-AAAA", "10.0.0.1")).rejects.toMatchObject({
         key: "claims.refused.invalid",
       });
-    await expect(claimProducer(person, session.id, ina.member.nib, ina.code, "10.0.0.1")).rejects.toMatchObject({
+    await expect(claimProducer(person, session.id, ina.member.nib!, ina.code, "10.0.0.1")).rejects.toMatchObject({
       key: "claims.refused.locked",
     });
     // an unknown NIB answers like a wrong code
@@ -104,7 +104,7 @@ describe("koperasi and kelompok usaha", () => {
     // staff issue a new code: it works once, typed in lower case without the dash
     const code = (await reissueClaimCode(staff.id, ina.member.id))!;
     expect(
-      await claimProducer(person, session.id, ina.member.nib, code.replace("-", "").toLowerCase(), "10.0.0.2"),
+      await claimProducer(person, session.id, ina.member.nib!, code.replace("-", "").toLowerCase(), "10.0.0.2"),
     ).toMatchObject({ producerId: ina.member.id });
     const owner = await db.producerMember.findMany({ where: { producerId: ina.member.id } });
     expect(owner).toEqual([expect.objectContaining({ userId: person.id, isOwner: true })]);
@@ -113,7 +113,7 @@ describe("koperasi and kelompok usaha", () => {
     await expect(reissueClaimCode(staff.id, ina.member.id)).rejects.toMatchObject({ key: "groups.refused.hasAccount" });
     // a person who already runs a producer cannot claim a second
     const dewi = await member("Dewi Purun", "KECIL");
-    await expect(claimProducer(person, session.id, dewi.member.nib, dewi.code, "10.0.0.2")).rejects.toMatchObject({
+    await expect(claimProducer(person, session.id, dewi.member.nib!, dewi.code, "10.0.0.2")).rejects.toMatchObject({
       key: "claims.refused.alreadyProducer",
     });
     const rudi = await member("Rudi Purun", "KECIL");
@@ -125,7 +125,7 @@ describe("koperasi and kelompok usaha", () => {
     );
     await warmPool();
     const claims = await settle(
-      people.map((p, i) => claimProducer(p, sessions[i].id, rudi.member.nib, rudi.code, `10.1.0.${i}`)),
+      people.map((p, i) => claimProducer(p, sessions[i].id, rudi.member.nib!, rudi.code, `10.1.0.${i}`)),
     );
     expect(claims.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(claims.map(refusalKey).filter((k) => k !== "ok")).toEqual(Array(9).fill("claims.refused.invalid"));
@@ -137,7 +137,7 @@ describe("koperasi and kelompok usaha", () => {
     const guesses = [];
     for (let i = 0; i < 11; i++)
       guesses.push(
-        refusalKey((await settle([claimProducer(person, session.id, sari.member.nib, "BBBB-BBBB", "10.9.9.9")]))[0]),
+        refusalKey((await settle([claimProducer(person, session.id, sari.member.nib!, "BBBB-BBBB", "10.9.9.9")]))[0]),
       );
     expect(guesses.slice(0, 5)).toEqual(Array(5).fill("claims.refused.invalid"));
     expect(guesses.slice(5, 10)).toEqual(Array(5).fill("claims.refused.locked"));

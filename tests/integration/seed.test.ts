@@ -17,7 +17,7 @@ describe("demo catalogue", () => {
       expect(producers.length).toBeGreaterThanOrEqual(15);
       expect(new Set(producers.map((p) => p.regencyCode)).size).toBeGreaterThanOrEqual(8);
       expect(new Set(producers.map((p) => p.provinceCode))).toEqual(new Set(["62", "63"]));
-      expect(producers.every((p) => /^\d{13}$/.test(p.nib))).toBe(true);
+      expect(producers.every((p) => /^\d{13}$/.test(p.nib ?? ""))).toBe(true);
       expect(await db.product.count()).toBeGreaterThanOrEqual(80);
       expect(await db.product.count({ where: { slug: { contains: "jawet-uei" } } })).toBeGreaterThan(0);
 

@@ -14,6 +14,8 @@ import { db, Prisma, type Tx } from "~/lib/db.server";
 import { hit } from "~/lib/rate-limit.server";
 import { hashToken } from "~/lib/tokens.server";
 import { audit, snapshot } from "../audit.server";
+import { normalizePhone } from "~/lib/phone";
+import { producersByPhone } from "./phone-match.server";
 import { NibTakenError, registerProducer } from "./producers.server";
 import type { MemberInput } from "./schemas";
 
@@ -74,7 +76,8 @@ export async function setProducerKind(
   });
 }
 
-async function issueCode(tx: Tx, staffId: string, producerId: string) {
+/** A new one-time claim code for a producer nobody runs yet (the old one stops working); shown once. */
+export async function issueClaimCode(tx: Tx, staffId: string, producerId: string) {
   const code = newClaimCode();
   const data = {
     codeHash: hashToken(code),
@@ -111,7 +114,7 @@ export async function onboardMember(staffId: string, groupId: string, input: Mem
         },
         { nibIssuer: "OSS RBA" },
       );
-      const code = await issueCode(tx, staffId, member.id);
+      const code = await issueClaimCode(tx, staffId, member.id);
       await audit(tx, {
         actorId: staffId,
         action: "producer.member-onboarded",
@@ -136,7 +139,7 @@ export async function reissueClaimCode(staffId: string, producerId: string) {
     });
     if (!p) return null;
     if (p._count.members > 0) throw new GroupRefused("groups.refused.hasAccount");
-    const code = await issueCode(tx, staffId, producerId);
+    const code = await issueClaimCode(tx, staffId, producerId);
     await audit(tx, { actorId: staffId, action: "producer.claim-code", entityType: "Producer", entityId: producerId });
     return code;
   });
@@ -168,6 +171,20 @@ export async function groupMembers(groupId: string) {
   }));
 }
 
+/** The producer a claim names: by its NIB, or by its phone number one with an open claim. */
+async function claimable(tx: Tx, identifier: string) {
+  if (/^\d{13}$/.test(identifier))
+    return tx.producer.findUnique({ where: { nib: identifier }, include: { claim: true } });
+  const phone = normalizePhone(identifier);
+  if (!phone) return null;
+  const ids = (await producersByPhone(tx, phone)).map((r) => r.id);
+  return tx.producer.findFirst({
+    where: { id: { in: ids }, claim: { claimedAt: null } },
+    orderBy: { createdAt: "desc" },
+    include: { claim: true },
+  });
+}
+
 /**
  * The person behind an onboarded producer claims it, signed in: its NIB and the code staff
  * gave. A wrong code counts against the claim (five lock it) and the answer does not say
@@ -178,6 +195,7 @@ export async function groupMembers(groupId: string) {
 export async function claimProducer(
   user: { id: string; email: string },
   sessionId: string,
+  /** the producer's NIB, or the phone number staff registered it with (one met at an event may have no NIB) */
   nib: string,
   code: string,
   clientKey: string,
@@ -190,7 +208,7 @@ export async function claimProducer(
     throw new GroupRefused("claims.refused.tooMany", { minutes: Math.ceil(byClient.retryAfterSeconds / 60) });
   const now = new Date();
   const outcome = await db.$transaction(async (tx) => {
-    const p = await tx.producer.findUnique({ where: { nib }, include: { claim: true } });
+    const p = await claimable(tx, nib);
     const claim = p?.claim;
     if (!p || !claim || claim.claimedAt || claim.expiresAt < now) return "claims.refused.invalid";
     if (claim.failedAttempts >= CLAIM_MAX_ATTEMPTS) return "claims.refused.locked";

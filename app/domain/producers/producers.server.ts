@@ -38,7 +38,8 @@ export async function registerProducer(
   opts: { ownerUserId?: string; nibIssuer: string },
 ) {
   let slug = slugify(data.legalName, "umkm");
-  if (await tx.producer.findUnique({ where: { slug } })) slug = `${slug}-${data.nib.slice(-4)}`;
+  if (await tx.producer.findUnique({ where: { slug } }))
+    slug = `${slug}-${data.nib ? data.nib.slice(-4) : crypto.randomBytes(3).toString("hex")}`;
   const producer = await tx.producer.create({
     data: {
       ...data,
@@ -47,17 +48,16 @@ export async function registerProducer(
       ...(opts.ownerUserId ? { members: { create: { userId: opts.ownerUserId, isOwner: true } } } : {}),
     },
   });
-  await tx.certification.create({
-    data: {
-      producerId: producer.id,
-      type: "NIB",
-      number: data.nib,
-      issuer: opts.nibIssuer,
-      issuedAt: new Date(),
-      status: "PENDING",
-    },
-  });
+  // its NIB waits for staff with the profile (one registered at an event may have none yet)
+  if (data.nib) await recordNib(tx, producer.id, data.nib, opts.nibIssuer);
   return producer;
+}
+
+/** A producer's NIB, as a certificate staff check (verifying the producer verifies it). */
+export async function recordNib(tx: Tx, producerId: string, nib: string, issuer = "OSS RBA") {
+  await tx.certification.create({
+    data: { producerId, type: "NIB", number: nib, issuer, issuedAt: new Date(), status: "PENDING" },
+  });
 }
 
 export async function createProducerProfile(user: SessionUser, input: ProducerProfileInput) {
@@ -89,18 +89,7 @@ export async function updateProducerProfile(producerId: string, actorId: string,
         where: { id: producerId },
         data: { ...input, ...(nibChanged ? { status: before.status === "SUSPENDED" ? "SUSPENDED" : "PENDING" } : {}) },
       });
-      if (nibChanged) {
-        await tx.certification.create({
-          data: {
-            producerId,
-            type: "NIB",
-            number: input.nib,
-            issuer: "OSS RBA",
-            issuedAt: new Date(),
-            status: "PENDING",
-          },
-        });
-      }
+      if (nibChanged) await recordNib(tx, producerId, input.nib);
       await audit(tx, {
         actorId,
         action: "producer.profile-updated",
@@ -246,6 +235,8 @@ const transitions: Record<
 };
 
 export class IllegalDecisionError extends Error {}
+/** A producer is verified by its NIB: one without an NIB yet cannot be. */
+export class NoNibError extends IllegalDecisionError {}
 
 export async function decideProducer(staffId: string, producerId: string, decision: ProducerDecision, reason?: string) {
   return db.$transaction(async (tx) => {
@@ -253,11 +244,12 @@ export async function decideProducer(staffId: string, producerId: string, decisi
     if (!before) return null;
     const rule = transitions[decision];
     if (!rule.from.includes(before.status)) throw new IllegalDecisionError(`${decision} from ${before.status}`);
+    if ((decision === "verify" || decision === "reinstate") && !before.nib) throw new NoNibError(decision);
     // reinstating returns a producer to verified only if it had been verified (its NIB checked)
     let to = rule.to;
     if (decision === "reinstate") {
       const nibVerified = await tx.certification.count({
-        where: { producerId, type: "NIB", number: before.nib, status: "VERIFIED" },
+        where: { producerId, type: "NIB", number: before.nib!, status: "VERIFIED" },
       });
       to = nibVerified ? "VERIFIED" : "PENDING";
     }
@@ -268,7 +260,7 @@ export async function decideProducer(staffId: string, producerId: string, decisi
     if (decision === "verify") {
       // the NIB checked with the profile
       await tx.certification.updateMany({
-        where: { producerId, type: "NIB", number: after.nib, status: "PENDING" },
+        where: { producerId, type: "NIB", number: after.nib!, status: "PENDING" },
         data: { status: "VERIFIED", verifiedById: staffId, verifiedAt: new Date() },
       });
     }

@@ -7,6 +7,7 @@ import { optionalText, text } from "~/lib/form-fields";
 import { regency } from "../regions";
 import { moneyField } from "../money/fields";
 import { NIB_RE } from "../certification/index.server";
+import { normalizePhone } from "~/lib/phone";
 
 const nib = z.string({ error: "errors.required" }).trim().regex(NIB_RE, { error: "workErrors.nib" });
 
@@ -78,7 +79,18 @@ export type MemberInput = z.infer<typeof memberSchema>;
 
 /** A person claims the producer staff onboarded for it: its NIB and the code it was given. */
 export const claimSchema = z.object({
-  nib,
+  /** its NIB, or the phone number it was registered with (as E.164) */
+  nib: z
+    .string({ error: "errors.required" })
+    .trim()
+    .transform((v, ctx) => {
+      const id = NIB_RE.test(v) ? v : normalizePhone(v);
+      if (!id) {
+        ctx.addIssue({ code: "custom", message: "claims.errors.identifier" });
+        return z.NEVER;
+      }
+      return id;
+    }),
   code: z
     .string({ error: "errors.required" })
     .trim()
