@@ -13,6 +13,7 @@ export const TRADE_PAGES = [
   "receivables",
   "payouts",
   "impact",
+  "events",
   "settings",
   "shipping",
   "vouchers",

@@ -158,14 +158,17 @@ export function TextArea({
   defaultValue,
   failure,
   hint,
+  idPrefix = "",
 }: {
   name: string;
   label: string;
   defaultValue?: string;
   failure?: ActionFailure;
   hint?: string;
+  /** makes the textarea's id unique when the same form repeats on a page */
+  idPrefix?: string;
 }) {
-  const f = fieldState(name, failure, { hint });
+  const f = fieldState(name, failure, { hint, id: `f-${idPrefix}${name}` });
   return (
     <FieldShell {...f} label={label} hint={hint}>
       <textarea {...f.control} rows={4} defaultValue={failure?.values[name] ?? defaultValue} />

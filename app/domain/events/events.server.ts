@@ -4,6 +4,7 @@
  * UMKM registered there: NIBs, halal and BPOM certificates verified from its first day on,
  * and first online sales, counted week by week (cumulative) from the day it started.
  */
+import { stringify } from "csv-stringify/sync";
 import { db } from "~/lib/db.server";
 import { audit } from "../audit.server";
 import type { EventInput } from "./schema";
@@ -154,4 +155,17 @@ export async function eventOutcomes(eventId: string, now = new Date()): Promise<
     firstSales: series.firstSales.length,
     weeks,
   };
+}
+
+/** An event's outcomes as CSV: one row per week from its first day, cumulative counts. */
+export async function eventOutcomesCsv(eventId: string, now = new Date()): Promise<string | null> {
+  const o = await eventOutcomes(eventId, now);
+  if (!o) return null;
+  return stringify(
+    o.weeks.map((w) => [w.from, w.registrations, w.nib, w.halal, w.bpom, w.firstSales]),
+    {
+      header: true,
+      columns: ["week_from", "registrations", "nib_verified", "halal_verified", "bpom_verified", "first_sales"],
+    },
+  );
 }

@@ -156,13 +156,12 @@ export async function registerIntake(
       };
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
-      throw new IntakeRefused(
-        (err.meta?.target as string[] | undefined)?.includes("nib")
-          ? "events.refused.nibTaken"
-          : "events.refused.alreadyRegistered",
-        { name: input.name },
-      );
+    // under the locks these are not expected; should a constraint still catch a race, say which
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const on = JSON.stringify(err.meta ?? {});
+      if (on.includes("eventId")) throw new IntakeRefused("events.refused.alreadyRegistered", { name: input.name });
+      if (on.includes("nib")) throw new IntakeRefused("events.refused.nibTaken");
+    }
     throw err;
   }
 }

@@ -42,7 +42,7 @@ const nib = z
   .pipe(
     z
       .string()
-      .regex(/^\d{13}$/, { error: "workErrors.nib" })
+      .regex(/^\d{13}$/, { error: "events.errors.nib" })
       .optional(),
   );
 

@@ -1,0 +1,197 @@
+/**
+ * Events and intake (#21 item 3): a UMKM registered at the venue becomes a producer record
+ * with a claim code and a facilitator's follow-up; the same UMKM met again is matched by its
+ * phone number (however typed) or NIB, never duplicated, even when desks register it at once;
+ * the event's outcomes count what followed (NIB, halal, BPOM verified, first sales) week by week.
+ */
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { createEvent, eventOutcomes, eventOutcomesCsv } from "~/domain/events/events.server";
+import { registerIntake } from "~/domain/events/intake.server";
+import { completeFollowUp, openFollowUps } from "~/domain/events/follow-ups.server";
+import type { IntakeInput } from "~/domain/events/schema";
+import { intakeSchema } from "~/domain/events/schema";
+import { decideCertificate } from "~/domain/certification/certificates.server";
+import { claimProducer } from "~/domain/producers/groups.server";
+import { decideProducer, NoNibError } from "~/domain/producers/producers.server";
+import { createUser } from "../helpers/fixtures";
+
+const DAY = 86_400_000;
+const uniquePhone = () => `0813${crypto.randomInt(10_000_000, 99_999_999)}`;
+const uniqueNib = () => `9${crypto.randomInt(100_000, 999_999)}${crypto.randomInt(100_000, 999_999)}`;
+
+function intake(over: Record<string, unknown> = {}): IntakeInput {
+  return intakeSchema.parse({
+    name: "Amplang Ibu Sari",
+    phone: uniquePhone(),
+    regencyCode: "63.71",
+    products: "Amplang ikan pipih",
+    nibStatus: "NONE",
+    halalStatus: "IN_PROCESS",
+    bpomStatus: "NONE",
+    needs: ["NIB", "HALAL"],
+    ...over,
+  });
+}
+
+async function event(staffId: string, startsDaysAgo = 10) {
+  const startsOn = new Date(Math.floor((Date.now() - startsDaysAgo * DAY) / DAY) * DAY);
+  return createEvent(staffId, {
+    name: `Expo UMKM ${crypto.randomBytes(2).toString("hex")}`,
+    place: "Gedung Sultan Suriansyah",
+    regencyCode: "63.71",
+    startsOn,
+    endsOn: new Date(startsOn.getTime() + 2 * DAY),
+  });
+}
+
+describe("event intake", () => {
+  it("turns a UMKM without an NIB into a producer with a claim code and its registrar's follow-up; staff cannot verify it without an NIB", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const f = await createUser({ roles: ["FACILITATOR"] });
+    const ev = await event(staff.id);
+    const done = (await registerIntake(f, ev.id, intake({ phone: "0813-1111-2222" })))!;
+    expect(done).toMatchObject({ matched: false, facilitatorId: f.id });
+    expect(done.claimCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const p = await db.producer.findUniqueOrThrow({ where: { id: done.producerId } });
+    expect(p).toMatchObject({
+      nib: null,
+      status: "PENDING",
+      scale: "MIKRO",
+      contactPhone: "+6281311112222",
+      facilitatorId: f.id,
+    });
+    expect(await db.certification.count({ where: { producerId: p.id } })).toBe(0);
+    const [task] = await db.followUpTask.findMany({ where: { producerId: p.id } });
+    expect(task).toMatchObject({ facilitatorId: f.id, needs: ["NIB", "HALAL"], doneAt: null });
+    expect(task!.dueOn.getTime()).toBe(ev.endsOn.getTime() + 14 * DAY);
+    expect(await db.auditLog.count({ where: { action: "producer.intake", entityId: p.id, actorId: f.id } })).toBe(1);
+    await expect(decideProducer(staff.id, p.id, "verify")).rejects.toBeInstanceOf(NoNibError);
+    expect((await db.producer.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("PENDING");
+  });
+
+  it("matches the same UMKM by its phone number however typed, or by its NIB; a second registration at one event is refused", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const f = await createUser({ roles: ["FACILITATOR"] });
+    const [first, second] = [await event(staff.id, 40), await event(staff.id)];
+    const phone = uniquePhone();
+    const a = (await registerIntake(staff, first.id, intake({ phone, facilitatorId: f.id })))!;
+    expect(a.facilitatorId).toBe(f.id);
+    // the same number as +62 with spaces, at the next event: the same producer, no claim code again
+    const typed = `+62 ${phone.slice(1, 4)} ${phone.slice(4)}`;
+    const b = (await registerIntake(staff, second.id, intake({ phone: typed, name: "Sari (amplang)" })))!;
+    expect(b).toMatchObject({ matched: true, producerId: a.producerId, claimCode: null, facilitatorId: f.id });
+    await expect(registerIntake(staff, second.id, intake({ phone }))).rejects.toMatchObject({
+      key: "events.refused.alreadyRegistered",
+    });
+    expect(await db.producer.count({ where: { contactPhone: { contains: phone.slice(1) } } })).toBe(1);
+
+    // by NIB: a verified producer met with another phone number
+    const nib = uniqueNib();
+    const c = (await registerIntake(staff, first.id, intake({ nib, nibStatus: "HAS" })))!;
+    const d = (await registerIntake(staff, second.id, intake({ nib, nibStatus: "HAS" })))!;
+    expect(d).toMatchObject({ matched: true, producerId: c.producerId });
+    // a phone number that belongs to a producer with another NIB is refused, not merged
+    const known = await db.producer.findUniqueOrThrow({ where: { id: c.producerId } });
+    await expect(
+      registerIntake(
+        staff,
+        (await event(staff.id)).id,
+        intake({ phone: known.contactPhone, nib: uniqueNib(), nibStatus: "HAS" }),
+      ),
+    ).rejects.toMatchObject({ key: "events.refused.phoneOtherNib" });
+    // a facilitator cannot be named by a non-facilitator's id
+    await expect(registerIntake(staff, first.id, intake({ facilitatorId: staff.id }))).rejects.toMatchObject({
+      key: "events.refused.notFacilitator",
+    });
+  });
+
+  it("ten desks registering the same UMKM at once make one producer and one registration", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const ev = await event(staff.id);
+    const phone = uniquePhone();
+    const forms = [phone, `+62${phone.slice(1)}`, `62 ${phone.slice(1)}`, `${phone.slice(0, 4)}-${phone.slice(4)}`];
+    await db.$queryRaw`SELECT 1`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        // each desk types the name its own way: only the phone number says it is one UMKM
+        registerIntake(staff, ev.id, intake({ phone: forms[i % forms.length], name: `Amplang Ibu Sari ${i}` })),
+      ),
+    );
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.key);
+    expect(ok).toHaveLength(1);
+    expect(refused).toEqual(Array(9).fill("events.refused.alreadyRegistered"));
+    expect(await db.eventIntake.count({ where: { eventId: ev.id } })).toBe(1);
+    expect(await db.producer.count({ where: { contactPhone: `+62${phone.slice(1)}` } })).toBe(1);
+    expect(await db.followUpTask.count({ where: { intake: { eventId: ev.id } } })).toBe(1);
+  });
+});
+
+describe("follow-up and outcomes", () => {
+  it("the facilitator records the NIB it helped get, staff verify it and the halal certificate, the event counts them and the first sale; the owner claims by phone", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const f = await createUser({ roles: ["FACILITATOR"] });
+    const other = await createUser({ roles: ["FACILITATOR"] });
+    const ev = await event(staff.id, 15);
+    const done = (await registerIntake(
+      f,
+      ev.id,
+      intake({ phone: "0813 5555 0001".replace("0001", String(crypto.randomInt(1000, 9999))) }),
+    ))!;
+    const task = (await openFollowUps(f.id)).find((t) => t.producer.id === done.producerId)!;
+    expect(await openFollowUps(other.id)).toEqual([]);
+
+    // only its facilitator closes the task, once
+    expect(await completeFollowUp(other.id, task.id, "tried", undefined)).toBeNull();
+    const nib = uniqueNib();
+    expect(await completeFollowUp(f.id, task.id, "Helped register in OSS", nib)).toBe(done.producerId);
+    await expect(completeFollowUp(f.id, task.id, "again", undefined)).rejects.toMatchObject({
+      key: "events.refused.followUpDone",
+    });
+    expect(await db.facilitatorVisit.count({ where: { producerId: done.producerId, facilitatorId: f.id } })).toBe(1);
+    expect((await db.producer.findUniqueOrThrow({ where: { id: done.producerId } })).nib).toBe(nib);
+
+    // staff verify the producer (its NIB) and a halal certificate; a first sale follows
+    await decideProducer(staff.id, done.producerId, "verify");
+    const halal = await db.certification.create({
+      data: {
+        producerId: done.producerId,
+        type: "HALAL",
+        number: `ID${nib}`,
+        issuer: "BPJPH",
+        issuedAt: new Date(),
+        status: "PENDING",
+      },
+    });
+    await decideCertificate(staff.id, halal.id, "verify");
+    // the sale is set down as the ledger records one (the checkout path is covered elsewhere)
+    await db.ledgerEntry.create({
+      data: {
+        producerId: done.producerId,
+        kind: "SALE_CREDIT",
+        amount: 5_000_000n,
+        sourceKey: `test-sale:${done.producerId}`,
+        memo: "first sale",
+      },
+    });
+    const o = (await eventOutcomes(ev.id))!;
+    expect(o).toMatchObject({ registrations: 1, newProducers: 1, nib: 1, halal: 1, bpom: 0, firstSales: 1 });
+    // week by week, cumulative: registered in the event's week, the rest in the latest week
+    expect(o.weeks.length).toBe(3);
+    expect(o.weeks[0]).toMatchObject({ week: 0, nib: 0, halal: 0, firstSales: 0 });
+    expect(o.weeks.at(-1)).toMatchObject({ registrations: 1, nib: 1, halal: 1, firstSales: 1 });
+    const csv = (await eventOutcomesCsv(ev.id))!;
+    expect(csv.split("\n")[0]).toBe("week_from,registrations,nib_verified,halal_verified,bpom_verified,first_sales");
+    expect(csv.trim().split("\n")).toHaveLength(4);
+
+    // the owner, signed up, claims the producer with the phone number it gave and its code
+    const owner = await createUser();
+    const session = await db.session.create({ data: { userId: owner.id, expiresAt: new Date(Date.now() + DAY) } });
+    const phone = (await db.producer.findUniqueOrThrow({ where: { id: done.producerId } })).contactPhone;
+    await expect(claimProducer(owner, session.id, phone, done.claimCode!, "10.9.9.9")).resolves.toMatchObject({
+      producerId: done.producerId,
+    });
+  });
+});
