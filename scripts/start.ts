@@ -51,6 +51,11 @@ async function main() {
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(sig));
 
   services = await startServices({ log });
+  // on its embedded defaults (a demo on this machine) with no WhatsApp account, sign-in codes go to this log
+  if (services.embeddedPg && !process.env.WHATSAPP_TOKEN) {
+    process.env.SIGN_IN_CODES_TO_LOG ??= "1";
+    log("phone sign-in codes are written to this log (set WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID to send them)");
+  }
 
   const { seedIfEmpty } = await import("./seed/seed");
   const seeded = await seedIfEmpty(log);

@@ -38,6 +38,15 @@ const schema = z.object({
     .optional(),
   /** the From address of every mail; defaults to noreply@<APP_URL host> */
   MAIL_FROM: z.string().optional(),
+  /** WhatsApp Cloud API for sign-in codes: the business number's id and a system user's token */
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_TOKEN: z.string().optional(),
+  /** where the WhatsApp calls go (Meta's Graph API); the tests point it at the local fake */
+  WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com"),
+  /** no WhatsApp account: write sign-in codes to the server log (development, or the embedded demo) */
+  SIGN_IN_CODES_TO_LOG: z.enum(["", "0", "1"]).default(""),
+  /** the approved authentication template that carries the code */
+  WHATSAPP_OTP_TEMPLATE: z.string().default("anjung_kode"),
   /** jobs one worker process runs at once */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** a worker process unseen for this long is dead and its running jobs go to another worker */
@@ -51,7 +60,7 @@ let cached: { key: string; env: Env } | undefined;
 
 export function getEnv(): Env {
   // Tests switch DATABASE_URL per file; re-parse when it changes.
-  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}|${process.env.XENDIT_SECRET_KEY}|${process.env.XENDIT_CALLBACK_TOKEN}|${process.env.XENDIT_API_URL}|${process.env.XENDIT_VA_BANKS}|${process.env.MAIL_URL}|${process.env.WORKER_CONCURRENCY}|${process.env.WORKER_DEAD_AFTER_MS}`;
+  const key = `${process.env.DATABASE_URL}|${process.env.MEILI_INDEX_PREFIX}|${process.env.MEILI_HOST}|${process.env.STRIPE_SECRET_KEY}|${process.env.STRIPE_API_URL}|${process.env.STRIPE_WEBHOOK_SECRET}|${process.env.XENDIT_SECRET_KEY}|${process.env.XENDIT_CALLBACK_TOKEN}|${process.env.XENDIT_API_URL}|${process.env.XENDIT_VA_BANKS}|${process.env.MAIL_URL}|${process.env.WORKER_CONCURRENCY}|${process.env.WHATSAPP_PHONE_NUMBER_ID}|${process.env.WHATSAPP_TOKEN}|${process.env.WHATSAPP_API_URL}|${process.env.SIGN_IN_CODES_TO_LOG}|${process.env.WORKER_DEAD_AFTER_MS}`;
   if (cached && cached.key === key) return cached.env;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     locale: routeLocale(params),
     producer: invitation.producer,
-    forThisAccount: invitation.email === user.email.toLowerCase(),
+    forThisAccount: invitation.email === user.email?.toLowerCase(),
   };
 }
 

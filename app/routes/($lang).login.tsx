@@ -77,6 +77,11 @@ export default function Login() {
         <Link to={localePath("/forgot-password", locale)}>{t("auth.forgot")}</Link>
       </p>
       <p>
+        <Link to={localePath("/phone", locale)} data-testid="use-phone">
+          {t("auth.usePhone")}
+        </Link>
+      </p>
+      <p>
         {t("auth.noAccount")}{" "}
         <Link
           to={`${localePath("/signup", locale)}${params.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: params.get("redirectTo")! })}` : ""}`}

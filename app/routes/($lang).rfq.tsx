@@ -113,7 +113,7 @@ export default function RfqPage() {
               name="contactEmail"
               type="email"
               label={t("rfq.contactEmail")}
-              defaultValue={user.email}
+              defaultValue={user.email ?? undefined}
               failure={failure}
               required
             />

@@ -91,6 +91,9 @@ export default function SignUp() {
       <p>
         {t("auth.haveAccount")} <Link to={localePath("/login", locale)}>{t("auth.submitSignIn")}</Link>
       </p>
+      <p>
+        <Link to={localePath("/phone", locale)}>{t("auth.usePhone")}</Link>
+      </p>
     </div>
   );
 }

@@ -11,7 +11,7 @@ export const FIXTURE_PASSWORD = "correct horse battery";
 
 export async function createUser(opts: { email?: string; roles?: Role[]; name?: string } = {}) {
   hashed ??= hashPassword(FIXTURE_PASSWORD);
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       email: opts.email ?? `u-${crypto.randomBytes(4).toString("hex")}@example.test`,
       name: opts.name ?? "Test User",
@@ -19,6 +19,8 @@ export async function createUser(opts: { email?: string; roles?: Role[]; name?: 
       roles: opts.roles ?? ["BUYER"],
     },
   });
+  // a fixture account always has an email (phone-only accounts are made in the phone sign-in tests)
+  return { ...user, email: user.email! };
 }
 
 export async function signedInCookie(userId: string) {

@@ -43,7 +43,7 @@ export async function signUp(input: {
     });
     const t = serverT(input.locale);
     await sendMail({
-      to: user.email,
+      to: input.email,
       kind: "welcome",
       locale: input.locale,
       subject: t("mail.welcomeSubject"),
@@ -141,7 +141,8 @@ export async function requestPasswordReset(email: string, locale: AppLocale) {
     where: { email },
     select: { id: true, name: true, email: true, locale: true },
   });
-  if (!user) return;
+  if (!user?.email) return;
+  const to = user.email;
   const token = crypto.randomBytes(32).toString("base64url");
   const mailLocale = (user.locale as AppLocale) ?? locale;
   const t = serverT(mailLocale);
@@ -154,7 +155,7 @@ export async function requestPasswordReset(email: string, locale: AppLocale) {
     });
     await sendMail(
       {
-        to: user.email,
+        to,
         kind: "password-reset",
         locale: mailLocale,
         subject: t("mail.resetSubject"),
@@ -179,9 +180,8 @@ export async function resetPassword(token: string, password: string): Promise<bo
     });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
-    await tx.loginAttempt.deleteMany({
-      where: { email: (await tx.user.findUniqueOrThrow({ where: { id: row.userId } })).email },
-    });
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id: row.userId } });
+    if (email) await tx.loginAttempt.deleteMany({ where: { email } });
     return true;
   });
 }

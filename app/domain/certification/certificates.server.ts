@@ -307,7 +307,7 @@ export async function sendExpiryReminders(now = new Date()) {
       });
       if (claimed.count !== 1) return;
       const recipients = new Map<string, "id" | "en">(c.producer.contactEmail ? [[c.producer.contactEmail, "id"]] : []);
-      for (const m of c.producer.members) recipients.set(m.user.email, m.user.locale);
+      for (const m of c.producer.members) if (m.user.email) recipients.set(m.user.email, m.user.locale);
       for (const [to, locale] of recipients) {
         const t = serverT(locale);
         await sendMail(

@@ -16,3 +16,4 @@ export {
   verifyCallbackToken,
   virtualAccountBanks,
 } from "./xendit.server";
+export { CodeNotSent, codeChannel, sendSignInCode } from "./whatsapp.server";

@@ -12,7 +12,7 @@
 import crypto from "node:crypto";
 import { db, Prisma, type Tx } from "~/lib/db.server";
 import { hit } from "~/lib/rate-limit.server";
-import { hashToken } from "~/lib/tokens.server";
+import { hashToken, sameDigest } from "~/lib/tokens.server";
 import { audit, snapshot } from "../audit.server";
 import { normalizePhone } from "~/lib/phone";
 import { producersByPhone } from "./phone-match.server";
@@ -44,9 +44,6 @@ export function normalizeClaimCode(input: string): string {
   const s = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
   return s.length === 8 ? `${s.slice(0, 4)}-${s.slice(4)}` : s;
 }
-
-const sameHash = (a: string, b: string) =>
-  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Staff mark a producer as a koperasi or kelompok usaha (or back), audited. */
 export async function setProducerKind(
@@ -193,7 +190,7 @@ async function claimable(tx: Tx, identifier: string) {
  * and its other sessions end (a role change).
  */
 export async function claimProducer(
-  user: { id: string; email: string },
+  user: { id: string; email: string | null },
   sessionId: string,
   /** the producer's NIB, or the phone number staff registered it with (one met at an event may have no NIB) */
   nib: string,
@@ -212,7 +209,7 @@ export async function claimProducer(
     const claim = p?.claim;
     if (!p || !claim || claim.claimedAt || claim.expiresAt < now) return "claims.refused.invalid";
     if (claim.failedAttempts >= CLAIM_MAX_ATTEMPTS) return "claims.refused.locked";
-    if (!sameHash(hashToken(normalizeClaimCode(code)), claim.codeHash)) {
+    if (!sameDigest(hashToken(normalizeClaimCode(code)), claim.codeHash)) {
       // counted in this transaction, which commits: the refusal is returned, not thrown
       await tx.producerClaim.updateMany({
         where: { producerId: p.id, failedAttempts: { lt: CLAIM_MAX_ATTEMPTS } },

@@ -173,11 +173,12 @@ export class InvitationRefused extends Error {
  * conditional update, so it is accepted once), the account joins the team and gains the
  * PRODUCER role, and its other sessions end (a role change); the one that accepted stays.
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string }, sessionId: string) {
+export async function acceptInvitation(token: string, user: { id: string; email: string | null }, sessionId: string) {
   return db.$transaction(async (tx) => {
     const inv = await tx.teamInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!inv || inv.acceptedAt || inv.expiresAt < new Date()) throw new InvitationRefused("not-found");
-    if (inv.email !== user.email.toLowerCase()) throw new InvitationRefused("other-account");
+    // an invitation goes to an address: an account without that address (a phone-only one) is another account
+    if (inv.email !== user.email?.toLowerCase()) throw new InvitationRefused("other-account");
     const used = await tx.teamInvitation.updateMany({
       where: { id: inv.id, acceptedAt: null },
       data: { acceptedAt: new Date(), acceptedById: user.id },

@@ -102,12 +102,15 @@ export async function createRfq(userId: string, company: CompanyInput | null, in
       throw new LotRefused("rfq.refused.productNotFound");
     }
     const rfq = await tx.quoteRequest.create({ data: { ...input, companyId, requestedById: userId } });
-    const staff = await tx.user.findMany({ where: { roles: { has: "STAFF" } }, select: { email: true, locale: true } });
+    const staff = await tx.user.findMany({
+      where: { roles: { has: "STAFF" }, email: { not: null } },
+      select: { email: true, locale: true },
+    });
     for (const s of staff) {
       const t = serverT(s.locale as AppLocale);
       await sendMail(
         {
-          to: s.email,
+          to: s.email!,
           kind: "rfq.new",
           locale: s.locale as AppLocale,
           subject: t("mail.rfqNew.subject", {
@@ -251,19 +254,22 @@ export async function sendQuote(staffId: string, rfqId: string, q: QuoteInput, p
     });
     const locale = rfq.requestedBy.locale as AppLocale;
     const t = serverT(locale);
-    await sendMail(
-      {
-        to: rfq.requestedBy.email,
-        kind: "rfq.quoted",
-        locale,
-        subject: t("mail.rfqQuoted.subject"),
-        text: t("mail.rfqQuoted.body", {
-          price: formatMoney(cost.unitPrice, cost.currency, locale),
-          link: `${appUrl()}/account/rfq`,
-        }),
-      },
-      tx,
-    );
+    // a phone-only account has no address: it sees the quote on its RFQ page
+    const to = rfq.requestedBy.email;
+    if (to)
+      await sendMail(
+        {
+          to,
+          kind: "rfq.quoted",
+          locale,
+          subject: t("mail.rfqQuoted.subject"),
+          text: t("mail.rfqQuoted.body", {
+            price: formatMoney(cost.unitPrice, cost.currency, locale),
+            link: `${appUrl()}/account/rfq`,
+          }),
+        },
+        tx,
+      );
     return quote;
   });
 }
