@@ -15,7 +15,8 @@ export type TaskName =
   | "order_holds"
   | "parcel_completion"
   | "lot_offer_deadlines"
-  | "certificate_expiry";
+  | "certificate_expiry"
+  | "ladder_snapshot";
 
 /** Lower runs first. What a person is waiting for goes before bulk work. */
 export const PRIORITY = { interactive: 0, mail: 1, background: 5, bulk: 10 } as const;

@@ -6,6 +6,7 @@
 import type { TaskList } from "graphile-worker";
 import { certificateExpiryTask } from "./certificate-expiry.server";
 import { imageVariantsTask } from "./image-variants.server";
+import { ladderSnapshotTask } from "./ladder-snapshot.server";
 import { lotOfferDeadlinesTask } from "./lot-offer-deadlines.server";
 import { orderHoldsTask } from "./order-holds.server";
 import { parcelCompletionTask } from "./parcel-completion.server";
@@ -24,6 +25,7 @@ export const taskList: Record<TaskName, TaskList[string]> = {
   parcel_completion: parcelCompletionTask,
   lot_offer_deadlines: lotOfferDeadlinesTask,
   certificate_expiry: certificateExpiryTask,
+  ladder_snapshot: ladderSnapshotTask,
 };
 
 export const schedules = [
@@ -31,6 +33,7 @@ export const schedules = [
   { task: "parcel_completion", cron: "*/5 * * * *", fill: "1h" },
   { task: "lot_offer_deadlines", cron: "* * * * *", fill: "5m" },
   { task: "certificate_expiry", cron: "*/15 * * * *", fill: "1h" },
+  { task: "ladder_snapshot", cron: "17 18 * * *", fill: "2d" },
 ] as const satisfies ReadonlyArray<{ task: TaskName; cron: string; fill: string }>;
 
 export const crontab = schedules.map((s) => `${s.cron} ${s.task} ?fill=${s.fill}&max=3`).join("\n");

@@ -70,6 +70,7 @@ describe("the job queue", () => {
             order_holds: record(w),
             lot_offer_deadlines: async () => undefined,
             certificate_expiry: async () => undefined,
+            ladder_snapshot: async () => undefined,
           },
         }),
       ),
@@ -156,6 +157,7 @@ describe("/trade/jobs", () => {
       "parcel_completion",
       "lot_offer_deadlines",
       "certificate_expiry",
+      "ladder_snapshot",
     ]);
 
     const post = (fields: Record<string, string>) =>

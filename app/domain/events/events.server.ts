@@ -169,3 +169,15 @@ export async function eventOutcomesCsv(eventId: string, now = new Date()): Promi
     },
   );
 }
+
+/** The latest events with their outcomes so far, for the impact dashboard. */
+export async function recentEventOutcomes(limit = 10, now = new Date()) {
+  const events = await db.event.findMany({ orderBy: { startsOn: "desc" }, take: limit });
+  const outcomes = await Promise.all(events.map((e) => eventOutcomes(e.id, now)));
+  return events.map((e, i) => ({
+    id: e.id,
+    name: e.name,
+    startsOn: e.startsOn.toISOString().slice(0, 10),
+    ...outcomes[i]!,
+  }));
+}

@@ -141,3 +141,32 @@ export async function actingProducer(facilitatorId: string, sessionId: string) {
   if (!s?.actingProducerId) return null;
   return db.producer.findFirst({ where: { id: s.actingProducerId, facilitatorId } });
 }
+
+/** Each facilitator's load, for the impact dashboard: caseload, follow-ups open and overdue, visits in the last 30 days. */
+export async function facilitatorLoads(now = new Date()) {
+  const today = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  const [people, open, overdue, visits] = await Promise.all([
+    facilitators(),
+    db.followUpTask.groupBy({ by: ["facilitatorId"], where: { doneAt: null }, _count: { _all: true } }),
+    db.followUpTask.groupBy({
+      by: ["facilitatorId"],
+      where: { doneAt: null, dueOn: { lt: today } },
+      _count: { _all: true },
+    }),
+    db.facilitatorVisit.groupBy({
+      by: ["facilitatorId"],
+      where: { visitedOn: { gte: new Date(today.getTime() - 30 * 86_400_000) } },
+      _count: { _all: true },
+    }),
+  ]);
+  const of = (rows: Array<{ facilitatorId: string | null; _count: { _all: number } }>, id: string) =>
+    rows.find((r) => r.facilitatorId === id)?._count._all ?? 0;
+  return people.map((f) => ({
+    id: f.id,
+    name: f.name,
+    caseload: f.caseload,
+    openFollowUps: of(open, f.id),
+    overdueFollowUps: of(overdue, f.id),
+    visits30d: of(visits, f.id),
+  }));
+}
