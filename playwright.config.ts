@@ -15,6 +15,13 @@ const xenditEnv = {
   XENDIT_CALLBACK_TOKEN: "anjung-e2e-callback-token",
 };
 
+const WHATSAPP_PORT = Number(process.env.E2E_WHATSAPP_PORT ?? 12117);
+/** …and phone sign-in codes through the local WhatsApp Cloud API fake (the journeys read the code a phone would get). */
+const whatsappEnv = {
+  WHATSAPP_TOKEN: "EAAG-anjung-e2e",
+  WHATSAPP_PHONE_NUMBER_ID: "100000000000777",
+};
+
 /** A browser we can launch offline (see scripts/lib/browser.ts; `npm test` unpacks one when the system has none). */
 const browser = findBrowser();
 if (!browser) {
@@ -78,6 +85,15 @@ export default defineConfig({
       },
     },
     {
+      command: "npx tsx tests/fakes/whatsapp-server.ts",
+      url: `http://127.0.0.1:${WHATSAPP_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...whatsappEnv, WHATSAPP_FAKE_PORT: String(WHATSAPP_PORT) },
+    },
+    {
       // a clean embedded database and index for every run, on ports of its own
       command: "rm -rf .data/e2e && exec node --import tsx scripts/start.ts",
       url: `http://localhost:${PORT}/healthz`,
@@ -97,6 +113,8 @@ export default defineConfig({
         STRIPE_API_URL: `http://127.0.0.1:${STRIPE_PORT}`,
         ...xenditEnv,
         XENDIT_API_URL: `http://127.0.0.1:${XENDIT_PORT}`,
+        ...whatsappEnv,
+        WHATSAPP_API_URL: `http://127.0.0.1:${WHATSAPP_PORT}`,
       },
     },
   ],

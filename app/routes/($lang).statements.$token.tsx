@@ -29,7 +29,7 @@ export default function VerifyStatement() {
     <div className="container">
       <h1>{t("statement.verifyTitle")}</h1>
       <p data-testid="statement-producer">
-        <strong>{v.producer.name}</strong> · NIB {v.producer.nib} · {v.producer.region}
+        <strong>{v.producer.name}</strong> {v.producer.nib && <>· NIB {v.producer.nib} </>}· {v.producer.region}
       </p>
       <p>
         {t("statement.period", { from: formatDate(v.periodStart, locale), to: formatDate(v.periodEnd, locale) })}

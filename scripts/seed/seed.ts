@@ -14,6 +14,7 @@ import { regency } from "../../app/domain/regions/regions";
 import { seedShipping } from "./shipping";
 import { seedExportRules } from "./export-rules";
 import { seedCooperatives } from "./cooperatives";
+import { seedEvents } from "./events";
 import { gtinCheckDigit } from "../../app/domain/catalogue/gtin";
 import type { Prisma } from "../../app/generated/prisma/client";
 import {
@@ -288,6 +289,8 @@ async function seedInto(db: Tx, log: Log, opts: { uploadsDir?: string; today?: D
       },
       data: { facilitatorId: pendamping },
     });
+  const admin = users.get("admin@anjung.test");
+  if (admin) await seedEvents(db, admin, pendamping);
   log(
     `demo catalogue: ${producers.length} producers, ${productCount} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

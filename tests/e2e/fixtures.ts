@@ -248,3 +248,12 @@ export async function clearChecklistToReady(staff: Page) {
   await staff.getByRole("button", { name: "Tandai siap kirim" }).click();
   await expect(staff.getByTestId("lot-status")).toHaveText("Siap kirim");
 }
+
+/** The last sign-in code the WhatsApp fake delivered to a number (what the person reads on their phone). */
+export async function whatsAppCode(phone: string) {
+  const port = Number(process.env.E2E_WHATSAPP_PORT ?? 12117);
+  const to = phone.replace(/^\+/, "");
+  const res = await fetch(`http://127.0.0.1:${port}/_fake/messages?to=${to}`);
+  const { data } = (await res.json()) as { data: Array<{ code: string }> };
+  return data.at(-1)?.code ?? null;
+}

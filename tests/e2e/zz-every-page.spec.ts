@@ -43,6 +43,7 @@ async function pagesOf() {
     "producer in the demo facilitator's caseload",
   );
   const quote = await one<{ id: string }>(`SELECT id FROM "QuoteRequest" ORDER BY "createdAt" LIMIT 1`, "quote");
+  const event = await one<{ id: string }>(`SELECT id FROM "Event" ORDER BY "createdAt" LIMIT 1`, "event");
   return {
     anonymous: [
       "/",
@@ -58,6 +59,7 @@ async function pagesOf() {
       "/login?reason=rfq&redirectTo=%2Frfq",
       "/signup",
       "/forgot-password",
+      "/phone",
       "/no-such-page",
     ],
     buyer: ["/account", "/account/orders", "/account/rfq", "/rfq", "/claim"],
@@ -93,10 +95,13 @@ async function pagesOf() {
       "/trade/partners",
       "/trade/import",
       "/trade/jobs",
+      "/trade/events",
+      `/trade/events/${event.id}`,
+      `/events/${event.id}/intake`,
       `/trade/producers/${producer.id}`,
       `/trade/producers/${group.id}`,
     ],
-    facilitator: ["/facilitate", `/facilitate/producers/${cased.id}`],
+    facilitator: ["/facilitate", `/facilitate/producers/${cased.id}`, `/events/${event.id}/intake`],
   };
 }
 

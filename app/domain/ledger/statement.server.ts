@@ -144,7 +144,9 @@ export async function statementPdf(token: string, locale: AppLocale) {
     (doc) => {
       doc.font("Helvetica-Bold").fontSize(16).text(t("statement.pdfTitle"));
       doc.moveDown(0.3).font("Helvetica").fontSize(10);
-      doc.text(`${v.producer.name} · NIB ${v.producer.nib} · ${v.producer.region}`);
+      doc.text(
+        [v.producer.name, v.producer.nib && `NIB ${v.producer.nib}`, v.producer.region].filter(Boolean).join(" · "),
+      );
       doc.text(t("statement.period", { from: day(v.periodStart), to: day(v.periodEnd) }));
       doc.text(t("statement.number", { number: v.number, date: day(v.issuedAt) }));
       doc.moveDown();
