@@ -87,7 +87,7 @@ export default function EventPage() {
         data={OUTCOMES.map((k) => ({ label: t(`events.outcome.${k}`), value: outcomes[k] }))}
         format={n}
       />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("events.byWeek")}>
         <table data-testid="outcome-weeks">
           <caption>{t("events.byWeek")}</caption>
           <thead>

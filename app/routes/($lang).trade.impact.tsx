@@ -79,7 +79,7 @@ export default function Impact() {
           format={units}
         />
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("impact.ladderByRegency")}>
         <table data-testid="ladder-regency">
           <caption>{t("impact.ladderByRegency")}</caption>
           <thead>
@@ -104,7 +104,7 @@ export default function Impact() {
           </tbody>
         </table>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("impact.ladderByMonth")}>
         <table data-testid="ladder-month">
           <caption>{t("impact.ladderByMonth")}</caption>
           <thead>
@@ -146,7 +146,7 @@ export default function Impact() {
               format={units}
             />
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("impact.eventsTitle")}>
             <table data-testid="impact-events">
               <thead>
                 <tr>
@@ -189,7 +189,7 @@ export default function Impact() {
               format={units}
             />
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("impact.facilitatorsTitle")}>
             <table data-testid="impact-facilitators">
               <thead>
                 <tr>

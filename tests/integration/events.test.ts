@@ -194,4 +194,23 @@ describe("follow-up and outcomes", () => {
       producerId: done.producerId,
     });
   });
+
+  it("counts by WIB days: an NIB verified at 01:00 WIB on the first day counts, one at 23:00 WIB the day before does not", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const ev = await event(staff.id, 0);
+    const [early, onTime] = [
+      (await registerIntake(staff, ev.id, intake({ nib: uniqueNib(), nibStatus: "HAS" })))!,
+      (await registerIntake(staff, ev.id, intake({ nib: uniqueNib(), nibStatus: "HAS" })))!,
+    ];
+    const at = (hoursFromUtcMidnight: number) => new Date(ev.startsOn.getTime() + hoursFromUtcMidnight * 3_600_000);
+    await db.certification.updateMany({
+      where: { producerId: early.producerId, type: "NIB" },
+      data: { status: "VERIFIED", verifiedAt: at(-8) },
+    });
+    await db.certification.updateMany({
+      where: { producerId: onTime.producerId, type: "NIB" },
+      data: { status: "VERIFIED", verifiedAt: at(-6) },
+    });
+    expect((await eventOutcomes(ev.id, at(12)))!.nib).toBe(1);
+  });
 });

@@ -98,7 +98,8 @@ export type EventOutcomes = {
 export async function eventOutcomes(eventId: string, now = new Date()): Promise<EventOutcomes | null> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { startsOn: true } });
   if (!event) return null;
-  const since = event.startsOn;
+  // an event's days are WIB days: its first day begins at 17:00 UTC the day before
+  const since = new Date(event.startsOn.getTime() - 7 * 3_600_000);
   const [intakes, certs, sales] = await Promise.all([
     db.eventIntake.findMany({ where: { eventId }, select: { producerId: true, createdAt: true, matched: true } }),
     db.certification.findMany({
@@ -139,7 +140,7 @@ export async function eventOutcomes(eventId: string, now = new Date()): Promise<
   for (let w = 0; w <= lastWeek; w++)
     weeks.push({
       week: w,
-      from: new Date(since.getTime() + w * 7 * DAY).toISOString().slice(0, 10),
+      from: new Date(event.startsOn.getTime() + w * 7 * DAY).toISOString().slice(0, 10),
       registrations: upTo(series.registrations, w),
       nib: upTo(series.nib, w),
       halal: upTo(series.halal, w),
