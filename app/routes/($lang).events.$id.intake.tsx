@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { id: event.id, name: event.name, place: `${event.place}, ${regencyLabel(event.regencyCode)}` },
     defaultRegency: event.regencyCode,
     regions: regionOptions(),
-    facilitators: (await facilitators()).map((f) => ({ value: f.id, label: f.name })),
+    facilitatorChoices: (await facilitators()).map((f) => ({ value: f.id, label: f.name })),
   };
 }
 
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Intake() {
-  const { locale, staff, event, defaultRegency, regions, facilitators } = useLoaderData<typeof loader>();
+  const { locale, staff, event, defaultRegency, regions, facilitatorChoices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const f = isFailure(result) ? result : undefined;
   const done = result && "done" in result ? result.done : null;
@@ -113,7 +113,7 @@ export default function Intake() {
         <SelectField
           name="facilitatorId"
           label={t(staff ? "events.facilitator" : "events.facilitatorOther")}
-          options={facilitators}
+          options={facilitatorChoices}
           failure={f}
         />
         <button type="submit">{t("events.register")}</button>

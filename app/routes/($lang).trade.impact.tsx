@@ -79,56 +79,22 @@ export default function Impact() {
           format={units}
         />
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("impact.ladderByRegency")}>
-        <table data-testid="ladder-regency">
-          <caption>{t("impact.ladderByRegency")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("impact.regency")}</th>
-              {levels.map((l) => (
-                <th key={l} scope="col">
-                  {levelName(l)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ladder.byRegency.map((r) => (
-              <tr key={r.regencyCode}>
-                <th scope="row">{r.regency}</th>
-                {r.levels.map((n, l) => (
-                  <td key={l}>{units(n)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("impact.ladderByMonth")}>
-        <table data-testid="ladder-month">
-          <caption>{t("impact.ladderByMonth")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("impact.month")}</th>
-              {levels.map((l) => (
-                <th key={l} scope="col">
-                  {levelName(l)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ladder.byMonth.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{m.month}</th>
-                {m.levels.map((n, l) => (
-                  <td key={l}>{units(n)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <LevelTable
+        caption={t("impact.ladderByRegency")}
+        head={t("impact.regency")}
+        rows={ladder.byRegency.map((r) => ({ key: r.regencyCode, label: r.regency, levels: r.levels }))}
+        levelName={levelName}
+        format={units}
+        testId="ladder-regency"
+      />
+      <LevelTable
+        caption={t("impact.ladderByMonth")}
+        head={t("impact.month")}
+        rows={ladder.byMonth.map((m) => ({ key: m.month, label: m.month, levels: m.levels }))}
+        levelName={levelName}
+        format={units}
+        testId="ladder-month"
+      />
       <p>
         <a href="/trade/impact-ladder.csv" download>
           {t("impact.ladderCsv")}
@@ -215,6 +181,45 @@ export default function Impact() {
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/** Producers per ladder level, one row per kabupaten or month. */
+function LevelTable(props: {
+  caption: string;
+  head: string;
+  rows: Array<{ key: string; label: string; levels: number[] }>;
+  levelName: (level: number) => string;
+  format: (n: number) => string;
+  testId: string;
+}) {
+  const levels = Array.from({ length: props.rows[0]?.levels.length ?? 8 }, (_, i) => i);
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
+      <table data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            {levels.map((l) => (
+              <th key={l} scope="col">
+                {props.levelName(l)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {r.levels.map((n, l) => (
+                <td key={l}>{props.format(n)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

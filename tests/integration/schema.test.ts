@@ -2,7 +2,7 @@
  * The committed migrations and prisma/schema.prisma must describe the same database.
  * The template database was built by `prisma migrate deploy`; here a second database is
  * built from `prisma migrate diff --from-empty --to-schema-datamodel`, and the catalogs
- * are compared (CHECK constraints and partial indexes, which Prisma cannot express, are checked separately).
+ * are compared (CHECK constraints, partial and expression indexes, which Prisma cannot express, are checked separately).
  */
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
@@ -13,7 +13,7 @@ const CATALOG = `
   SELECT 'column' AS kind, table_name || '.' || column_name || ' ' || data_type || ' ' || udt_name || ' null=' || is_nullable || ' default=' || coalesce(column_default, '') AS item
     FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
   UNION ALL
-  SELECT 'index', indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '% WHERE %'
+  SELECT 'index', indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '% WHERE %' AND indexdef NOT LIKE '% USING btree ((%'
   UNION ALL
   SELECT 'constraint', conrelid::regclass::text || ' ' || contype::text || ' ' || pg_get_constraintdef(oid)
     FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('p', 'f', 'u') AND conrelid::regclass::text <> '_prisma_migrations'
@@ -74,8 +74,20 @@ describe("migrations", () => {
     const rows = await db.$queryRaw<Array<{ conname: string }>>`SELECT conname FROM pg_constraint WHERE contype = 'c'`;
     const names = rows.map((r) => r.conname);
     expect(names).toEqual(
-      expect.arrayContaining(["Variant_stock_nonnegative", "Producer_nib_format", "OrderLine_quantity_positive"]),
+      expect.arrayContaining([
+        "Variant_stock_nonnegative",
+        "Producer_nib_format",
+        "OrderLine_quantity_positive",
+        "Producer_verified_nib_check",
+        "User_reachable_check",
+        "User_sign_in_check",
+      ]),
     );
+    // intakes find producers by the digits of their phone number, through this expression index
+    const byPhone = await db.$queryRaw<
+      Array<{ indexdef: string }>
+    >`SELECT indexdef FROM pg_indexes WHERE indexname = 'Producer_contactPhone_digits_idx'`;
+    expect(byPhone.map((p) => p.indexdef)).toEqual([expect.stringMatching(/USING btree \(\(\s*CASE/)]);
     const partial = await db.$queryRaw<
       Array<{ indexdef: string }>
     >`SELECT indexdef FROM pg_indexes WHERE indexname = 'Order_open_transferAmount_key'`;
