@@ -201,7 +201,8 @@ export async function fillBatch(form: Locator, code = `B-${Date.now() % 100000}`
   await batch.fill(code);
   await form
     .getByLabel("Tanggal kedaluwarsa")
-    .fill(new Date(Date.now() + daysLeft * 86_400_000).toISOString().slice(0, 10));
+    // days are counted in WIB (UTC+7): from 17:00 UTC it is already tomorrow there
+    .fill(new Date(Date.now() + 7 * 3_600_000 + daysLeft * 86_400_000).toISOString().slice(0, 10));
 }
 
 /** Clicks a link that downloads a PDF and returns the PDF's text. */

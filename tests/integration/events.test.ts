@@ -15,7 +15,14 @@ import { intakeSchema } from "~/domain/events/schema";
 import { decideCertificate } from "~/domain/certification/certificates.server";
 import { claimProducer } from "~/domain/producers/groups.server";
 import { decideProducer, NoNibError } from "~/domain/producers/producers.server";
-import { createUser } from "../helpers/fixtures";
+import * as eventsPage from "~/routes/($lang).trade.events._index";
+import * as eventPage from "~/routes/($lang).trade.events.$id";
+import * as intakePage from "~/routes/($lang).events.$id.intake";
+import * as caseloadPage from "~/routes/($lang).facilitate._index";
+import * as outcomesCsv from "~/routes/trade.events.$id.outcomes[.]csv";
+import * as ladderCsvRoute from "~/routes/trade.impact-ladder[.]csv";
+import { createUser, signedInCookie } from "../helpers/fixtures";
+import { formRequest, getRequest, unwrap } from "../helpers/http";
 
 const DAY = 86_400_000;
 const uniquePhone = () => `0813${crypto.randomInt(10_000_000, 99_999_999)}`;
@@ -212,5 +219,108 @@ describe("follow-up and outcomes", () => {
       data: { status: "VERIFIED", verifiedAt: at(-6) },
     });
     expect((await eventOutcomes(ev.id, at(12)))!.nib).toBe(1);
+  });
+});
+
+describe("who may do what with events", () => {
+  const settled = async (p: unknown) => unwrap(await Promise.resolve(p).catch((e: unknown) => e));
+
+  it("staff run events; facilitators register at them and close only their own follow-ups; buyers and producers reach neither", async () => {
+    const staff = await createUser({ roles: ["STAFF"] });
+    const f = await createUser({ roles: ["FACILITATOR"] });
+    const other = await createUser({ roles: ["FACILITATOR"] });
+    const buyer = await createUser();
+    const producer = await createUser({ roles: ["PRODUCER"] });
+    const ev = await event(staff.id);
+    const [staffC, fC, otherC, buyerC, producerC] = await Promise.all(
+      [staff, f, other, buyer, producer].map((u) => signedInCookie(u.id)),
+    );
+    const ctx = { ip: "10.4.4.4" };
+    const get = (mod: { loader: (a: never) => unknown }, path: string, cookie: string, params = {}) =>
+      settled(mod.loader({ request: getRequest(path, { cookie }), params, context: ctx } as never));
+    const id = { id: ev.id };
+
+    // staff pages: staff only
+    for (const cookie of [fC, buyerC, producerC]) {
+      expect((await get(eventsPage, "/trade/events", cookie)).status).toBe(403);
+      expect((await get(eventPage, `/trade/events/${ev.id}`, cookie, id)).status).toBe(403);
+      expect((await get(outcomesCsv, `/trade/events/${ev.id}/outcomes.csv`, cookie, id)).status).toBe(403);
+      expect((await get(ladderCsvRoute, "/trade/impact-ladder.csv", cookie)).status).toBe(403);
+    }
+    expect((await get(eventPage, `/trade/events/${ev.id}`, staffC, id)).status).toBe(200);
+    const created = await settled(
+      eventsPage.action({
+        request: formRequest(
+          "/trade/events",
+          {
+            name: "Jambore UMKM",
+            place: "Lapangan",
+            regencyCode: "62.71",
+            startsOn: "2026-12-10",
+            endsOn: "2026-12-09",
+          },
+          { cookie: staffC },
+        ),
+        params: {},
+        context: ctx,
+      }),
+    );
+    expect((created.body as { fieldErrors: Record<string, string> }).fieldErrors.endsOn).toBe(
+      "events.errors.endsBeforeStart",
+    );
+
+    // the intake: staff and facilitators, not buyers or producers
+    for (const cookie of [buyerC, producerC])
+      expect((await get(intakePage, `/events/${ev.id}/intake`, cookie, id)).status).toBe(403);
+    for (const cookie of [staffC, fC])
+      expect((await get(intakePage, `/events/${ev.id}/intake`, cookie, id)).status).toBe(200);
+    const form = {
+      name: "Madu Ibu Yati",
+      phone: "0813 7777 1234",
+      regencyCode: "62.71",
+      products: "Madu kelulut",
+      nibStatus: "NONE",
+      halalStatus: "NONE",
+      bpomStatus: "NOT_NEEDED",
+      "needs[]": "HALAL",
+    };
+    const refused = await settled(
+      intakePage.action({
+        request: formRequest(`/events/${ev.id}/intake`, form, { cookie: buyerC }),
+        params: id,
+        context: ctx,
+      }),
+    );
+    expect(refused.status).toBe(403);
+    const done = await settled(
+      intakePage.action({
+        request: formRequest(`/events/${ev.id}/intake`, form, { cookie: fC }),
+        params: id,
+        context: ctx,
+      }),
+    );
+    expect((done.body as { done: { matched: boolean; facilitatorId: string } }).done).toMatchObject({
+      matched: false,
+      facilitatorId: f.id,
+    });
+    expect(await db.producer.count({ where: { contactPhone: "+6281377771234" } })).toBe(1);
+
+    // another facilitator cannot close this follow-up
+    const [task] = await openFollowUps(f.id);
+    const close = (cookie: string) =>
+      settled(
+        caseloadPage.action({
+          request: formRequest(
+            "/facilitate",
+            { intent: "followUp", taskId: task!.id, note: "Visited the kitchen" },
+            { cookie },
+          ),
+          params: {},
+          context: ctx,
+        }),
+      );
+    expect((await close(otherC)).status).toBe(404);
+    expect((await db.followUpTask.findUniqueOrThrow({ where: { id: task!.id } })).doneAt).toBeNull();
+    expect((await close(fC)).headers.get("Location")).toBe("/facilitate?followedUp=1");
   });
 });
