@@ -178,7 +178,7 @@ export default function ProducerProfile() {
             label={t("auth.email")}
             autoComplete="email"
             defaultValue={p?.contactEmail ?? undefined}
-            required
+            hint={t("sell.contactEmailHint")}
             failure={failure}
           />
         </fieldset>

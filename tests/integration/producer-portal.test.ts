@@ -80,6 +80,12 @@ describe("validation", () => {
       expect(r.error!.issues[0]).toMatchObject({ path: ["nib"], message: "workErrors.nib" });
     }
     expect(producerProfileSchema.safeParse({ ...base, regencyCode: "99.99" }).success).toBe(false);
+    // a producer without an email (phone-first) may leave it empty; a malformed one is refused
+    expect(producerProfileSchema.parse({ ...base, contactEmail: " " }).contactEmail).toBeNull();
+    expect(producerProfileSchema.safeParse({ ...base, contactEmail: "sari@" }).error?.issues[0]).toMatchObject({
+      path: ["contactEmail"],
+      message: "errors.email",
+    });
     const cert = (type: string, number: string) =>
       certificateSchema.safeParse({ type, number, issuer: "Dinkes", issuedAt: "2025-01-10", expiresAt: "2028-01-10" });
     expect(cert("PIRT", "206630601234567").success).toBe(true);

@@ -30,11 +30,14 @@ export const producerProfileSchema = z
     ...identity,
     storyId: text(2000),
     storyEn: optionalText(2000),
+    /** optional: many micro producers have WhatsApp but no email (mail then goes to the owner's account, if any) */
     contactEmail: z
-      .string({ error: "errors.required" })
+      .string()
       .trim()
       .toLowerCase()
-      .pipe(z.email({ error: "errors.email" })),
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.email({ error: "errors.email" }).nullable()),
     bankName: optionalText(100),
     bankAccountNo: z
       .string()
