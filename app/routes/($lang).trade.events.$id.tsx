@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/translate";
 import { BarChart } from "~/components/bar-chart";
-import { eventById, eventIntakes, eventOutcomes } from "~/domain/events/events.server";
+import { eventById, eventIntakes, outcomesOf } from "~/domain/events/events.server";
 import { regencyLabel } from "~/domain/regions/regions";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
 import { localePath } from "~/lib/i18n";
@@ -20,8 +20,9 @@ const OUTCOMES = ["registrations", "nib", "halal", "bpom", "firstSales"] as cons
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "STAFF");
   const id = params.id ?? "";
-  const [event, outcomes, intakes] = await Promise.all([eventById(id), eventOutcomes(id), eventIntakes(id)]);
-  if (!event || !outcomes) throw new Response("Not found", { status: 404 });
+  const [event, intakes] = await Promise.all([eventById(id), eventIntakes(id)]);
+  if (!event) throw new Response("Not found", { status: 404 });
+  const outcomes = await outcomesOf(event);
   return {
     locale: routeLocale(params),
     event: {

@@ -6,6 +6,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { db } from "~/lib/db.server";
+import { wibDayStart } from "~/lib/wib";
 import { audit } from "../audit.server";
 import type { EventInput } from "./schema";
 
@@ -94,12 +95,17 @@ export type EventOutcomes = {
   weeks: OutcomeWeek[];
 };
 
-/** What followed an event for the UMKM registered there (3 queries, whatever the number of UMKM). */
+/** What followed an event for the UMKM registered there, or null for no such event. */
 export async function eventOutcomes(eventId: string, now = new Date()): Promise<EventOutcomes | null> {
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { startsOn: true } });
-  if (!event) return null;
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, startsOn: true } });
+  return event && outcomesOf(event, now);
+}
+
+/** What followed an event already read (3 queries, whatever the number of UMKM). */
+export async function outcomesOf(event: { id: string; startsOn: Date }, now = new Date()): Promise<EventOutcomes> {
+  const eventId = event.id;
   // an event's days are WIB days: its first day begins at 17:00 UTC the day before
-  const since = new Date(event.startsOn.getTime() - 7 * 3_600_000);
+  const since = wibDayStart(event.startsOn);
   const [intakes, certs, sales] = await Promise.all([
     db.eventIntake.findMany({ where: { eventId }, select: { producerId: true, createdAt: true, matched: true } }),
     db.certification.findMany({
@@ -174,7 +180,7 @@ export async function eventOutcomesCsv(eventId: string, now = new Date()): Promi
 /** The latest events with their outcomes so far, for the impact dashboard. */
 export async function recentEventOutcomes(limit = 10, now = new Date()) {
   const events = await db.event.findMany({ orderBy: { startsOn: "desc" }, take: limit });
-  const outcomes = await Promise.all(events.map((e) => eventOutcomes(e.id, now)));
+  const outcomes = await Promise.all(events.map((e) => outcomesOf(e, now)));
   return events.map((e, i) => ({
     id: e.id,
     name: e.name,

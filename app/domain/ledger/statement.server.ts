@@ -17,17 +17,12 @@ import { renderPdf } from "~/lib/pdf.server";
 import { formatMoney } from "../money";
 import { regencyLabel } from "../regions";
 import { audit } from "../audit.server";
+import { WIB_MS, wibMonthStart } from "~/lib/wib";
 
 export type StatementMonth = { month: string; retail: bigint; export: bigint; orders: number; lots: number };
 
-const WIB_MS = 7 * 3_600_000;
 export const STATEMENT_MONTHS = [3, 6, 12] as const;
-
-/** The first instant of the WIB month `back` months before the one `now` falls in. */
-export function wibMonthStart(now: Date, back = 0): Date {
-  const wib = new Date(now.getTime() + WIB_MS);
-  return new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth() - back, 1) - WIB_MS);
-}
+export { wibMonthStart };
 
 /** Verified sales per WIB month in [start, end). */
 export async function verifiedSales(producerId: string, start: Date, end: Date): Promise<StatementMonth[]> {

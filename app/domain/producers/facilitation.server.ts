@@ -7,6 +7,7 @@
  * (lib/acting.server.ts). Nothing here reaches beyond the caseload.
  */
 import { db } from "~/lib/db.server";
+import { wibToday } from "~/lib/wib";
 import { audit } from "../audit.server";
 import { laddersOf } from "./ladder.server";
 
@@ -144,7 +145,7 @@ export async function actingProducer(facilitatorId: string, sessionId: string) {
 
 /** Each facilitator's load, for the impact dashboard: caseload, follow-ups open and overdue, visits in the last 30 days. */
 export async function facilitatorLoads(now = new Date()) {
-  const today = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  const today = wibToday(now);
   const [people, open, overdue, visits] = await Promise.all([
     facilitators(),
     db.followUpTask.groupBy({ by: ["facilitatorId"], where: { doneAt: null }, _count: { _all: true } }),

@@ -7,6 +7,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { db } from "~/lib/db.server";
+import { wibMonth } from "~/lib/wib";
 import { regencyLabel } from "../regions";
 import { LADDER } from "./ladder";
 import { laddersOf } from "./ladder.server";
@@ -14,11 +15,7 @@ import { laddersOf } from "./ladder.server";
 const BATCH = 1000;
 export const LEVELS = LADDER.length + 1;
 
-/** The first day of the month in WIB (UTC+7), as a date. */
-export function wibMonth(now = new Date()) {
-  const wib = new Date(now.getTime() + 7 * 3_600_000);
-  return new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), 1));
-}
+export { wibMonth };
 
 /** Every producer's level now, with its kabupaten (7 grouped queries per thousand producers). */
 async function currentLevels(now: Date) {
@@ -73,7 +70,7 @@ const empty = () => Array.from({ length: LEVELS }, () => 0);
 
 export async function ladderImpact(months = 12, now = new Date()): Promise<LadderImpact> {
   const month = wibMonth(now);
-  const since = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() - months + 1, 1));
+  const since = wibMonth(now, months - 1);
   const [live, past] = await Promise.all([
     currentLevels(now),
     db.$queryRaw<Array<{ month: Date; reached: number; producers: bigint }>>`

@@ -3,14 +3,13 @@
  * identifier 10 allows in a Digital Link path: up to 20 letters, digits and - . _ /.
  * Food reaching the warehouse must keep at least the destination's minimum shelf life.
  */
+import { wibToday } from "~/lib/wib";
+
 export const BATCH_CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,19}$/;
 
 const DAY_MS = 86_400_000;
 
-/** Today's date in Kalimantan (WIB) as a UTC midnight, the way `@db.Date` columns read back. */
-export function wibToday(now = new Date()) {
-  return new Date(`${new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
-}
+export { wibToday };
 
 /** Whole days from today (WIB) to the expiry date. */
 export function daysToExpiry(expiresOn: Date, now = new Date()) {

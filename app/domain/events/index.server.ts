@@ -1,2 +1,0 @@
-/** Events and intake: what other areas may use. */
-export { eventOutcomes, eventList } from "./events.server";
