@@ -19,14 +19,21 @@ export function formatNumber(n: number, locale: AppLocale): string {
   return numberFormat(intlLocale[locale], {}).format(n);
 }
 
+const DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: AppLocale, withTime: boolean) {
+  const key = `${locale}|${withTime}`;
+  let f = dateFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale[locale], withTime ? DATE_TIME : DATE);
+    dateFormatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(d: Date | string, locale: AppLocale): string {
-  const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Asia/Jakarta",
-  }).format(date);
+  return dateFormat(locale, false).format(typeof d === "string" ? new Date(d) : d);
 }
 
 /**
@@ -34,8 +41,7 @@ export function formatDate(d: Date | string, locale: AppLocale): string {
  * written out (not asked of Intl) so server and browser render the same text.
  */
 export function formatDateTime(d: Date | string, locale: AppLocale): string {
-  const date = typeof d === "string" ? new Date(d) : d;
-  return `${new Intl.DateTimeFormat(intlLocale[locale], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Jakarta" }).format(date)} WIB`;
+  return `${dateFormat(locale, true).format(typeof d === "string" ? new Date(d) : d)} WIB`;
 }
 
 /** "72 pieces" / "72 buah": a quantity with its unit, in the reader's language and plural. */
